@@ -98,16 +98,12 @@ impl ErrorCode {
         use ErrorCode::*;
         match self {
             ServerException | InternalFailure => 500,
-            MissingAuthenticationTokenException
-            | UnrecognizedClientException
-            | InvalidSignatureException
-            | IncompleteSignatureException
-            | SignatureDoesNotMatch
-            | InvalidClientTokenId
-            | RequestExpired
-            | AccessDeniedException => 403,
+            // AWS JSON services answer a missing signature with 403 and every other
+            // authentication failure (bad signature, unknown key, expired date) with 400.
+            MissingAuthenticationTokenException | SignatureDoesNotMatch | InvalidClientTokenId => {
+                403
+            }
             RequestEntityTooLargeException => 413,
-            ThrottlingException => 400,
             _ => 400,
         }
     }

@@ -107,6 +107,26 @@ pub struct DesiredContainer {
     /// The ECS container ARN the agent reports against.
     pub container_arn: String,
     pub definition: ContainerDefinition,
+    /// Registry credentials resolved by the server from the definition's
+    /// `repositoryCredentials.credentialsParameter`, when it names a secret berth holds.
+    #[serde(default)]
+    pub registry_auth: Option<RegistryAuth>,
+}
+
+/// A user name and password for `docker pull` from a private registry.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryAuth {
+    pub username: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for RegistryAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never log the password.
+        f.debug_struct("RegistryAuth")
+            .field("username", &self.username)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The task states the agent reports, in ECS's vocabulary.

@@ -1,2 +1,39 @@
-//! The berth binary.
-fn main() {}
+//! The `berth` binary: `dev`, `server` and `agent`.
+//!
+//! `main` only parses arguments, sets up logging, runs the chosen command, and drains on
+//! SIGINT or SIGTERM. Exit codes: 0 on a clean stop, 1 on a runtime failure, 2 on bad
+//! usage (from clap).
+
+mod bench;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+fn main() -> ExitCode {
+    let cli = commands::Cli::parse();
+    let filter = EnvFilter::try_from_env("BERTH_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("berth: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(commands::run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("berth: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,1 +1,557 @@
-//! testkit (being built).
+//! Test harness: a real `berth server` on 127.0.0.1:0 over a real SQLite file in a
+//! temporary directory, optional agents (Docker or fake runtime) talking to it over
+//! HTTP, and an `aws-sdk-ecs` client signed with the server's credentials.
+//!
+//! Tests poll with [`wait_for`] instead of sleeping, and `TestCluster::restart` stops
+//! and starts everything on the same data directory, as a user restarting `berth dev`.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use berth_agent::{AgentConfig, ContainerRuntime};
+use berth_server::{AppConfig, Server, ServerConfig};
+use berth_store::{DynStore, SqliteStore};
+use tokio_util::sync::CancellationToken;
+
+pub use aws_sdk_ecs;
+
+/// The image Docker tests run: built locally FROM scratch with a static busybox.
+pub fn test_image() -> String {
+    std::env::var("BERTH_TEST_IMAGE").unwrap_or_else(|_| "berth-test/busybox:latest".to_owned())
+}
+
+/// Whether Docker tests can run. With `BERTH_REQUIRE_DOCKER` set (as in CI), a missing
+/// Docker is a failure, not a skip.
+pub fn docker_available() -> bool {
+    let present =
+        Path::new("/var/run/docker.sock").exists() || std::env::var_os("DOCKER_HOST").is_some();
+    if !present && std::env::var_os("BERTH_REQUIRE_DOCKER").is_some() {
+        panic!("BERTH_REQUIRE_DOCKER is set but Docker is not reachable");
+    }
+    if !present {
+        eprintln!(
+            "skipping: Docker is not available (set BERTH_REQUIRE_DOCKER to make this fatal)"
+        );
+    }
+    present
+}
+
+/// Installs a test log subscriber once (`BERTH_LOG=debug` for more).
+pub fn init_logging() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let filter = tracing_subscriber::EnvFilter::try_from_env("BERTH_LOG")
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
+    });
+}
+
+/// Polls `check` until it returns `Some`, or panics after `timeout` naming `what`.
+pub async fn wait_for<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        if Instant::now() > deadline {
+            panic!("timed out after {timeout:?} waiting for {what}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Which runtime an agent of the cluster uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentKind {
+    None,
+    Docker,
+    Fake,
+}
+
+/// Settings for a test cluster.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub agent: AgentKind,
+    pub app: AppConfig,
+    pub task_cleanup_wait: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            agent: AgentKind::None,
+            app: AppConfig::default(),
+            task_cleanup_wait: Duration::from_secs(3600),
+        }
+    }
+}
+
+/// A running server (and maybe an agent) with a client for it.
+pub struct TestCluster {
+    pub server: Server,
+    pub client: aws_sdk_ecs::Client,
+    pub options: Options,
+    dir: tempfile::TempDir,
+    cancel: CancellationToken,
+    agent: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    listen: std::net::SocketAddr,
+}
+
+impl TestCluster {
+    /// A server with no agent.
+    pub async fn start() -> Self {
+        Self::with(Options::default()).await
+    }
+
+    /// A server with one Docker agent, registered before this returns.
+    pub async fn with_docker_agent() -> Self {
+        Self::with(Options {
+            agent: AgentKind::Docker,
+            ..Options::default()
+        })
+        .await
+    }
+
+    pub async fn with(options: Options) -> Self {
+        init_logging();
+        let dir = tempfile::tempdir().expect("creating a temporary directory");
+        let listen: std::net::SocketAddr = "127.0.0.1:0".parse().expect("a socket address");
+        let (server, cancel, agent) = boot(dir.path(), listen, &options).await;
+        let listen = server.addr;
+        let client = client_for(
+            &server,
+            &server.credentials.access_key_id,
+            &server.credentials.secret_access_key,
+        );
+        let cluster = Self {
+            server,
+            client,
+            options,
+            dir,
+            cancel,
+            agent,
+            listen,
+        };
+        if cluster.options.agent != AgentKind::None {
+            cluster.wait_for_instances(1).await;
+        }
+        cluster
+    }
+
+    /// The data directory (the store and the agent's ledger live here).
+    pub fn data_dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.server.addr)
+    }
+
+    /// A client with other credentials, for authentication tests.
+    pub fn client_with(&self, access_key_id: &str, secret: &str) -> aws_sdk_ecs::Client {
+        client_for(&self.server, access_key_id, secret)
+    }
+
+    /// Waits until `n` container instances are registered and connected.
+    pub async fn wait_for_instances(&self, n: usize) -> Vec<String> {
+        let client = self.client.clone();
+        wait_for(
+            "container instances to register",
+            Duration::from_secs(60),
+            || {
+                let client = client.clone();
+                async move {
+                    let arns = client
+                        .list_container_instances()
+                        .send()
+                        .await
+                        .ok()?
+                        .container_instance_arns()
+                        .to_vec();
+                    if arns.len() < n {
+                        return None;
+                    }
+                    let described = client
+                        .describe_container_instances()
+                        .set_container_instances(Some(arns.clone()))
+                        .send()
+                        .await
+                        .ok()?;
+                    described
+                        .container_instances()
+                        .iter()
+                        .all(|i| i.agent_connected())
+                        .then_some(arns)
+                }
+            },
+        )
+        .await
+    }
+
+    /// Stops the server and agent (containers keep running), then starts both again on
+    /// the same data directory and address.
+    pub async fn restart(&mut self) {
+        self.stop().await;
+        let (server, cancel, agent) = boot(self.dir.path(), self.listen, &self.options).await;
+        self.client = client_for(
+            &server,
+            &server.credentials.access_key_id,
+            &server.credentials.secret_access_key,
+        );
+        self.server = server;
+        self.cancel = cancel;
+        self.agent = agent;
+    }
+
+    /// Stops the agent and the server, as on SIGTERM.
+    pub async fn stop(&mut self) {
+        self.cancel.cancel();
+        if let Some(agent) = self.agent.take() {
+            let _ = agent.await;
+        }
+        // Wait for the listener to close so the address can be bound again.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while tokio::net::TcpStream::connect(self.listen).await.is_ok() && Instant::now() < deadline
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Polls DescribeTasks until the task's lastStatus is `status`.
+    pub async fn wait_for_task_status(
+        &self,
+        task_arn: &str,
+        status: &str,
+        timeout: Duration,
+    ) -> aws_sdk_ecs::types::Task {
+        let client = self.client.clone();
+        wait_for(&format!("task {task_arn} to be {status}"), timeout, || {
+            let client = client.clone();
+            async move {
+                let described = client.describe_tasks().tasks(task_arn).send().await.ok()?;
+                let task = described.tasks().first()?.clone();
+                (task.last_status() == Some(status)).then_some(task)
+            }
+        })
+        .await
+    }
+}
+
+impl Drop for TestCluster {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
+
+async fn boot(
+    dir: &Path,
+    listen: std::net::SocketAddr,
+    options: &Options,
+) -> (
+    Server,
+    CancellationToken,
+    Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+) {
+    let cancel = CancellationToken::new();
+    let store: DynStore =
+        Arc::new(SqliteStore::open(&dir.join("berth.db")).expect("opening the SQLite store"));
+    let config = ServerConfig {
+        listen,
+        app: options.app.clone(),
+    };
+    let server = Server::start(store, config, cancel.clone())
+        .await
+        .expect("starting the server");
+    let agent = match options.agent {
+        AgentKind::None => None,
+        kind => {
+            let token_path: PathBuf = dir.join("join-token");
+            let token = match std::fs::read_to_string(&token_path) {
+                Ok(token) => token,
+                Err(_) => {
+                    let token = server
+                        .app
+                        .create_join_token("default", true)
+                        .await
+                        .expect("creating a join token");
+                    std::fs::write(&token_path, &token).expect("saving the join token");
+                    token
+                }
+            };
+            let runtime: Arc<dyn ContainerRuntime> = match kind {
+                AgentKind::Docker => Arc::new(
+                    berth_agent::DockerRuntime::connect()
+                        .await
+                        .expect("connecting to Docker"),
+                ),
+                _ => Arc::new(berth_agent::FakeRuntime::new(Default::default())),
+            };
+            let config = AgentConfig {
+                join_token: Some(token),
+                task_cleanup_wait: options.task_cleanup_wait,
+                heartbeat_interval: Duration::from_secs(1),
+                ..AgentConfig::new(server_url(&server), "default", dir.join("agent"))
+            };
+            let control = Arc::new(
+                berth_agent::HttpControlPlane::new(&server_url(&server)).expect("an HTTP client"),
+            );
+            let agent_cancel = cancel.clone();
+            Some(tokio::spawn(async move {
+                berth_agent::run(config, runtime, control, agent_cancel).await
+            }))
+        }
+    };
+    (server, cancel, agent)
+}
+
+fn server_url(server: &Server) -> String {
+    format!("http://{}", server.addr)
+}
+
+fn client_for(server: &Server, access_key_id: &str, secret: &str) -> aws_sdk_ecs::Client {
+    let credentials =
+        aws_credential_types::Credentials::new(access_key_id, secret, None, None, "berth-test");
+    let config = aws_sdk_ecs::Config::builder()
+        .behavior_version(aws_sdk_ecs::config::BehaviorVersion::latest())
+        .region(aws_sdk_ecs::config::Region::new(
+            server.app.config.scope.region.clone(),
+        ))
+        .credentials_provider(credentials)
+        .endpoint_url(server_url(server))
+        .build();
+    aws_sdk_ecs::Client::from_conf(config)
+}
+
+/// Runs `docker` with arguments and returns trimmed stdout, or panics with stderr.
+pub fn docker(args: &[&str]) -> String {
+    let output = std::process::Command::new("docker")
+        .args(args)
+        .output()
+        .expect("running docker");
+    assert!(
+        output.status.success(),
+        "docker {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// Removes the containers of the given task ARNs (test cleanup).
+pub fn remove_task_containers(task_arns: &[String]) {
+    for arn in task_arns {
+        let ids = std::process::Command::new("docker")
+            .args([
+                "ps",
+                "-aq",
+                "--filter",
+                &format!("label=com.berth.task-arn={arn}"),
+            ])
+            .output();
+        if let Ok(out) = ids {
+            for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+                let _ = std::process::Command::new("docker")
+                    .args(["rm", "-f", id])
+                    .output();
+            }
+        }
+    }
+}
+
+/// The image stored only in the private test registry (pulling it needs credentials).
+pub fn private_image() -> String {
+    std::env::var("BERTH_PRIVATE_IMAGE").unwrap_or_else(|_| "127.0.0.1:5000/berth/private-busybox:latest".to_owned())
+}
+
+/// The private test registry's user and password.
+pub fn registry_credentials() -> (String, String) {
+    let user = std::env::var("BERTH_REGISTRY_USER").unwrap_or_else(|_| "berth".to_owned());
+    let password = std::env::var("BERTH_REGISTRY_PASSWORD").unwrap_or_else(|_| "berth-registry-pass".to_owned());
+    (user, password)
+}
+
+/// `docker inspect` of one container (or image) as JSON, or `None` if it does not exist.
+pub fn docker_inspect(id: &str) -> Option<serde_json::Value> {
+    let output = std::process::Command::new("docker").args(["inspect", id]).output().expect("running docker");
+    if !output.status.success() {
+        return None;
+    }
+    let mut all: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("docker inspect prints JSON");
+    (!all.is_empty()).then(|| all.swap_remove(0))
+}
+
+/// The IDs of every container (any state) carrying `label=value`.
+pub fn docker_ps_label(label: &str, value: &str) -> Vec<String> {
+    docker(&["ps", "-aq", "--no-trunc", "--filter", &format!("label={label}={value}")])
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Parses a Docker timestamp (RFC 3339, `Z` or `±HH:MM`, up to nanoseconds) into
+/// nanoseconds since the Unix epoch. Panics on anything else.
+pub fn docker_time_nanos(s: &str) -> i128 {
+    fn parse(s: &str) -> Option<i128> {
+        let num = |part: &str| part.parse::<i64>().ok();
+        let (date, rest) = s.split_once('T')?;
+        let mut ymd = date.splitn(3, '-');
+        let (y, m, d) = (num(ymd.next()?)?, num(ymd.next()?)?, num(ymd.next()?)?);
+        let (clock, offset_s) = match rest.strip_suffix('Z') {
+            Some(clock) => (clock, 0),
+            None => {
+                let (clock, offset) = rest.split_at(rest.rfind(['+', '-'])?);
+                let (hh, mm) = offset[1..].split_once(':')?;
+                let sign = if offset.starts_with('-') { -1 } else { 1 };
+                (clock, sign * (num(hh)? * 3600 + num(mm)? * 60))
+            }
+        };
+        let (hms, fraction) = clock.split_once('.').unwrap_or((clock, ""));
+        let mut parts = hms.splitn(3, ':');
+        let (h, min, sec) = (num(parts.next()?)?, num(parts.next()?)?, num(parts.next()?)?);
+        let nanos = if fraction.is_empty() { 0 } else { num(format!("{fraction:0<9}").get(..9)?)? };
+        // Days from the civil date (Howard Hinnant's algorithm).
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        let secs = days * 86_400 + h * 3600 + min * 60 + sec - offset_s;
+        Some(i128::from(secs) * 1_000_000_000 + i128::from(nanos))
+    }
+    parse(s).unwrap_or_else(|| panic!("not an RFC 3339 timestamp: {s:?}"))
+}
+
+/// Removes every container (any state) labelled with one of the container instance ARNs.
+pub fn remove_instance_containers(instance_arns: &[String]) {
+    for arn in instance_arns {
+        let ids = std::process::Command::new("docker")
+            .args(["ps", "-aq", "--filter", &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN)])
+            .output();
+        if let Ok(out) = ids {
+            for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+                let _ = std::process::Command::new("docker").args(["rm", "-f", id]).output();
+            }
+        }
+    }
+}
+
+/// Removes, when dropped (also when a test panics), the containers of every task it
+/// was told about and of every container instance it watches.
+#[derive(Debug, Default)]
+pub struct DockerCleanup {
+    task_arns: std::sync::Mutex<Vec<String>>,
+    instance_arns: Vec<String>,
+}
+
+impl DockerCleanup {
+    /// A guard for the containers of these container instances.
+    pub fn new(instance_arns: Vec<String>) -> Self {
+        Self { task_arns: std::sync::Mutex::default(), instance_arns }
+    }
+
+    /// Also removes this task's containers on drop; returns the ARN for chaining.
+    pub fn track(&self, task_arn: &str) -> String {
+        self.task_arns.lock().unwrap_or_else(|e| e.into_inner()).push(task_arn.to_owned());
+        task_arn.to_owned()
+    }
+}
+
+impl Drop for DockerCleanup {
+    fn drop(&mut self) {
+        let tasks = std::mem::take(&mut *self.task_arns.lock().unwrap_or_else(|e| e.into_inner()));
+        remove_task_containers(&tasks);
+        remove_instance_containers(&self.instance_arns);
+    }
+}
+
+/// Small builders for ECS requests that Docker tests share: container definitions on the
+/// test image, registering a family, running one task and reading it back.
+pub mod fixtures {
+    use aws_sdk_ecs::types::{ContainerDefinition, Task};
+
+    /// A container on [`super::test_image`] running `sh -c SCRIPT`, with `memory` MiB and
+    /// a 2 s `stopTimeout`. Essential unless changed.
+    pub fn shell_container(name: &str, memory: i32, script: &str) -> aws_sdk_ecs::types::builders::ContainerDefinitionBuilder {
+        ContainerDefinition::builder()
+            .name(name)
+            .image(super::test_image())
+            .memory(memory)
+            .stop_timeout(2)
+            .command("sh")
+            .command("-c")
+            .command(script)
+    }
+
+    /// Registers `family` with these containers and returns the task definition ARN.
+    pub async fn register(client: &aws_sdk_ecs::Client, family: &str, containers: Vec<ContainerDefinition>) -> String {
+        let out = client
+            .register_task_definition()
+            .family(family)
+            .set_container_definitions(Some(containers))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("registering {family}: {e:?}"));
+        out.task_definition()
+            .and_then(|d| d.task_definition_arn())
+            .expect("a task definition ARN")
+            .to_owned()
+    }
+
+    /// Runs one task of `task_definition`, panicking on failures, and returns it.
+    pub async fn run_one(client: &aws_sdk_ecs::Client, task_definition: &str) -> Task {
+        let out = client
+            .run_task()
+            .task_definition(task_definition)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("running {task_definition}: {e:?}"));
+        assert!(out.failures().is_empty(), "RunTask failures: {:?}", out.failures());
+        assert_eq!(out.tasks().len(), 1, "RunTask returned {:?}", out.tasks());
+        out.tasks()[0].clone()
+    }
+
+    /// DescribeTasks of one task.
+    pub async fn describe(client: &aws_sdk_ecs::Client, task_arn: &str) -> Task {
+        let out = client
+            .describe_tasks()
+            .tasks(task_arn)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("describing {task_arn}: {e:?}"));
+        assert!(out.failures().is_empty(), "DescribeTasks failures: {:?}", out.failures());
+        out.tasks().first().cloned().expect("one task")
+    }
+
+    /// The runtime ID of the task's container called `name`.
+    pub fn runtime_id(task: &Task, name: &str) -> String {
+        task.containers()
+            .iter()
+            .find(|c| c.name() == Some(name))
+            .and_then(|c| c.runtime_id())
+            .unwrap_or_else(|| panic!("container {name} has no runtimeId in {task:?}"))
+            .to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::docker_time_nanos;
+
+    #[test]
+    fn docker_times_parse() {
+        assert_eq!(docker_time_nanos("1970-01-01T00:00:01.5Z"), 1_500_000_000);
+        assert_eq!(docker_time_nanos("2024-02-29T23:00:00Z"), 1_709_247_600 * 1_000_000_000);
+        assert_eq!(docker_time_nanos("2024-03-01T00:00:00.000000001+01:00"), 1_709_247_600 * 1_000_000_000 + 1);
+        assert!(docker_time_nanos("2024-01-01T00:00:01Z") > docker_time_nanos("2024-01-01T00:00:00.999999999Z"));
+    }
+}

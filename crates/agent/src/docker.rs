@@ -1,0 +1,479 @@
+//! The Docker implementation of [`ContainerRuntime`], over bollard.
+//!
+//! It translates the runtime-neutral [`ContainerSpec`] into Docker's create body and
+//! Docker's inspect output back into [`ContainerStatus`]. Nothing ECS-specific lives here
+//! except the shape of network bindings.
+
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime};
+
+use async_trait::async_trait;
+use berth_api::ecs::{HealthStatus, NetworkBinding, TransportProtocol};
+use berth_api::protocol::RegistryAuth;
+use bollard::auth::DockerCredentials;
+use bollard::errors::Error as BollardError;
+use bollard::models::{
+    ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum,
+    ContainerSummaryStateEnum, EventMessage, HealthConfig, HealthStatusEnum, HostConfig,
+    PortBinding, ResourcesUlimits,
+};
+use bollard::query_parameters::{
+    CreateContainerOptions, CreateImageOptions, EventsOptions, InspectContainerOptions,
+    ListContainersOptions, RemoveContainerOptions, StartContainerOptions, StopContainerOptions,
+};
+use bollard::Docker;
+use futures::stream::BoxStream;
+use futures::StreamExt;
+
+use crate::runtime::{
+    ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary, EventKind, ImageInfo,
+    RunState, RuntimeError, RuntimeEvent, RuntimeInfo,
+};
+
+/// Request timeout: long enough for `docker stop` with ECS's largest stop timeout (120 s).
+const REQUEST_TIMEOUT_S: u64 = 300;
+
+/// A [`ContainerRuntime`] backed by a Docker daemon.
+#[derive(Clone)]
+pub struct DockerRuntime {
+    docker: Docker,
+}
+
+impl std::fmt::Debug for DockerRuntime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DockerRuntime").finish_non_exhaustive()
+    }
+}
+
+impl DockerRuntime {
+    /// Connects to `DOCKER_HOST`, else the local socket, and negotiates the API version
+    /// (so an older daemon such as Engine 20.10 / API 1.41 works).
+    pub async fn connect() -> Result<Self, RuntimeError> {
+        let docker = Docker::connect_with_defaults()
+            .map_err(|e| RuntimeError::Unavailable(e.to_string()))?
+            .with_timeout(Duration::from_secs(REQUEST_TIMEOUT_S));
+        let docker = docker.negotiate_version().await.map_err(map_err)?;
+        Ok(Self { docker })
+    }
+
+    /// Wraps an existing bollard client.
+    pub fn from_client(docker: Docker) -> Self {
+        Self { docker }
+    }
+
+    /// The underlying client, for tests and diagnostics.
+    pub fn client(&self) -> &Docker {
+        &self.docker
+    }
+}
+
+fn map_err(e: BollardError) -> RuntimeError {
+    match e {
+        BollardError::DockerResponseServerError {
+            status_code,
+            message,
+        } => match status_code {
+            404 => RuntimeError::NotFound(message),
+            409 => RuntimeError::Conflict(message),
+            400 => RuntimeError::Invalid(message),
+            _ => RuntimeError::Other(message),
+        },
+        BollardError::IOError { err } => RuntimeError::Unavailable(err.to_string()),
+        BollardError::RequestTimeoutError => RuntimeError::Unavailable("request timed out".into()),
+        other => RuntimeError::Other(other.to_string()),
+    }
+}
+
+/// Adds `:latest` when the reference names no tag or digest, because the pull API pulls
+/// every tag of a repository when none is given.
+fn pull_reference(image: &str) -> String {
+    if image.contains('@') {
+        return image.to_string();
+    }
+    let last = image.rsplit('/').next().unwrap_or(image);
+    if last.contains(':') {
+        image.to_string()
+    } else {
+        format!("{image}:latest")
+    }
+}
+
+fn parse_time(s: Option<&str>) -> Option<SystemTime> {
+    let s = s?;
+    // Docker uses the zero time for "never".
+    if s.starts_with("0001-") {
+        return None;
+    }
+    let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()?;
+    let since = t - time::OffsetDateTime::UNIX_EPOCH;
+    let nanos = u64::try_from(since.whole_nanoseconds()).ok()?;
+    Some(SystemTime::UNIX_EPOCH + Duration::from_nanos(nanos))
+}
+
+fn to_status(r: ContainerInspectResponse) -> ContainerStatus {
+    let state = r.state.unwrap_or_default();
+    let started_at = parse_time(state.started_at.as_deref());
+    let run_state = match state.status {
+        Some(ContainerStateStatusEnum::RUNNING)
+        | Some(ContainerStateStatusEnum::PAUSED)
+        | Some(ContainerStateStatusEnum::RESTARTING) => RunState::Running,
+        Some(ContainerStateStatusEnum::CREATED) if started_at.is_none() => RunState::Created,
+        _ => RunState::Exited,
+    };
+    let health = state.health.and_then(|h| match h.status {
+        Some(HealthStatusEnum::HEALTHY) => Some(HealthStatus::Healthy),
+        Some(HealthStatusEnum::UNHEALTHY) => Some(HealthStatus::Unhealthy),
+        Some(HealthStatusEnum::STARTING) => Some(HealthStatus::Unknown),
+        _ => None,
+    });
+    let mut network_bindings = Vec::new();
+    let ports = r.network_settings.and_then(|n| n.ports).unwrap_or_default();
+    for (key, bindings) in ports {
+        let (port, proto) = key.split_once('/').unwrap_or((key.as_str(), "tcp"));
+        let Ok(container_port) = port.parse::<i32>() else {
+            continue;
+        };
+        let protocol = if proto == "udp" {
+            TransportProtocol::Udp
+        } else {
+            TransportProtocol::Tcp
+        };
+        for b in bindings.into_iter().flatten() {
+            network_bindings.push(NetworkBinding {
+                bind_ip: b.host_ip.filter(|s| !s.is_empty()),
+                container_port: Some(container_port),
+                host_port: b.host_port.and_then(|p| p.parse().ok()),
+                protocol: Some(protocol),
+                ..Default::default()
+            });
+        }
+    }
+    network_bindings.sort_by(|a, b| {
+        (a.container_port, &a.bind_ip, a.host_port).cmp(&(
+            b.container_port,
+            &b.bind_ip,
+            b.host_port,
+        ))
+    });
+    let config = r.config.unwrap_or_default();
+    ContainerStatus {
+        id: r.id.unwrap_or_default(),
+        name: r
+            .name
+            .map(|n| n.trim_start_matches('/').to_string())
+            .unwrap_or_default(),
+        state: run_state,
+        exit_code: if run_state == RunState::Exited {
+            state.exit_code.and_then(|c| i32::try_from(c).ok())
+        } else {
+            None
+        },
+        error: state.error.filter(|e| !e.is_empty()),
+        oom_killed: state.oom_killed.unwrap_or(false),
+        health,
+        started_at,
+        finished_at: parse_time(state.finished_at.as_deref()),
+        network_bindings,
+        labels: config.labels.unwrap_or_default().into_iter().collect(),
+        image_id: r.image,
+    }
+}
+
+fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
+    let mut exposed = HashMap::new();
+    let mut bindings: HashMap<String, Option<Vec<PortBinding>>> = HashMap::new();
+    for p in &spec.ports {
+        let proto = match p.protocol {
+            TransportProtocol::Udp => "udp",
+            TransportProtocol::Tcp => "tcp",
+        };
+        let key = format!("{}/{proto}", p.container_port);
+        exposed.insert(key.clone(), HashMap::new());
+        if spec.network_mode == "bridge" {
+            bindings
+                .entry(key)
+                .or_default()
+                .get_or_insert_with(Vec::new)
+                .push(PortBinding {
+                    host_ip: None,
+                    // Empty lets Docker pick a free host port.
+                    host_port: Some(p.host_port.map(|h| h.to_string()).unwrap_or_default()),
+                });
+        }
+    }
+    let nanos = |d: Duration| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX);
+    let healthcheck = spec.health_check.as_ref().map(|h| HealthConfig {
+        test: Some(h.test.clone()),
+        interval: Some(nanos(h.interval)),
+        timeout: Some(nanos(h.timeout)),
+        retries: Some(i64::from(h.retries)),
+        start_period: Some(nanos(h.start_period)),
+        start_interval: None,
+    });
+    let non_empty = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
+    let host_config = HostConfig {
+        cpu_shares: Some(spec.cpu_shares),
+        memory: spec.memory_bytes,
+        memory_reservation: spec.memory_reservation_bytes,
+        network_mode: Some(spec.network_mode.clone()),
+        port_bindings: (!bindings.is_empty()).then_some(bindings),
+        ulimits: (!spec.ulimits.is_empty()).then(|| {
+            spec.ulimits
+                .iter()
+                .map(|u| ResourcesUlimits {
+                    name: Some(u.name.clone()),
+                    soft: Some(u.soft),
+                    hard: Some(u.hard),
+                })
+                .collect()
+        }),
+        readonly_rootfs: Some(spec.readonly_rootfs),
+        privileged: Some(spec.privileged),
+        cap_add: non_empty(&spec.cap_add),
+        cap_drop: non_empty(&spec.cap_drop),
+        init: spec.init.then_some(true),
+        extra_hosts: (!spec.extra_hosts.is_empty()).then(|| {
+            spec.extra_hosts
+                .iter()
+                .map(|(h, ip)| format!("{h}:{ip}"))
+                .collect()
+        }),
+        dns: non_empty(&spec.dns_servers),
+        links: non_empty(&spec.links),
+        ..Default::default()
+    };
+    ContainerCreateBody {
+        image: Some(spec.image.clone()),
+        entrypoint: spec.entry_point.clone(),
+        cmd: spec.command.clone(),
+        env: Some(spec.env.iter().map(|(k, v)| format!("{k}={v}")).collect()),
+        working_dir: spec.working_dir.clone(),
+        user: spec.user.clone(),
+        hostname: spec.hostname.clone(),
+        exposed_ports: (!exposed.is_empty()).then_some(exposed),
+        healthcheck,
+        labels: Some(spec.labels.clone().into_iter().collect()),
+        stop_timeout: i64::try_from(spec.stop_timeout.as_secs()).ok(),
+        host_config: Some(host_config),
+        ..Default::default()
+    }
+}
+
+fn to_event(m: EventMessage) -> Option<RuntimeEvent> {
+    let action = m.action?;
+    let kind = if action == "start" {
+        EventKind::Start
+    } else if action == "die" || action == "oom" || action == "kill" {
+        EventKind::Die
+    } else if action.starts_with("health_status") {
+        EventKind::Health
+    } else if action == "destroy" {
+        EventKind::Destroy
+    } else {
+        return None;
+    };
+    let actor = m.actor?;
+    Some(RuntimeEvent::Container {
+        id: actor.id?,
+        kind,
+        labels: actor.attributes.unwrap_or_default().into_iter().collect(),
+    })
+}
+
+#[async_trait]
+impl ContainerRuntime for DockerRuntime {
+    async fn info(&self) -> Result<RuntimeInfo, RuntimeError> {
+        let info = self.docker.info().await.map_err(map_err)?;
+        let cpus = info.ncpu.unwrap_or(1).max(1);
+        let mem = info.mem_total.unwrap_or(0);
+        Ok(RuntimeInfo {
+            version: format!(
+                "DockerVersion: {}",
+                info.server_version.unwrap_or_else(|| "unknown".into())
+            ),
+            cpu_units: i32::try_from(cpus.saturating_mul(1024)).unwrap_or(i32::MAX),
+            memory_mib: mem / (1024 * 1024),
+        })
+    }
+
+    async fn image(&self, image: &str) -> Result<Option<ImageInfo>, RuntimeError> {
+        match self.docker.inspect_image(image).await.map_err(map_err) {
+            Ok(i) => Ok(Some(ImageInfo {
+                id: i.id.unwrap_or_default(),
+                digest: i
+                    .repo_digests
+                    .unwrap_or_default()
+                    .first()
+                    .and_then(|d| d.split_once('@').map(|(_, d)| d.to_string())),
+            })),
+            Err(RuntimeError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn pull(&self, image: &str, auth: Option<&RegistryAuth>) -> Result<(), RuntimeError> {
+        let options = CreateImageOptions {
+            from_image: Some(pull_reference(image)),
+            ..Default::default()
+        };
+        let creds = auth.map(|a| DockerCredentials {
+            username: Some(a.username.clone()),
+            password: Some(a.password.clone()),
+            ..Default::default()
+        });
+        let mut stream = self.docker.create_image(Some(options), None, creds);
+        while let Some(item) = stream.next().await {
+            match item {
+                Ok(_) => {}
+                Err(BollardError::DockerStreamError { error }) => {
+                    return Err(RuntimeError::ImagePull(error))
+                }
+                Err(BollardError::DockerResponseServerError { message, .. }) => {
+                    return Err(RuntimeError::ImagePull(message))
+                }
+                Err(e) => return Err(RuntimeError::ImagePull(e.to_string())),
+            }
+        }
+        Ok(())
+    }
+
+    async fn create(&self, spec: &ContainerSpec) -> Result<String, RuntimeError> {
+        let options = CreateContainerOptions {
+            name: Some(spec.name.clone()),
+            ..Default::default()
+        };
+        let r = self
+            .docker
+            .create_container(Some(options), create_body(spec))
+            .await
+            .map_err(map_err)?;
+        Ok(r.id)
+    }
+
+    async fn start(&self, id: &str) -> Result<(), RuntimeError> {
+        self.docker
+            .start_container(id, None::<StartContainerOptions>)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn stop(&self, id: &str, timeout: Duration) -> Result<(), RuntimeError> {
+        let options = StopContainerOptions {
+            signal: None,
+            t: Some(i32::try_from(timeout.as_secs()).unwrap_or(i32::MAX)),
+        };
+        match self.docker.stop_container(id, Some(options)).await {
+            Ok(()) => Ok(()),
+            // 304: already stopped.
+            Err(BollardError::DockerResponseServerError {
+                status_code: 304, ..
+            }) => Ok(()),
+            Err(e) => Err(map_err(e)),
+        }
+    }
+
+    async fn remove(&self, id: &str) -> Result<(), RuntimeError> {
+        let options = RemoveContainerOptions {
+            force: true,
+            v: true,
+            link: false,
+        };
+        self.docker
+            .remove_container(id, Some(options))
+            .await
+            .map_err(map_err)
+    }
+
+    async fn inspect(&self, id: &str) -> Result<ContainerStatus, RuntimeError> {
+        let r = self
+            .docker
+            .inspect_container(id, None::<InspectContainerOptions>)
+            .await
+            .map_err(map_err)?;
+        Ok(to_status(r))
+    }
+
+    async fn list(&self, label: &str, value: &str) -> Result<Vec<ContainerSummary>, RuntimeError> {
+        let filters = HashMap::from([("label".to_string(), vec![format!("{label}={value}")])]);
+        let options = ListContainersOptions {
+            all: true,
+            filters: Some(filters),
+            ..Default::default()
+        };
+        let summaries = self
+            .docker
+            .list_containers(Some(options))
+            .await
+            .map_err(map_err)?;
+        Ok(summaries
+            .into_iter()
+            .filter_map(|s| {
+                let state = match s.state {
+                    Some(ContainerSummaryStateEnum::CREATED) => RunState::Created,
+                    Some(ContainerSummaryStateEnum::RUNNING)
+                    | Some(ContainerSummaryStateEnum::PAUSED)
+                    | Some(ContainerSummaryStateEnum::RESTARTING) => RunState::Running,
+                    _ => RunState::Exited,
+                };
+                Some(ContainerSummary {
+                    id: s.id?,
+                    name: s
+                        .names
+                        .and_then(|n| n.into_iter().next())
+                        .map(|n| n.trim_start_matches('/').to_string())
+                        .unwrap_or_default(),
+                    state,
+                    labels: s.labels.unwrap_or_default().into_iter().collect(),
+                })
+            })
+            .collect())
+    }
+
+    fn events(&self, label: &str, value: &str) -> BoxStream<'static, RuntimeEvent> {
+        let filters = HashMap::from([
+            ("type".to_string(), vec!["container".to_string()]),
+            ("label".to_string(), vec![format!("{label}={value}")]),
+        ]);
+        // The request is only sent when the stream is first polled; `since` makes Docker
+        // replay what happened from now on, so a caller may subscribe, then list, and
+        // miss nothing. A second of overlap is harmless: events only trigger inspects.
+        let since = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.as_secs().saturating_sub(1))
+            .unwrap_or(0);
+        let options = EventsOptions {
+            since: Some(since.to_string()),
+            filters: Some(filters),
+            ..Default::default()
+        };
+        self.docker
+            .events(Some(options))
+            // The stream ends at the first error; the caller resubscribes and resyncs.
+            .take_while(|r| futures::future::ready(r.is_ok()))
+            .filter_map(|r| futures::future::ready(r.ok().and_then(to_event)))
+            .boxed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pull_reference_adds_latest_only_when_untagged() {
+        assert_eq!(pull_reference("busybox"), "busybox:latest");
+        assert_eq!(pull_reference("busybox:1"), "busybox:1");
+        assert_eq!(
+            pull_reference("localhost:5000/x"),
+            "localhost:5000/x:latest"
+        );
+        assert_eq!(pull_reference("x@sha256:abc"), "x@sha256:abc");
+    }
+
+    #[test]
+    fn zero_time_is_none() {
+        assert_eq!(parse_time(Some("0001-01-01T00:00:00Z")), None);
+        assert!(parse_time(Some("2024-05-01T10:00:00.123456789Z")).is_some());
+        assert_eq!(parse_time(Some("garbage")), None);
+    }
+}

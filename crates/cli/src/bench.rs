@@ -1,0 +1,242 @@
+//! `berth bench`: benchmarks that measure berth against a baseline in the same run.
+//!
+//! `berth bench run-task` interleaves RunTask→RUNNING samples (through the real ECS API
+//! and a Docker agent) with bare `docker run -d` samples of the same image, and prints
+//! p50/p99 for both and their ratio.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use aws_sdk_ecs::types::{ContainerDefinition, DesiredStatus};
+use berth_agent::{AgentConfig, ContainerRuntime};
+use berth_server::{AppConfig, Server, ServerConfig};
+use berth_store::{DynStore, SqliteStore};
+use clap::Subcommand;
+use tokio_util::sync::CancellationToken;
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// RunTask→RUNNING latency against `docker run -d`.
+    RunTask {
+        /// Samples of each kind.
+        #[arg(long, default_value_t = 50)]
+        samples: usize,
+        /// A local image (never pulled).
+        #[arg(long, default_value = "berth-test/busybox:latest")]
+        image: String,
+    },
+}
+
+pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
+    match command {
+        BenchCommand::RunTask { samples, image } => run_task(samples, &image).await,
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * (sorted.len() as f64 - 1.0)).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+async fn docker(args: &[&str]) -> anyhow::Result<String> {
+    let output = tokio::process::Command::new("docker")
+        .args(args)
+        .output()
+        .await?;
+    if !output.status.success() {
+        bail!(
+            "docker {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let cancel = CancellationToken::new();
+    let store: DynStore = Arc::new(SqliteStore::open(&dir.path().join("berth.db"))?);
+    let config = ServerConfig {
+        listen: "127.0.0.1:0".parse()?,
+        app: AppConfig::default(),
+    };
+    let server = Server::start(store, config, cancel.clone()).await?;
+    let token = server
+        .app
+        .create_join_token("default", true)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let runtime: Arc<dyn ContainerRuntime> = Arc::new(berth_agent::DockerRuntime::connect().await?);
+    let server_url = format!("http://{}", server.addr);
+    let agent_config = AgentConfig {
+        join_token: Some(token),
+        ..AgentConfig::new(server_url.clone(), "default", dir.path().join("agent"))
+    };
+    let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
+    let agent_cancel = cancel.clone();
+    let agent = tokio::spawn(async move {
+        berth_agent::run(agent_config, runtime, control, agent_cancel).await
+    });
+
+    let credentials = aws_credential_types::Credentials::new(
+        server.credentials.access_key_id.clone(),
+        server.credentials.secret_access_key.clone(),
+        None,
+        None,
+        "berth-bench",
+    );
+    let sdk = aws_sdk_ecs::Config::builder()
+        .behavior_version(aws_sdk_ecs::config::BehaviorVersion::latest())
+        .region(aws_sdk_ecs::config::Region::new("us-east-1"))
+        .credentials_provider(credentials)
+        .endpoint_url(format!("http://{}", server.addr))
+        .build();
+    let client = aws_sdk_ecs::Client::from_conf(sdk);
+
+    // Wait for the agent to register.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let instances = client.list_container_instances().send().await?;
+        if !instances.container_instance_arns().is_empty() {
+            break;
+        }
+        if Instant::now() > deadline {
+            bail!("the agent did not register within 30 s");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    client
+        .register_task_definition()
+        .family("bench")
+        .container_definitions(
+            ContainerDefinition::builder()
+                .name("main")
+                .image(image)
+                .memory(16)
+                .command("sleep")
+                .command("3600")
+                .build(),
+        )
+        .send()
+        .await
+        .context("registering the benchmark task definition")?;
+
+    let mut berth_samples = Vec::with_capacity(samples);
+    let mut docker_samples = Vec::with_capacity(samples);
+    for i in 0..samples {
+        // berth: RunTask until DescribeTasks says RUNNING.
+        let started = Instant::now();
+        let response = client.run_task().task_definition("bench").send().await?;
+        let Some(task_arn) = response
+            .tasks()
+            .first()
+            .and_then(|t| t.task_arn())
+            .map(str::to_owned)
+        else {
+            bail!("RunTask placed nothing: {:?}", response.failures());
+        };
+        loop {
+            let described = client.describe_tasks().tasks(&task_arn).send().await?;
+            let status = described
+                .tasks()
+                .first()
+                .and_then(|t| t.last_status())
+                .unwrap_or("");
+            if status == "RUNNING" {
+                break;
+            }
+            if status == "STOPPED" {
+                bail!(
+                    "benchmark task stopped: {:?}",
+                    described.tasks().first().and_then(|t| t.stopped_reason())
+                );
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                bail!("task {task_arn} did not reach RUNNING within 60 s");
+            }
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        berth_samples.push(started.elapsed());
+
+        // Baseline: docker run -d (returns once the container is started), then check.
+        let name = format!("berth-bench-baseline-{}-{i}", std::process::id());
+        let started = Instant::now();
+        docker(&[
+            "run", "-d", "--name", &name, "-m", "16m", image, "sleep", "3600",
+        ])
+        .await?;
+        docker_samples.push(started.elapsed());
+        let running = docker(&["inspect", "-f", "{{.State.Running}}", &name]).await?;
+        if running != "true" {
+            bail!("baseline container {name} is not running");
+        }
+
+        client.stop_task().task(&task_arn).send().await?;
+        docker(&["rm", "-f", &name]).await?;
+    }
+    // Let the agent stop the last tasks before it goes.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let running = client
+            .list_tasks()
+            .desired_status(DesiredStatus::Stopped)
+            .send()
+            .await?;
+        let arns: Vec<String> = running.task_arns().to_vec();
+        let mut all_stopped = true;
+        for chunk in arns.chunks(100) {
+            let described = client
+                .describe_tasks()
+                .set_tasks(Some(chunk.to_vec()))
+                .send()
+                .await?;
+            all_stopped &= described
+                .tasks()
+                .iter()
+                .all(|t| t.last_status() == Some("STOPPED"));
+        }
+        if all_stopped || Instant::now() > deadline {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    cancel.cancel();
+    let _ = agent.await;
+    server.join().await;
+    let _ = docker(&["rm", "-f", "-v"]).await;
+
+    berth_samples.sort();
+    docker_samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let (b50, b99) = (
+        percentile(&berth_samples, 50.0),
+        percentile(&berth_samples, 99.0),
+    );
+    let (d50, d99) = (
+        percentile(&docker_samples, 50.0),
+        percentile(&docker_samples, 99.0),
+    );
+    println!("run-task latency, {samples} samples each, image {image}");
+    println!(
+        "  berth RunTask→RUNNING : p50 {:8.1} ms   p99 {:8.1} ms",
+        ms(b50),
+        ms(b99)
+    );
+    println!(
+        "  docker run -d         : p50 {:8.1} ms   p99 {:8.1} ms",
+        ms(d50),
+        ms(d99)
+    );
+    println!(
+        "  ratio berth/docker    : p50 {:.2}x   p99 {:.2}x   (p50 difference {:+.1} ms; target ≤ +20 ms)",
+        ms(b50) / ms(d50).max(0.001),
+        ms(b99) / ms(d99).max(0.001),
+        ms(b50) - ms(d50)
+    );
+    Ok(())
+}

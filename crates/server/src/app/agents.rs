@@ -1,0 +1,389 @@
+//! The agent side of the control plane: registration with a join token, the long-polled
+//! desired task set, and acknowledged state reports.
+//!
+//! An agent credential may act only for its own container instance: every call is
+//! checked against the instance the credential was issued for.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use berth_api::ecs::LaunchType;
+use berth_api::protocol::{
+    DesiredContainer, DesiredStatus, DesiredState, DesiredTask, RegisterRequest, RegisterResponse, RegistryAuth,
+    ReportRequest, ReportResponse, ReportedStatus,
+};
+use berth_store::{Compare, Op};
+use sha2::{Digest, Sha256};
+
+use super::{put_json, txn, App};
+use crate::error::{Error, Result};
+use crate::model::{
+    keys, now, AgentCredentialRecord, InstanceRecord, JoinTokenRecord, SecretRecord,
+    TaskStatusRecord,
+};
+
+/// Who an authenticated agent is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentIdentity {
+    pub cluster: String,
+    pub instance_id: String,
+}
+
+/// SHA-256 of a secret, hex: secrets are stored only as hashes.
+pub(crate) fn hash_secret(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// A fresh random secret: 32 bytes, hex.
+pub(crate) fn new_secret() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+impl App {
+    /// Creates a join token for a cluster and returns the secret (shown once).
+    pub async fn create_join_token(&self, cluster: &str, reusable: bool) -> Result<String> {
+        let token = new_secret();
+        let record = JoinTokenRecord {
+            cluster: cluster.to_owned(),
+            reusable,
+            created_at: now(),
+        };
+        self.commit(txn(
+            Vec::new(),
+            vec![put_json(keys::join_token(&hash_secret(&token)), &record)?],
+        ))
+        .await?;
+        Ok(token)
+    }
+
+    /// Exchanges a join token for a container instance and its credential.
+    pub async fn register_agent(
+        &self,
+        token: &str,
+        req: RegisterRequest,
+    ) -> Result<RegisterResponse> {
+        let token_key = keys::join_token(&hash_secret(token));
+        let kv = self
+            .store
+            .get(&token_key)
+            .await?
+            .ok_or_else(|| Error::client("The join token is not valid or was already used."))?;
+        let grant: JoinTokenRecord =
+            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+        if grant.cluster != req.cluster {
+            return Err(Error::client(format!(
+                "The join token is for cluster '{}', not '{}'.",
+                grant.cluster, req.cluster
+            )));
+        }
+        let cluster = self.active_cluster(Some(&req.cluster))?;
+        if req.resources.cpu <= 0 || req.resources.memory_mib <= 0 {
+            return Err(Error::invalid(
+                "An instance must register positive CPU and memory.",
+            ));
+        }
+        let launch_type = match req.launch_type.as_str() {
+            "EC2" => LaunchType::Ec2,
+            "EXTERNAL" => LaunchType::External,
+            other => return Err(Error::invalid(format!("Unknown launch type '{other}'."))),
+        };
+        let id = berth_api::arn::new_id();
+        let mut attributes: BTreeMap<String, Option<String>> = BTreeMap::new();
+        for (name, value) in &req.attributes {
+            attributes.insert(name.clone(), value.clone());
+        }
+        let instance = InstanceRecord {
+            id: id.clone(),
+            arn: self.config.scope.container_instance(&cluster, &id),
+            cluster: cluster.clone(),
+            hostname: req.hostname.clone(),
+            status: "ACTIVE".into(),
+            launch_type,
+            cpu: req.resources.cpu,
+            memory_mib: req.resources.memory_mib,
+            reserved_tcp_ports: req.resources.reserved_tcp_ports.clone(),
+            reserved_udp_ports: req.resources.reserved_udp_ports.clone(),
+            attributes,
+            tags: Vec::new(),
+            agent_version: req.agent_version.clone(),
+            runtime_version: req.runtime_version.clone(),
+            registered_at: now(),
+            version: 1,
+        };
+        let credential = new_secret();
+        let mut ops = vec![
+            put_json(keys::instance(&cluster, &id), &instance)?,
+            put_json(
+                keys::agent_credential(&hash_secret(&credential)),
+                &AgentCredentialRecord {
+                    cluster: cluster.clone(),
+                    instance_id: id.clone(),
+                },
+            )?,
+        ];
+        if !grant.reusable {
+            ops.push(Op::Delete {
+                key: token_key.clone(),
+            });
+        }
+        // The token must still be the one we read: a one-time token is used exactly once.
+        self.commit(txn(
+            vec![Compare::ModRevision {
+                key: token_key,
+                revision: kv.mod_revision,
+            }],
+            ops,
+        ))
+        .await
+        .map_err(|err| match err {
+            Error::Conflict => {
+                Error::client("The join token was used concurrently; get a new one.")
+            }
+            other => other,
+        })?;
+        self.touch_agent(&id);
+        Ok(RegisterResponse {
+            container_instance_arn: instance.arn,
+            cluster_arn: self.config.scope.cluster(&cluster),
+            credential,
+        })
+    }
+
+    /// The identity an agent credential grants, if it is valid and its instance is live.
+    pub fn authenticate_agent(&self, credential: &str) -> Option<AgentIdentity> {
+        let view = self.view.read();
+        let grant = view.agent_credentials.get(&hash_secret(credential))?;
+        let instance = view.instance(&grant.cluster, &grant.instance_id)?;
+        if instance.status == "INACTIVE" {
+            return None;
+        }
+        Some(AgentIdentity {
+            cluster: grant.cluster.clone(),
+            instance_id: grant.instance_id.clone(),
+        })
+    }
+
+    /// The instance's desired task set, once its generation is newer than `after` or the
+    /// wait is over.
+    pub async fn desired_state(
+        &self,
+        agent: &AgentIdentity,
+        after: u64,
+        wait: Duration,
+    ) -> Result<DesiredState> {
+        self.touch_agent(&agent.instance_id);
+        let wait = wait.min(self.config.max_poll_wait);
+        let deadline = tokio::time::Instant::now() + wait;
+        let mut revisions = self.view.subscribe();
+        loop {
+            let generation = self.generation_of(&agent.instance_id);
+            if generation > after || tokio::time::Instant::now() >= deadline {
+                break;
+            }
+            // Wake on every new revision; stop at the deadline or on shutdown.
+            tokio::select! {
+                _ = self.shutdown.cancelled() => break,
+                changed = tokio::time::timeout_at(deadline, revisions.changed()) => {
+                    if changed.is_err() {
+                        break;
+                    }
+                }
+            }
+            // Long polls count as liveness too.
+            self.touch_agent(&agent.instance_id);
+        }
+        self.touch_agent(&agent.instance_id);
+        self.build_desired_state(agent).await
+    }
+
+    fn generation_of(&self, instance_id: &str) -> u64 {
+        let view = self.view.read();
+        view.instance_generation
+            .get(instance_id)
+            .copied()
+            .unwrap_or(0)
+            .max(0) as u64
+    }
+
+    async fn build_desired_state(&self, agent: &AgentIdentity) -> Result<DesiredState> {
+        let (generation, tasks) = {
+            let view = self.view.read();
+            let generation = view
+                .instance_generation
+                .get(&agent.instance_id)
+                .copied()
+                .unwrap_or(0)
+                .max(0) as u64;
+            let tasks: Vec<_> = view
+                .instance_tasks(&agent.instance_id)
+                .filter(|entry| !entry.is_stopped())
+                .filter_map(|entry| entry.intent.clone())
+                .collect();
+            (generation, tasks)
+        };
+        let mut desired = Vec::with_capacity(tasks.len());
+        for task in tasks {
+            let mut containers = Vec::with_capacity(task.containers.len());
+            for container in &task.containers {
+                let registry_auth = match container
+                    .definition
+                    .repository_credentials
+                    .as_ref()
+                    .map(|r| r.credentials_parameter.clone())
+                {
+                    Some(parameter) => self.resolve_registry_auth(&parameter).await?,
+                    None => None,
+                };
+                containers.push(DesiredContainer {
+                    container_arn: container.arn.clone(),
+                    definition: container.definition.clone(),
+                    registry_auth,
+                });
+            }
+            desired.push(DesiredTask {
+                task_arn: task.arn.clone(),
+                cluster: task.cluster.clone(),
+                family: task.family.clone(),
+                revision: task.revision,
+                desired_status: task.desired_status,
+                stop_code: task.stop_code.clone(),
+                stopped_reason: task.stopped_reason.clone(),
+                network_mode: task.network_mode,
+                cpu: task.cpu.as_deref().and_then(|c| super::parse_cpu(c).ok()),
+                memory: task
+                    .memory
+                    .as_deref()
+                    .and_then(|m| super::parse_memory(m).ok()),
+                containers,
+            });
+        }
+        Ok(DesiredState {
+            generation,
+            tasks: desired,
+        })
+    }
+
+    /// Looks up the secret a `credentialsParameter` names: a Secrets Manager-style ARN
+    /// (`arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME`) or a bare name.
+    async fn resolve_registry_auth(&self, parameter: &str) -> Result<Option<RegistryAuth>> {
+        let name = parameter
+            .rsplit_once(":secret:")
+            .map_or(parameter, |(_, name)| name);
+        let Some(kv) = self.store.get(&keys::secret(name)).await? else {
+            tracing::warn!(
+                parameter,
+                "repositoryCredentials names a secret berth does not hold"
+            );
+            return Ok(None);
+        };
+        let secret: SecretRecord =
+            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+        Ok(Some(RegistryAuth {
+            username: secret.username,
+            password: secret.password,
+        }))
+    }
+
+    /// Stores a registry secret that task definitions can name in `repositoryCredentials`.
+    pub async fn put_secret(&self, name: &str, username: &str, password: &str) -> Result<String> {
+        if name.is_empty()
+            || name.len() > 512
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/_+=.@-".contains(c))
+        {
+            return Err(Error::invalid(
+                "Secret names use letters, numbers and /_+=.@- only.",
+            ));
+        }
+        let record = SecretRecord {
+            name: name.to_owned(),
+            username: username.to_owned(),
+            password: password.to_owned(),
+        };
+        self.commit(txn(
+            Vec::new(),
+            vec![put_json(keys::secret(name), &record)?],
+        ))
+        .await?;
+        Ok(format!(
+            "arn:{}:secretsmanager:{}:{}:secret:{name}",
+            self.config.scope.partition, self.config.scope.region, self.config.scope.account
+        ))
+    }
+
+    /// Records a batch of task reports; answers only once they are durable.
+    pub async fn agent_report(
+        &self,
+        agent: &AgentIdentity,
+        req: ReportRequest,
+    ) -> Result<ReportResponse> {
+        self.touch_agent(&agent.instance_id);
+        if req.tasks.len() > 1000 {
+            return Err(Error::invalid("A report may carry at most 1000 tasks."));
+        }
+        let mut ops = Vec::new();
+        let mut compares = Vec::new();
+        let mut accepted = 0;
+        {
+            let view = self.view.read();
+            for report in &req.tasks {
+                let (_, id) = self.config.scope.task_id(&report.task_arn)?;
+                let Some(entry) = view.tasks.get(&id) else {
+                    continue;
+                };
+                let Some(task) = &entry.intent else { continue };
+                if task.container_instance_id != agent.instance_id || task.cluster != agent.cluster
+                {
+                    return Err(Error::Client(format!(
+                        "Task {} does not belong to this container instance.",
+                        report.task_arn
+                    )));
+                }
+                if let Some(existing) = &entry.status {
+                    // STOPPED is final: a late report never brings a task back.
+                    if existing.report.last_status == ReportedStatus::Stopped
+                        || existing.report == *report
+                    {
+                        continue;
+                    }
+                }
+                let stopped_at = match (&entry.status, report.last_status) {
+                    (_, status) if status != ReportedStatus::Stopped => None,
+                    (Some(existing), _) if existing.stopped_at.is_some() => existing.stopped_at,
+                    _ => Some(now()),
+                };
+                if report.last_status == ReportedStatus::Stopped
+                    && task.desired_status == DesiredStatus::Running
+                {
+                    // A task that stopped by itself stays stopped, as in ECS.
+                    let mut intent = task.clone();
+                    intent.desired_status = DesiredStatus::Stopped;
+                    intent.version += 1;
+                    ops.push(put_json(keys::task(&task.cluster, &id), &intent)?);
+                }
+                accepted += 1;
+                let record = TaskStatusRecord {
+                    report: report.clone(),
+                    stopped_at,
+                    updated_at: now(),
+                };
+                let key = keys::task_status(&task.cluster, &id);
+                compares.push(match &entry.status {
+                    Some(_) => Compare::Exists { key: key.clone() },
+                    None => Compare::Absent { key: key.clone() },
+                });
+                ops.push(put_json(key, &record)?);
+            }
+        }
+        if !ops.is_empty() {
+            // On a lost race (another report for the same task landed first) the agent
+            // resends: reports carry whole state, so the resend is correct.
+            self.commit(txn(compares, ops)).await?;
+        }
+        Ok(ReportResponse { accepted })
+    }
+}

@@ -1,0 +1,187 @@
+//! The app layer: one `impl App` block per resource, over one shared struct.
+//!
+//! Handlers in `http` only unpack a request and call a method here. Methods validate,
+//! write intent to the store (compare-and-swap on revisions), wait until the in-memory
+//! view has the write, and answer from the view.
+
+mod agents;
+mod clusters;
+mod instances;
+mod pagination;
+mod placement;
+mod tags;
+mod task_definition_rules;
+mod task_definitions;
+mod tasks;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use berth_api::arn::ArnScope;
+use berth_store::{Compare, DynStore, Op, Revision, Txn};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::state::View;
+
+pub(crate) use agents::new_secret as agents_secret;
+pub use agents::AgentIdentity;
+pub use task_definition_rules::{parse_cpu, parse_memory};
+
+/// Settings the app layer needs.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    pub scope: ArnScope,
+    /// An instance whose agent has not been heard from for this long is disconnected.
+    pub agent_ttl: Duration,
+    /// How long STOPPED tasks stay describable.
+    pub stopped_task_retention: Duration,
+    /// The longest an agent's desired-state poll is held open.
+    pub max_poll_wait: Duration,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            scope: ArnScope::default(),
+            agent_ttl: Duration::from_secs(8),
+            stopped_task_retention: Duration::from_secs(3600),
+            max_poll_wait: Duration::from_secs(20),
+        }
+    }
+}
+
+/// The control plane's state and the operations on it.
+pub struct App {
+    pub store: DynStore,
+    pub view: Arc<View>,
+    pub config: AppConfig,
+    /// Serialises placement so that two RunTask calls never both take the last slot.
+    placement: tokio::sync::Mutex<()>,
+    /// When each instance's agent was last heard from. Liveness is not persisted: after a
+    /// server restart every agent gets a fresh TTL to reconnect.
+    last_seen: Mutex<HashMap<String, Instant>>,
+    started: Instant,
+    /// Cancelled when the server shuts down, so that long polls end at once.
+    pub(crate) shutdown: tokio_util::sync::CancellationToken,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    pub fn new(
+        store: DynStore,
+        view: Arc<View>,
+        config: AppConfig,
+        shutdown: tokio_util::sync::CancellationToken,
+    ) -> Self {
+        Self {
+            store,
+            view,
+            config,
+            placement: tokio::sync::Mutex::new(()),
+            last_seen: Mutex::new(HashMap::new()),
+            started: Instant::now(),
+            shutdown,
+        }
+    }
+
+    /// Runs a transaction whose compares must hold, then waits for the view to have it.
+    /// A failed compare is a lost race: the caller re-reads and retries, or gives up.
+    pub(crate) async fn commit(&self, txn: Txn) -> Result<Revision> {
+        let result = self.store.txn(txn).await?;
+        if !result.succeeded {
+            return Err(Error::Conflict);
+        }
+        self.view.wait_for(result.revision).await;
+        Ok(result.revision)
+    }
+
+    /// Resolves a cluster named by short name or ARN (the `default` cluster when absent)
+    /// to an ACTIVE cluster's name.
+    pub(crate) fn active_cluster(&self, cluster: Option<&str>) -> Result<String> {
+        let name = self.cluster_name(cluster)?;
+        let view = self.view.read();
+        match view.clusters.get(&name) {
+            Some(record) if record.status == "ACTIVE" => Ok(name),
+            Some(_) => Err(Error::ClusterInactive),
+            None => Err(Error::ClusterNotFound),
+        }
+    }
+
+    pub(crate) fn cluster_name(&self, cluster: Option<&str>) -> Result<String> {
+        match cluster {
+            None => Ok("default".to_owned()),
+            Some("") => Err(Error::invalid("Cluster name or ARN must not be empty.")),
+            Some(value) => Ok(self.config.scope.cluster_name(value)?),
+        }
+    }
+
+    /// Records that an agent was heard from now.
+    pub(crate) fn touch_agent(&self, instance_id: &str) {
+        let mut seen = self.last_seen.lock().unwrap_or_else(|p| p.into_inner());
+        seen.insert(instance_id.to_owned(), Instant::now());
+    }
+
+    /// Whether the instance's agent has been heard from within the TTL.
+    pub fn agent_connected(&self, instance_id: &str) -> bool {
+        let seen = self.last_seen.lock().unwrap_or_else(|p| p.into_inner());
+        match seen.get(instance_id) {
+            Some(at) => at.elapsed() < self.config.agent_ttl,
+            // Not heard from since this server started: give it one TTL to reconnect.
+            None => false,
+        }
+    }
+
+    /// Time since the server started, for the liveness grace after a restart.
+    pub fn uptime(&self) -> Duration {
+        self.started.elapsed()
+    }
+}
+
+/// A `Put` of a record as JSON.
+pub(crate) fn put_json<T: Serialize>(key: String, value: &T) -> Result<Op> {
+    let value = serde_json::to_vec(value).map_err(|err| Error::Internal(err.into()))?;
+    Ok(Op::Put { key, value })
+}
+
+/// Checks a list of tags against ECS's rules.
+pub(crate) fn validate_tags(tags: &[berth_api::ecs::Tag]) -> Result<()> {
+    if tags.len() > 50 {
+        return Err(Error::invalid("A resource can have at most 50 tags."));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for tag in tags {
+        let key = tag.key.as_deref().unwrap_or_default();
+        if key.is_empty() {
+            return Err(Error::invalid("Tag keys must not be empty."));
+        }
+        if key.to_ascii_lowercase().starts_with("aws:") {
+            return Err(Error::invalid(format!(
+                "Tag key '{key}' uses the reserved prefix 'aws:'."
+            )));
+        }
+        if !seen.insert(key) {
+            return Err(Error::invalid(format!(
+                "Tag key '{key}' is given more than once."
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A transaction that runs `success` when every compare holds, and nothing otherwise.
+pub fn txn(compares: Vec<Compare>, success: Vec<Op>) -> Txn {
+    Txn {
+        compares,
+        success,
+        failure: Vec::new(),
+    }
+}

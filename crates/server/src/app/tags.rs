@@ -1,0 +1,131 @@
+//! Tags on clusters, task definitions, tasks and container instances: TagResource,
+//! UntagResource and ListTagsForResource.
+//!
+//! Every taggable record stores its tags in a top-level `tags` field, so one code path
+//! edits them all.
+
+use berth_api::ecs::{
+    ListTagsForResourceRequest, ListTagsForResourceResponse, Tag, TagResourceRequest,
+    TagResourceResponse, UntagResourceRequest, UntagResourceResponse,
+};
+use berth_store::{Compare, Op};
+
+use super::{txn, validate_tags, App};
+use crate::error::{Error, Result};
+use crate::model::keys;
+
+impl App {
+    pub async fn tag_resource(&self, req: TagResourceRequest) -> Result<TagResourceResponse> {
+        if req.tags.is_empty() {
+            return Err(Error::invalid("At least one tag must be given."));
+        }
+        validate_tags(&req.tags)?;
+        self.edit_tags(&req.resource_arn, |tags| {
+            for tag in &req.tags {
+                tags.retain(|t| t.key != tag.key);
+                tags.push(tag.clone());
+            }
+        })
+        .await?;
+        Ok(TagResourceResponse {})
+    }
+
+    pub async fn untag_resource(&self, req: UntagResourceRequest) -> Result<UntagResourceResponse> {
+        if req.tag_keys.is_empty() {
+            return Err(Error::invalid("At least one tag key must be given."));
+        }
+        self.edit_tags(&req.resource_arn, |tags| {
+            tags.retain(|t| !t.key.as_ref().is_some_and(|k| req.tag_keys.contains(k)));
+        })
+        .await?;
+        Ok(UntagResourceResponse {})
+    }
+
+    pub async fn list_tags_for_resource(
+        &self,
+        req: ListTagsForResourceRequest,
+    ) -> Result<ListTagsForResourceResponse> {
+        let key = self.tagged_key(&req.resource_arn)?;
+        let kv = self
+            .store
+            .get(&key)
+            .await?
+            .ok_or_else(|| not_found(&req.resource_arn))?;
+        let record: serde_json::Value =
+            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+        let tags: Vec<Tag> =
+            serde_json::from_value(record.get("tags").cloned().unwrap_or_default())
+                .unwrap_or_default();
+        Ok(ListTagsForResourceResponse { tags: Some(tags) })
+    }
+
+    async fn edit_tags(&self, arn: &str, edit: impl Fn(&mut Vec<Tag>)) -> Result<()> {
+        let key = self.tagged_key(arn)?;
+        for _ in 0..5 {
+            let kv = self.store.get(&key).await?.ok_or_else(|| not_found(arn))?;
+            let mut record: serde_json::Value =
+                serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+            if record.get("status").and_then(|s| s.as_str()) == Some("INACTIVE") {
+                return Err(Error::invalid(format!("The resource {arn} is INACTIVE.")));
+            }
+            let mut tags: Vec<Tag> =
+                serde_json::from_value(record.get("tags").cloned().unwrap_or_default())
+                    .unwrap_or_default();
+            edit(&mut tags);
+            validate_tags(&tags)?;
+            record["tags"] = serde_json::to_value(&tags).map_err(|e| Error::Internal(e.into()))?;
+            let value = serde_json::to_vec(&record).map_err(|e| Error::Internal(e.into()))?;
+            let txn = txn(
+                vec![Compare::ModRevision {
+                    key: key.clone(),
+                    revision: kv.mod_revision,
+                }],
+                vec![Op::Put {
+                    key: key.clone(),
+                    value,
+                }],
+            );
+            match self.commit(txn).await {
+                Ok(_) => return Ok(()),
+                Err(Error::Conflict) => continue,
+                Err(err) => return Err(err),
+            }
+        }
+        Err(Error::Conflict)
+    }
+
+    /// The store key of a taggable resource's record.
+    fn tagged_key(&self, arn: &str) -> Result<String> {
+        let (kind, rest) = self
+            .config
+            .scope
+            .parse(arn)
+            .map_err(|e| Error::invalid(format!("resourceArn: {e}")))?;
+        let key = match kind {
+            "cluster" => keys::cluster(rest),
+            "task-definition" => {
+                let (family, revision) = self.config.scope.task_definition_ref(rest)?;
+                let revision = revision.ok_or_else(|| not_found(arn))?;
+                keys::task_definition(&family, revision)
+            }
+            "task" | "container-instance" => {
+                let (cluster, id) = rest.split_once('/').ok_or_else(|| not_found(arn))?;
+                if kind == "task" {
+                    keys::task(cluster, id)
+                } else {
+                    keys::instance(cluster, id)
+                }
+            }
+            _ => {
+                return Err(Error::invalid(format!(
+                    "Resources of type '{kind}' cannot be tagged; tag clusters, task definitions, tasks or container instances."
+                )))
+            }
+        };
+        Ok(key)
+    }
+}
+
+fn not_found(arn: &str) -> Error {
+    Error::invalid(format!("The specified resource could not be found: {arn}"))
+}

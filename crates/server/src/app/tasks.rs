@@ -1,0 +1,860 @@
+//! Tasks: RunTask, StartTask, StopTask, DescribeTasks, ListTasks.
+//!
+//! RunTask and StartTask write the task's intent (what to run, on which instance) in one
+//! transaction under the placement lock, so two callers never both take the last slot.
+//! Agents then report observed state, which DescribeTasks joins back in.
+
+use std::collections::HashSet;
+
+use berth_api::ecs::{
+    self, Compatibility, Container, ContainerDefinition, DescribeTasksRequest,
+    DescribeTasksResponse, Failure, KeyValuePair, LaunchType, ListTasksRequest, ListTasksResponse,
+    NetworkMode, PropagateTags, RunTaskRequest, RunTaskResponse, StartTaskRequest,
+    StartTaskResponse, StopTaskRequest, StopTaskResponse, Tag, Task, TaskField, TaskOverride,
+};
+use berth_api::protocol::DesiredStatus;
+use berth_store::{Compare, Op};
+use sha2::{Digest, Sha256};
+
+use super::pagination::paginate;
+use super::placement::{Demand, PlacementTarget};
+use super::task_definition_rules::{parse_cpu, parse_memory};
+use super::{put_json, txn, validate_tags, App};
+use crate::error::{Error, Result};
+use crate::model::{
+    keys, now, IdempotencyRecord, Reservation, TaskContainer, TaskDefinitionRecord, TaskRecord,
+};
+use crate::state::{Snapshot, TaskEntry};
+
+/// The parts of RunTask and StartTask that describe what to start.
+struct LaunchSpec {
+    cluster: String,
+    definition: TaskDefinitionRecord,
+    launch_type: LaunchType,
+    overrides: TaskOverride,
+    containers: Vec<ContainerDefinition>,
+    cpu: Option<String>,
+    memory: Option<String>,
+    demand: Demand,
+    started_by: Option<String>,
+    group: String,
+    tags: Vec<Tag>,
+}
+
+impl App {
+    pub async fn run_task(&self, req: RunTaskRequest) -> Result<RunTaskResponse> {
+        let cluster = self.active_cluster(req.cluster.as_deref())?;
+        let count = req.count.unwrap_or(1);
+        if !(1..=10).contains(&count) {
+            return Err(Error::invalid(format!(
+                "count must be between 1 and 10; {count} was given."
+            )));
+        }
+        if req
+            .capacity_provider_strategy
+            .as_ref()
+            .is_some_and(|s| !s.is_empty())
+        {
+            return Err(Error::invalid(
+                "Capacity provider strategies are not supported by this berth server; use launchType.",
+            ));
+        }
+        if let Some(token) = &req.client_token {
+            if token.is_empty()
+                || token.len() > 64
+                || !token.bytes().all(|b| (33..=126).contains(&b))
+            {
+                return Err(Error::invalid(
+                    "clientToken must be 1-64 printable ASCII characters (33-126).",
+                ));
+            }
+        }
+        let launch_type = req.launch_type.unwrap_or(LaunchType::Ec2);
+        let spec = self.launch_spec(
+            cluster.clone(),
+            &req.task_definition,
+            launch_type,
+            req.overrides.clone(),
+            req.started_by.clone(),
+            req.group.clone(),
+            req.tags.clone(),
+            req.propagate_tags,
+            req.network_configuration.is_some(),
+        )?;
+        let constraints = req.placement_constraints.clone().unwrap_or_default();
+        let strategies = req.placement_strategy.clone().unwrap_or_default();
+        if constraints.len() > 10 {
+            return Err(Error::invalid(
+                "At most 10 placement constraints can be given.",
+            ));
+        }
+        if strategies.len() > 5 {
+            return Err(Error::invalid(
+                "At most 5 placement strategies can be given.",
+            ));
+        }
+
+        let idempotency = match &req.client_token {
+            Some(token) => {
+                let body = serde_json::to_vec(&req).map_err(|e| Error::Internal(e.into()))?;
+                Some((
+                    keys::idempotency("RunTask", &cluster, token),
+                    hex::encode(Sha256::digest(body)),
+                ))
+            }
+            None => None,
+        };
+        let _placement = self.placement.lock().await;
+        if let Some((key, hash)) = &idempotency {
+            if let Some(kv) = self.store.get(key).await? {
+                let record: IdempotencyRecord =
+                    serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+                if &record.request_hash != hash {
+                    return Err(Error::invalid(
+                        "The clientToken was already used with different parameters. Use a new token.",
+                    ));
+                }
+                return serde_json::from_value(record.response)
+                    .map_err(|e| Error::Internal(e.into()));
+            }
+        }
+        let outcome = {
+            let view = self.view.read();
+            let definition_constraints = spec
+                .definition
+                .definition
+                .placement_constraints
+                .clone()
+                .unwrap_or_default();
+            self.place(
+                &view,
+                &spec.cluster,
+                &spec.demand,
+                count as usize,
+                PlacementTarget::Strategies {
+                    strategies: &strategies,
+                    constraints: &constraints,
+                    definition_constraints: &definition_constraints,
+                },
+                &spec.group,
+                spec.launch_type,
+            )?
+        };
+        let (tasks, ops) = self.new_tasks(&spec, &outcome.instances)?;
+        let response = RunTaskResponse {
+            tasks: Some(Vec::new()),
+            failures: Some(outcome.failures),
+        };
+        let mut ops = ops;
+        let mut compares = Vec::new();
+        let mut rendered_response = response;
+        {
+            // The tasks as they look right after creation, for the response and the ledger
+            // of idempotent answers.
+            let view = self.view.read();
+            rendered_response.tasks = Some(
+                tasks
+                    .iter()
+                    .map(|t| {
+                        self.render_task(
+                            &view,
+                            &TaskEntry {
+                                intent: Some(t.clone()),
+                                status: None,
+                            },
+                            true,
+                        )
+                    })
+                    .collect(),
+            );
+        }
+        if let Some((key, hash)) = idempotency {
+            let record = IdempotencyRecord {
+                request_hash: hash,
+                response: serde_json::to_value(&rendered_response)
+                    .map_err(|e| Error::Internal(e.into()))?,
+                created_at: now(),
+            };
+            compares.push(Compare::Absent { key: key.clone() });
+            ops.push(put_json(key, &record)?);
+        }
+        if !ops.is_empty() {
+            self.commit(txn(compares, ops)).await?;
+        }
+        Ok(rendered_response)
+    }
+
+    pub async fn start_task(&self, req: StartTaskRequest) -> Result<StartTaskResponse> {
+        let cluster = self.active_cluster(req.cluster.as_deref())?;
+        if req.container_instances.is_empty() || req.container_instances.len() > 10 {
+            return Err(Error::invalid(
+                "containerInstances must list between 1 and 10 instances.",
+            ));
+        }
+        let spec = self.launch_spec(
+            cluster.clone(),
+            &req.task_definition,
+            LaunchType::Ec2,
+            req.overrides.clone(),
+            req.started_by.clone(),
+            req.group.clone(),
+            req.tags.clone(),
+            req.propagate_tags,
+            req.network_configuration.is_some(),
+        )?;
+        let mut targets = Vec::new();
+        for given in &req.container_instances {
+            let (arn_cluster, id) = self.config.scope.container_instance_id(given)?;
+            if arn_cluster.is_some_and(|c| c != cluster) {
+                return Err(Error::invalid(format!(
+                    "Container instance {given} is not in cluster {cluster}."
+                )));
+            }
+            targets.push((given.clone(), id));
+        }
+        let _placement = self.placement.lock().await;
+        let outcome = {
+            let view = self.view.read();
+            self.place(
+                &view,
+                &cluster,
+                &spec.demand,
+                targets.len(),
+                PlacementTarget::Instances(&targets),
+                &spec.group,
+                spec.launch_type,
+            )?
+        };
+        let (tasks, ops) = self.new_tasks(&spec, &outcome.instances)?;
+        if !ops.is_empty() {
+            self.commit(txn(Vec::new(), ops)).await?;
+        }
+        let view = self.view.read();
+        let tasks = tasks
+            .iter()
+            .map(|t| {
+                self.render_task(
+                    &view,
+                    &TaskEntry {
+                        intent: Some(t.clone()),
+                        status: None,
+                    },
+                    true,
+                )
+            })
+            .collect();
+        Ok(StartTaskResponse {
+            tasks: Some(tasks),
+            failures: Some(outcome.failures),
+        })
+    }
+
+    /// Resolves and validates what RunTask or StartTask should launch.
+    #[allow(clippy::too_many_arguments)]
+    fn launch_spec(
+        &self,
+        cluster: String,
+        task_definition: &str,
+        launch_type: LaunchType,
+        overrides: Option<TaskOverride>,
+        started_by: Option<String>,
+        group: Option<String>,
+        tags: Option<Vec<Tag>>,
+        propagate_tags: Option<PropagateTags>,
+        has_network_configuration: bool,
+    ) -> Result<LaunchSpec> {
+        let definition = self.find_task_definition(task_definition)?;
+        if definition.status() != ecs::TaskDefinitionStatus::Active {
+            return Err(Error::client(format!(
+                "TaskDefinition is inactive: {}. Register a new revision or use an ACTIVE one.",
+                definition
+                    .definition
+                    .task_definition_arn
+                    .clone()
+                    .unwrap_or_default()
+            )));
+        }
+        match launch_type {
+            LaunchType::Ec2 | LaunchType::External => {}
+            other => {
+                return Err(Error::invalid(format!(
+                    "The {other} launch type is not supported by this berth server yet; use EC2 or EXTERNAL."
+                )))
+            }
+        }
+        let compatible = match &definition.definition.requires_compatibilities {
+            Some(required) if !required.is_empty() => {
+                let wanted = match launch_type {
+                    LaunchType::External => Compatibility::External,
+                    _ => Compatibility::Ec2,
+                };
+                required.contains(&wanted)
+            }
+            _ => true,
+        };
+        if !compatible {
+            return Err(Error::client(format!(
+                "Task definition does not support launch_type {launch_type}."
+            )));
+        }
+        let network_mode = definition
+            .definition
+            .network_mode
+            .unwrap_or(NetworkMode::Bridge);
+        if network_mode == NetworkMode::Awsvpc {
+            if !has_network_configuration {
+                return Err(Error::invalid(
+                    "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+                ));
+            }
+            return Err(Error::invalid(
+                "networkMode 'awsvpc' is not supported on EC2 or EXTERNAL instances by this berth server yet; use bridge or host.",
+            ));
+        }
+        if let Some(started_by) = &started_by {
+            if started_by.len() > 128
+                || !started_by
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return Err(Error::invalid(
+                    "startedBy must be up to 128 letters, numbers, hyphens and underscores.",
+                ));
+            }
+        }
+        let family = definition.family().to_owned();
+        let group = group.unwrap_or_else(|| format!("family:{family}"));
+        if group.is_empty() || group.len() > 255 {
+            return Err(Error::invalid("group must be 1-255 characters."));
+        }
+        let mut tags = tags.unwrap_or_default();
+        if propagate_tags == Some(PropagateTags::TaskDefinition) {
+            for tag in &definition.tags {
+                if !tags.iter().any(|t| t.key == tag.key) {
+                    tags.push(tag.clone());
+                }
+            }
+        }
+        validate_tags(&tags)?;
+        let overrides = overrides.unwrap_or_default();
+        let containers = merge_overrides(
+            definition
+                .definition
+                .container_definitions
+                .clone()
+                .unwrap_or_default(),
+            &overrides,
+        )?;
+        let cpu = overrides
+            .cpu
+            .clone()
+            .or_else(|| definition.definition.cpu.clone());
+        let memory = overrides
+            .memory
+            .clone()
+            .or_else(|| definition.definition.memory.clone());
+        let task_cpu = cpu
+            .as_deref()
+            .map(parse_cpu)
+            .transpose()
+            .map_err(|e| Error::invalid(format!("Invalid task cpu: {e}")))?;
+        let task_memory = memory
+            .as_deref()
+            .map(parse_memory)
+            .transpose()
+            .map_err(|e| Error::invalid(format!("Invalid task memory: {e}")))?;
+        let demand = demand_of(&containers, network_mode, task_cpu, task_memory)?;
+        Ok(LaunchSpec {
+            cluster,
+            definition,
+            launch_type,
+            overrides,
+            containers,
+            cpu,
+            memory,
+            demand,
+            started_by,
+            group,
+            tags,
+        })
+    }
+
+    /// Builds the intent records of new tasks on the chosen instances.
+    fn new_tasks(
+        &self,
+        spec: &LaunchSpec,
+        instances: &[(String, String)],
+    ) -> Result<(Vec<TaskRecord>, Vec<Op>)> {
+        let mut tasks = Vec::new();
+        let mut ops = Vec::new();
+        let created_at = now();
+        for (instance_id, instance_arn) in instances {
+            let id = berth_api::arn::new_id();
+            let containers = spec
+                .containers
+                .iter()
+                .map(|definition| TaskContainer {
+                    arn: self.config.scope.container(
+                        &spec.cluster,
+                        &id,
+                        &berth_api::arn::new_container_id(),
+                    ),
+                    definition: definition.clone(),
+                })
+                .collect();
+            let record = TaskRecord {
+                arn: self.config.scope.task(&spec.cluster, &id),
+                id: id.clone(),
+                cluster: spec.cluster.clone(),
+                task_definition_arn: spec
+                    .definition
+                    .definition
+                    .task_definition_arn
+                    .clone()
+                    .unwrap_or_default(),
+                family: spec.definition.family().to_owned(),
+                revision: spec.definition.revision(),
+                container_instance_id: instance_id.clone(),
+                container_instance_arn: instance_arn.clone(),
+                launch_type: spec.launch_type,
+                network_mode: spec
+                    .definition
+                    .definition
+                    .network_mode
+                    .unwrap_or(NetworkMode::Bridge),
+                cpu: spec.cpu.clone(),
+                memory: spec.memory.clone(),
+                reserved: spec.demand.reservation.clone(),
+                containers,
+                overrides: spec.overrides.clone(),
+                started_by: spec.started_by.clone(),
+                group: spec.group.clone(),
+                tags: spec.tags.clone(),
+                created_at,
+                desired_status: DesiredStatus::Running,
+                stop_code: None,
+                stopped_reason: None,
+                stopping_at: None,
+                version: 1,
+            };
+            ops.push(put_json(keys::task(&spec.cluster, &id), &record)?);
+            tasks.push(record);
+        }
+        Ok((tasks, ops))
+    }
+
+    pub async fn stop_task(&self, req: StopTaskRequest) -> Result<StopTaskResponse> {
+        let cluster = self.active_cluster(req.cluster.as_deref())?;
+        let (arn_cluster, id) = self.config.scope.task_id(&req.task)?;
+        if arn_cluster.is_some_and(|c| c != cluster) {
+            return Err(Error::invalid(format!(
+                "Task {} does not belong to cluster {cluster}.",
+                req.task
+            )));
+        }
+        if req.reason.as_ref().is_some_and(|r| r.len() > 255) {
+            return Err(Error::invalid("reason must be at most 255 characters."));
+        }
+        let reason = req
+            .reason
+            .clone()
+            .unwrap_or_else(|| "Task stopped by user".to_owned());
+        let entry = self
+            .request_stop(&cluster, &id, "UserInitiated", &reason)
+            .await?;
+        let view = self.view.read();
+        Ok(StopTaskResponse {
+            task: Some(self.render_task(&view, &entry, true)),
+        })
+    }
+
+    /// Sets a task's desired status to STOPPED, keeping the first stop code and reason.
+    pub(crate) async fn request_stop(
+        &self,
+        cluster: &str,
+        id: &str,
+        stop_code: &str,
+        reason: &str,
+    ) -> Result<TaskEntry> {
+        let key = keys::task(cluster, id);
+        for _ in 0..5 {
+            let Some(kv) = self.store.get(&key).await? else {
+                return Err(Error::invalid(format!(
+                    "The referenced task was not found: {id}."
+                )));
+            };
+            let mut record: TaskRecord =
+                serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+            if record.desired_status == DesiredStatus::Stopped {
+                let view = self.view.read();
+                return Ok(view.tasks.get(id).cloned().unwrap_or_default());
+            }
+            record.desired_status = DesiredStatus::Stopped;
+            record.stop_code = Some(stop_code.to_owned());
+            record.stopped_reason = Some(reason.to_owned());
+            record.stopping_at = Some(now());
+            record.version += 1;
+            let txn = txn(
+                vec![Compare::ModRevision {
+                    key: key.clone(),
+                    revision: kv.mod_revision,
+                }],
+                vec![put_json(key.clone(), &record)?],
+            );
+            match self.commit(txn).await {
+                Ok(_) => {
+                    let view = self.view.read();
+                    return Ok(view.tasks.get(id).cloned().unwrap_or_default());
+                }
+                Err(Error::Conflict) => continue,
+                Err(err) => return Err(err),
+            }
+        }
+        Err(Error::Conflict)
+    }
+
+    pub async fn describe_tasks(&self, req: DescribeTasksRequest) -> Result<DescribeTasksResponse> {
+        let cluster = self.active_cluster(req.cluster.as_deref())?;
+        if req.tasks.is_empty() || req.tasks.len() > 100 {
+            return Err(Error::invalid("tasks must list between 1 and 100 tasks."));
+        }
+        let include_tags = req
+            .include
+            .as_ref()
+            .is_some_and(|i| i.contains(&TaskField::Tags));
+        let view = self.view.read();
+        let mut tasks = Vec::new();
+        let mut failures = Vec::new();
+        for given in &req.tasks {
+            let found = self
+                .config
+                .scope
+                .task_id(given)
+                .ok()
+                .and_then(|(arn_cluster, id)| {
+                    if arn_cluster.is_some_and(|c| c != cluster) {
+                        return None;
+                    }
+                    view.tasks
+                        .get(&id)
+                        .filter(|e| e.intent.as_ref().is_some_and(|t| t.cluster == cluster))
+                });
+            match found {
+                Some(entry) => tasks.push(self.render_task(&view, entry, include_tags)),
+                None => failures.push(Failure {
+                    arn: Some(given.clone()),
+                    reason: Some("MISSING".into()),
+                    detail: None,
+                }),
+            }
+        }
+        Ok(DescribeTasksResponse {
+            tasks: Some(tasks),
+            failures: Some(failures),
+        })
+    }
+
+    pub async fn list_tasks(&self, req: ListTasksRequest) -> Result<ListTasksResponse> {
+        let cluster = self.active_cluster(req.cluster.as_deref())?;
+        if req.started_by.is_some()
+            && (req.family.is_some()
+                || req.container_instance.is_some()
+                || req.service_name.is_some())
+        {
+            return Err(Error::invalid(
+                "When you specify startedBy as the filter, it must be the only filter that you use.",
+            ));
+        }
+        let desired = match req.desired_status {
+            None | Some(ecs::DesiredStatus::Running) => Some(DesiredStatus::Running),
+            Some(ecs::DesiredStatus::Stopped) => Some(DesiredStatus::Stopped),
+            Some(ecs::DesiredStatus::Pending) => None,
+        };
+        let pending_only = req.desired_status == Some(ecs::DesiredStatus::Pending);
+        let instance_id = match &req.container_instance {
+            Some(given) => Some(self.config.scope.container_instance_id(given)?.1),
+            None => None,
+        };
+        if req.service_name.is_some() {
+            // No services exist yet, so no task belongs to one.
+            return Ok(ListTasksResponse {
+                task_arns: Some(Vec::new()),
+                next_token: None,
+            });
+        }
+        let view = self.view.read();
+        let ids = view.tasks_by_cluster.get(&cluster);
+        let items = ids.into_iter().flat_map(|ids| ids.iter()).filter_map(|id| {
+            let entry = view.tasks.get(id)?;
+            let task = entry.intent.as_ref()?;
+            if let Some(desired) = desired {
+                if task.desired_status != desired {
+                    return None;
+                }
+            }
+            if pending_only
+                && !matches!(
+                    entry.last_status(),
+                    "PROVISIONING" | "PENDING" | "ACTIVATING"
+                )
+            {
+                return None;
+            }
+            if req.family.as_ref().is_some_and(|f| f != &task.family)
+                || req
+                    .started_by
+                    .as_ref()
+                    .is_some_and(|s| Some(s) != task.started_by.as_ref())
+                || instance_id
+                    .as_ref()
+                    .is_some_and(|i| i != &task.container_instance_id)
+                || req.launch_type.is_some_and(|l| l != task.launch_type)
+            {
+                return None;
+            }
+            Some((id.clone(), task.arn.clone()))
+        });
+        let page = paginate(items, req.max_results, req.next_token.as_deref(), 100, 100)?;
+        Ok(ListTasksResponse {
+            task_arns: Some(page.items),
+            next_token: page.next_token,
+        })
+    }
+
+    /// A task as DescribeTasks shows it: intent joined with the agent's last report.
+    pub(crate) fn render_task(
+        &self,
+        view: &Snapshot,
+        entry: &TaskEntry,
+        include_tags: bool,
+    ) -> Task {
+        let Some(task) = &entry.intent else {
+            return Task::default();
+        };
+        let report = entry.status.as_ref().map(|s| &s.report);
+        let containers = task
+            .containers
+            .iter()
+            .map(|c| {
+                let observed = report.and_then(|r| {
+                    r.containers
+                        .iter()
+                        .find(|o| Some(&o.name) == c.definition.name.as_ref())
+                });
+                Container {
+                    container_arn: Some(c.arn.clone()),
+                    task_arn: Some(task.arn.clone()),
+                    name: c.definition.name.clone(),
+                    image: c.definition.image.clone(),
+                    image_digest: observed.and_then(|o| o.image_digest.clone()),
+                    runtime_id: observed.and_then(|o| o.runtime_id.clone()),
+                    last_status: Some(
+                        observed
+                            .map(|o| o.last_status.as_str().to_owned())
+                            .unwrap_or_else(|| "PENDING".to_owned()),
+                    ),
+                    exit_code: observed.and_then(|o| o.exit_code),
+                    reason: observed.and_then(|o| o.reason.clone()),
+                    network_bindings: Some(
+                        observed
+                            .map(|o| o.network_bindings.clone())
+                            .unwrap_or_default(),
+                    ),
+                    network_interfaces: Some(Vec::new()),
+                    health_status: Some(
+                        observed
+                            .and_then(|o| o.health_status)
+                            .unwrap_or(ecs::HealthStatus::Unknown),
+                    ),
+                    cpu: Some(c.definition.cpu.unwrap_or(0).to_string()),
+                    memory: c.definition.memory.map(|m| m.to_string()),
+                    memory_reservation: c.definition.memory_reservation.map(|m| m.to_string()),
+                    ..Container::default()
+                }
+            })
+            .collect();
+        let zone = view
+            .instance(&task.cluster, &task.container_instance_id)
+            .and_then(|i| i.attributes.get("ecs.availability-zone").cloned().flatten());
+        let stopped = entry.is_stopped();
+        Task {
+            attachments: Some(Vec::new()),
+            attributes: Some(Vec::new()),
+            availability_zone: zone,
+            cluster_arn: Some(self.config.scope.cluster(&task.cluster)),
+            connectivity: Some(ecs::Connectivity::Connected),
+            connectivity_at: Some(task.created_at),
+            container_instance_arn: Some(task.container_instance_arn.clone()),
+            containers: Some(containers),
+            cpu: task
+                .cpu
+                .clone()
+                .or_else(|| Some(task.reserved.cpu.to_string())),
+            created_at: Some(task.created_at),
+            desired_status: Some(
+                match task.desired_status {
+                    DesiredStatus::Running => "RUNNING",
+                    DesiredStatus::Stopped => "STOPPED",
+                }
+                .to_owned(),
+            ),
+            enable_execute_command: Some(false),
+            execution_stopped_at: report.and_then(|r| r.execution_stopped_at),
+            group: Some(task.group.clone()),
+            health_status: Some(
+                report
+                    .and_then(|r| r.health_status)
+                    .unwrap_or(ecs::HealthStatus::Unknown),
+            ),
+            last_status: Some(entry.last_status().to_owned()),
+            launch_type: Some(task.launch_type),
+            memory: task
+                .memory
+                .clone()
+                .or_else(|| Some(task.reserved.memory_mib.to_string())),
+            overrides: Some(TaskOverride {
+                container_overrides: Some(
+                    task.overrides
+                        .container_overrides
+                        .clone()
+                        .unwrap_or_default(),
+                ),
+                inference_accelerator_overrides: Some(Vec::new()),
+                ..task.overrides.clone()
+            }),
+            pull_started_at: report.and_then(|r| r.pull_started_at),
+            pull_stopped_at: report.and_then(|r| r.pull_stopped_at),
+            started_at: report.and_then(|r| r.started_at),
+            started_by: task.started_by.clone(),
+            // The agent's stop code wins once it reports one (for example
+            // EssentialContainerExited); until then, what asked the task to stop.
+            stop_code: report
+                .and_then(|r| r.stop_code.clone())
+                .or_else(|| task.stop_code.clone())
+                .and_then(|c| ecs::TaskStopCode::parse(&c)),
+            stopped_at: entry
+                .status
+                .as_ref()
+                .and_then(|s| s.stopped_at)
+                .filter(|_| stopped),
+            stopped_reason: report
+                .and_then(|r| r.stopped_reason.clone())
+                .or_else(|| task.stopped_reason.clone()),
+            stopping_at: task
+                .stopping_at
+                .or_else(|| report.and_then(|r| r.stopping_at)),
+            tags: include_tags.then(|| task.tags.clone()),
+            task_arn: Some(task.arn.clone()),
+            task_definition_arn: Some(task.task_definition_arn.clone()),
+            version: Some(task.version + entry.status.as_ref().map_or(0, |_| 1)),
+            ..Task::default()
+        }
+    }
+}
+
+/// Applies `containerOverrides` (command, environment, cpu, memory) to the definitions.
+fn merge_overrides(
+    mut containers: Vec<ContainerDefinition>,
+    overrides: &TaskOverride,
+) -> Result<Vec<ContainerDefinition>> {
+    let mut seen = HashSet::new();
+    for o in overrides.container_overrides.iter().flatten() {
+        let Some(name) = &o.name else {
+            return Err(Error::invalid(
+                "Each container override must name its container.",
+            ));
+        };
+        if !seen.insert(name.clone()) {
+            return Err(Error::invalid(format!(
+                "Container {name} is overridden more than once."
+            )));
+        }
+        let Some(container) = containers
+            .iter_mut()
+            .find(|c| c.name.as_ref() == Some(name))
+        else {
+            return Err(Error::invalid(format!(
+                "Override for container named {name} is not a container in the TaskDefinition."
+            )));
+        };
+        if let Some(command) = &o.command {
+            container.command = Some(command.clone());
+        }
+        if let Some(environment) = &o.environment {
+            let mut merged: Vec<KeyValuePair> = container.environment.clone().unwrap_or_default();
+            for pair in environment {
+                merged.retain(|p| p.name != pair.name);
+                merged.push(pair.clone());
+            }
+            container.environment = Some(merged);
+        }
+        if let Some(cpu) = o.cpu {
+            container.cpu = Some(cpu);
+        }
+        if let Some(memory) = o.memory {
+            container.memory = Some(memory);
+        }
+        if let Some(reservation) = o.memory_reservation {
+            container.memory_reservation = Some(reservation);
+        }
+        if let (Some(hard), Some(soft)) = (container.memory, container.memory_reservation) {
+            if soft > hard {
+                return Err(Error::invalid(format!(
+                    "Container {name}: memoryReservation ({soft}) must not exceed memory ({hard})."
+                )));
+            }
+        }
+    }
+    Ok(containers)
+}
+
+/// What one task of these containers reserves on an instance.
+fn demand_of(
+    containers: &[ContainerDefinition],
+    mode: NetworkMode,
+    task_cpu: Option<i32>,
+    task_memory: Option<i64>,
+) -> Result<Demand> {
+    let cpu =
+        task_cpu.unwrap_or_else(|| containers.iter().map(|c| c.cpu.unwrap_or(0).max(0)).sum());
+    let memory = match task_memory {
+        Some(memory) => memory,
+        None => containers
+            .iter()
+            .map(|c| i64::from(c.memory_reservation.or(c.memory).unwrap_or(0).max(0)))
+            .sum(),
+    };
+    if memory <= 0 {
+        return Err(Error::client(
+            "Invalid setting for container: at least one of 'memory' or 'memoryReservation' must be specified, or a task-level memory.",
+        ));
+    }
+    let mut tcp = Vec::new();
+    let mut udp = Vec::new();
+    for container in containers {
+        for mapping in container.port_mappings.iter().flatten() {
+            let host_port = match mode {
+                NetworkMode::Host => mapping.host_port.or(mapping.container_port).unwrap_or(0),
+                NetworkMode::None => 0,
+                _ => mapping.host_port.unwrap_or(0),
+            };
+            if host_port <= 0 {
+                continue;
+            }
+            let port = u16::try_from(host_port)
+                .map_err(|_| Error::invalid(format!("Host port {host_port} is out of range.")))?;
+            match mapping.protocol {
+                Some(ecs::TransportProtocol::Udp) => udp.push(port),
+                _ => tcp.push(port),
+            }
+        }
+    }
+    Ok(Demand {
+        reservation: Reservation {
+            cpu,
+            memory_mib: memory,
+            tcp_ports: tcp,
+            udp_ports: udp,
+        },
+    })
+}

@@ -1,0 +1,331 @@
+//! The HTTP surface: `POST /` is the ECS API (SigV4), `/agent/v1/…` is the agent
+//! protocol (agent credential), `/control/v1/…` is administration (SigV4), `/healthz`
+//! answers when the server is up.
+//!
+//! Handlers only unpack, authenticate, call the app layer, and render errors; the one
+//! place that turns a domain error into the AWS error body is [`Error::to_api`].
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use berth_api::protocol::{AgentApiError, RegisterRequest, ReportRequest};
+use berth_api::{ApiError, ErrorCode};
+use serde::Deserialize;
+
+use crate::app::{AgentIdentity, App};
+use crate::dispatch::Command;
+use crate::error::Error;
+use crate::sigv4;
+
+/// The largest request body accepted. ECS's largest requests (task definitions) are
+/// far below this.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Builds the router over the app.
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", post(ecs_api))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/agent/v1/register", post(agent_register))
+        .route("/agent/v1/desired", get(agent_desired))
+        .route("/agent/v1/report", post(agent_report))
+        .route("/control/v1/secrets", put(control_put_secret))
+        .route("/control/v1/join-tokens", post(control_join_token))
+        // The limit is enforced while reading, so an oversized body is never buffered.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(app)
+}
+
+fn aws_error(error: &ApiError) -> Response {
+    let status = StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = (status, Json(error.body())).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        "content-type",
+        HeaderValue::from_static("application/x-amz-json-1.1"),
+    );
+    if let Ok(value) = HeaderValue::from_str(error.code.as_str()) {
+        headers.insert("x-amzn-errortype", value);
+    }
+    headers.insert("x-amzn-requestid", request_id());
+    response
+}
+
+fn request_id() -> HeaderValue {
+    HeaderValue::from_str(&uuid::Uuid::new_v4().to_string())
+        .unwrap_or_else(|_| HeaderValue::from_static("0"))
+}
+
+/// Verifies the SigV4 signature of a request with the users' access keys.
+fn authenticate_user(app: &App, parts: &http::request::Parts, body: &[u8]) -> Result<(), ApiError> {
+    let lookup = |access_key_id: &str| {
+        app.view
+            .read()
+            .access_keys
+            .get(access_key_id)
+            .map(|k| k.secret_access_key.clone())
+    };
+    let config = sigv4::VerifyConfig::ecs(app.config.scope.region.clone());
+    sigv4::verify(
+        parts,
+        body,
+        &lookup,
+        &config,
+        time::OffsetDateTime::now_utc(),
+    )
+    .map(|_| ())
+    .map_err(|e| e.to_api_error())
+}
+
+async fn ecs_api(State(app): State<Arc<App>>, request: Request<axum::body::Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(_) => {
+            return aws_error(&ApiError::new(
+                ErrorCode::RequestEntityTooLargeException,
+                format!("The request body must be at most {MAX_BODY_BYTES} bytes."),
+            ))
+        }
+    };
+    if let Err(error) = authenticate_user(&app, &parts, &body) {
+        return aws_error(&error);
+    }
+    let target = parts
+        .headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let Some(action) = target
+        .strip_prefix(berth_api::TARGET_PREFIX)
+        .and_then(|rest| rest.strip_prefix('.'))
+    else {
+        return aws_error(&ApiError::new(
+            ErrorCode::UnknownOperationException,
+            format!("The X-Amz-Target header '{target}' does not name an ECS action."),
+        ));
+    };
+    let started = std::time::Instant::now();
+    let outcome = match Command::parse(action, &body) {
+        Ok(command) => command.execute(&app).await,
+        Err(err) => Err(err),
+    };
+    tracing::debug!(
+        action,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        ok = outcome.is_ok(),
+        "ecs request"
+    );
+    match outcome {
+        Ok(value) => {
+            let mut response = Json(value).into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                "content-type",
+                HeaderValue::from_static("application/x-amz-json-1.1"),
+            );
+            headers.insert("x-amzn-requestid", request_id());
+            response
+        }
+        Err(err) => aws_error(&err.to_api()),
+    }
+}
+
+fn agent_error(status: StatusCode, error: &str, message: impl Into<String>) -> Response {
+    (
+        status,
+        Json(AgentApiError {
+            error: error.to_owned(),
+            message: message.into(),
+        }),
+    )
+        .into_response()
+}
+
+fn domain_agent_error(err: Error) -> Response {
+    let api = err.to_api();
+    match err {
+        Error::Client(_) => agent_error(StatusCode::FORBIDDEN, "forbidden", api.message),
+        Error::InvalidParameter(_) | Error::Serialization(_) => {
+            agent_error(StatusCode::BAD_REQUEST, "invalid", api.message)
+        }
+        Error::Conflict => agent_error(StatusCode::CONFLICT, "conflict", api.message),
+        _ => agent_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", api.message),
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get("authorization")?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+}
+
+fn authenticate_agent(app: &App, headers: &HeaderMap) -> Result<AgentIdentity, Response> {
+    let Some(token) = bearer(headers) else {
+        return Err(agent_error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "A bearer credential is required.",
+        ));
+    };
+    app.authenticate_agent(token).ok_or_else(|| {
+        agent_error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "The agent credential is not valid.",
+        )
+    })
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
+    serde_json::from_slice(body).map_err(|e| {
+        agent_error(
+            StatusCode::BAD_REQUEST,
+            "invalid",
+            format!("Malformed request: {e}"),
+        )
+    })
+}
+
+async fn agent_register(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
+    let Some(token) = bearer(&headers) else {
+        return agent_error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "A join token is required.",
+        );
+    };
+    let request: RegisterRequest = match parse_json(&body) {
+        Ok(request) => request,
+        Err(response) => return response,
+    };
+    match app.register_agent(token, request).await {
+        Ok(response) => Json(response).into_response(),
+        Err(Error::Client(message)) => {
+            agent_error(StatusCode::UNAUTHORIZED, "unauthorized", message)
+        }
+        Err(err) => domain_agent_error(err),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct DesiredQuery {
+    #[serde(default)]
+    after: u64,
+    #[serde(default)]
+    wait_ms: u64,
+}
+
+async fn agent_desired(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(query): Query<DesiredQuery>,
+) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    match app
+        .desired_state(&agent, query.after, Duration::from_millis(query.wait_ms))
+        .await
+    {
+        Ok(state) => Json(state).into_response(),
+        Err(err) => domain_agent_error(err),
+    }
+}
+
+async fn agent_report(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    let request: ReportRequest = match parse_json(&body) {
+        Ok(request) => request,
+        Err(response) => return response,
+    };
+    match app.agent_report(&agent, request).await {
+        Ok(response) => Json(response).into_response(),
+        Err(err) => domain_agent_error(err),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct PutSecret {
+    name: String,
+    username: String,
+    password: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct CreateJoinToken {
+    cluster: String,
+    #[serde(default)]
+    reusable: bool,
+}
+
+async fn control_put_secret(
+    State(app): State<Arc<App>>,
+    request: Request<axum::body::Body>,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return agent_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "invalid",
+            "The body is too large.",
+        );
+    };
+    if let Err(error) = authenticate_user(&app, &parts, &body) {
+        return aws_error(&error);
+    }
+    let request: PutSecret = match parse_json(&body) {
+        Ok(request) => request,
+        Err(response) => return response,
+    };
+    match app
+        .put_secret(&request.name, &request.username, &request.password)
+        .await
+    {
+        Ok(arn) => Json(serde_json::json!({ "arn": arn })).into_response(),
+        Err(err) => aws_error(&err.to_api()),
+    }
+}
+
+async fn control_join_token(
+    State(app): State<Arc<App>>,
+    request: Request<axum::body::Body>,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return agent_error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "invalid",
+            "The body is too large.",
+        );
+    };
+    if let Err(error) = authenticate_user(&app, &parts, &body) {
+        return aws_error(&error);
+    }
+    let request: CreateJoinToken = match parse_json(&body) {
+        Ok(request) => request,
+        Err(response) => return response,
+    };
+    if let Err(err) = app.active_cluster(Some(&request.cluster)) {
+        return aws_error(&err.to_api());
+    }
+    match app
+        .create_join_token(&request.cluster, request.reusable)
+        .await
+    {
+        Ok(token) => Json(serde_json::json!({ "token": token })).into_response(),
+        Err(err) => aws_error(&err.to_api()),
+    }
+}

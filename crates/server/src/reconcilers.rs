@@ -1,0 +1,54 @@
+//! Reconcilers: small idempotent loops woken by a timer that close the gap between
+//! what the store says and what should be.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use berth_store::Op;
+use tokio_util::sync::CancellationToken;
+
+use crate::app::App;
+use crate::model::{keys, now};
+
+/// Forgets STOPPED tasks once they are older than the retention period, as ECS does
+/// (tasks stay describable for a while after they stop, then disappear).
+pub(crate) async fn cleanup(app: Arc<App>, cancel: CancellationToken) {
+    let period = (app.config.stopped_task_retention / 10)
+        .clamp(Duration::from_secs(1), Duration::from_secs(60));
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(period) => {}
+        }
+        let cutoff = now() - app.config.stopped_task_retention.as_secs_f64();
+        let expired: Vec<(String, String)> = {
+            let view = app.view.read();
+            view.tasks
+                .iter()
+                .filter_map(|(id, entry)| {
+                    let stopped_at = entry.status.as_ref()?.stopped_at?;
+                    let task = entry.intent.as_ref()?;
+                    (entry.is_stopped() && stopped_at < cutoff)
+                        .then(|| (task.cluster.clone(), id.clone()))
+                })
+                .take(500)
+                .collect()
+        };
+        if expired.is_empty() {
+            continue;
+        }
+        let mut ops = Vec::with_capacity(expired.len() * 2);
+        for (cluster, id) in &expired {
+            ops.push(Op::Delete {
+                key: keys::task(cluster, id),
+            });
+            ops.push(Op::Delete {
+                key: keys::task_status(cluster, id),
+            });
+        }
+        match app.store.txn(crate::app::txn(Vec::new(), ops)).await {
+            Ok(_) => tracing::debug!(count = expired.len(), "forgot expired stopped tasks"),
+            Err(err) => tracing::warn!(error = %err, "could not forget expired stopped tasks"),
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! The server's in-memory indexed view of the store, fed by its watch.
+//!
+//! Reads are served from here; writes go to the store, and a writer waits until the view
+//! has caught up with its write's revision ([`View::wait_for`]) before it answers, so a
+//! client always reads its own writes. There is one writer of this view: the watch loop
+//! in [`View::follow`], which replays the store's history from the revision the view was
+//! loaded at, and reloads everything if the store says that history is gone.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, RwLock, RwLockReadGuard};
+
+use berth_api::protocol::ReportedStatus;
+use berth_store::{DynStore, Event, EventKind, Revision, StoreError};
+use futures::StreamExt;
+use tokio::sync::watch;
+
+use crate::model::{
+    keys, AccessKeyRecord, AgentCredentialRecord, ClusterRecord, InstanceRecord,
+    TaskDefinitionRecord, TaskRecord, TaskStatusRecord,
+};
+
+/// A task's intent and its observed state, joined.
+#[derive(Debug, Clone, Default)]
+pub struct TaskEntry {
+    pub intent: Option<TaskRecord>,
+    pub status: Option<TaskStatusRecord>,
+}
+
+impl TaskEntry {
+    /// ECS's `lastStatus`: PROVISIONING until the agent reports.
+    pub fn last_status(&self) -> &'static str {
+        match &self.status {
+            Some(status) => status.report.last_status.as_str(),
+            None => "PROVISIONING",
+        }
+    }
+
+    /// A STOPPED task holds no resources and is no longer sent to its agent.
+    pub fn is_stopped(&self) -> bool {
+        matches!(&self.status, Some(s) if s.report.last_status == ReportedStatus::Stopped)
+    }
+}
+
+/// Everything the server knows, indexed for the reads it serves.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub revision: Revision,
+    pub clusters: BTreeMap<String, ClusterRecord>,
+    /// (family, revision) → definition.
+    pub task_definitions: BTreeMap<(String, i32), TaskDefinitionRecord>,
+    /// Task ID → task.
+    pub tasks: HashMap<String, TaskEntry>,
+    /// Cluster → task IDs, sorted so that listings page stably.
+    pub tasks_by_cluster: BTreeMap<String, BTreeSet<String>>,
+    /// Instance ID → task IDs.
+    pub tasks_by_instance: HashMap<String, BTreeSet<String>>,
+    /// (cluster, instance ID) → instance.
+    pub instances: BTreeMap<(String, String), InstanceRecord>,
+    /// Instance ID → cluster, to find an instance by ID alone.
+    pub instance_cluster: HashMap<String, String>,
+    /// Instance ID → the revision at which its desired task set last changed.
+    pub instance_generation: HashMap<String, Revision>,
+    pub access_keys: HashMap<String, AccessKeyRecord>,
+    /// Hash of an agent credential → what it may act for.
+    pub agent_credentials: HashMap<String, AgentCredentialRecord>,
+}
+
+impl Snapshot {
+    fn apply(&mut self, event: &Event) {
+        let key = event.kv.key.as_str();
+        let put = event.kind == EventKind::Put;
+        let value = &event.kv.value;
+        if let Some(name) = key.strip_prefix(keys::CLUSTERS) {
+            if put {
+                if let Some(record) = decode::<ClusterRecord>(key, value) {
+                    self.clusters.insert(name.to_owned(), record);
+                }
+            } else {
+                self.clusters.remove(name);
+            }
+        } else if let Some(rest) = key.strip_prefix(keys::TASK_DEFINITIONS) {
+            let Some((family, revision)) = rest.rsplit_once('/') else {
+                return;
+            };
+            let Ok(revision) = revision.parse::<i32>() else {
+                return;
+            };
+            if put {
+                if let Some(record) = decode::<TaskDefinitionRecord>(key, value) {
+                    self.task_definitions
+                        .insert((family.to_owned(), revision), record);
+                }
+            } else {
+                self.task_definitions.remove(&(family.to_owned(), revision));
+            }
+        } else if let Some(rest) = key.strip_prefix(keys::TASKS) {
+            let Some((_, id)) = rest.split_once('/') else {
+                return;
+            };
+            let intent = if put {
+                decode::<TaskRecord>(key, value)
+            } else {
+                None
+            };
+            self.set_task_intent(id, intent, event.kv.mod_revision);
+        } else if let Some(rest) = key.strip_prefix(keys::TASK_STATUS) {
+            let Some((_, id)) = rest.split_once('/') else {
+                return;
+            };
+            let status = if put {
+                decode::<TaskStatusRecord>(key, value)
+            } else {
+                None
+            };
+            self.set_task_status(id, status, event.kv.mod_revision);
+        } else if let Some(rest) = key.strip_prefix(keys::INSTANCES) {
+            let Some((cluster, id)) = rest.split_once('/') else {
+                return;
+            };
+            if put {
+                if let Some(record) = decode::<InstanceRecord>(key, value) {
+                    self.instance_cluster
+                        .insert(id.to_owned(), cluster.to_owned());
+                    self.instance_generation
+                        .entry(id.to_owned())
+                        .or_insert(event.kv.mod_revision);
+                    self.instances
+                        .insert((cluster.to_owned(), id.to_owned()), record);
+                }
+            } else {
+                self.instances.remove(&(cluster.to_owned(), id.to_owned()));
+                self.instance_cluster.remove(id);
+            }
+        } else if let Some(id) = key.strip_prefix(keys::ACCESS_KEYS) {
+            if put {
+                if let Some(record) = decode::<AccessKeyRecord>(key, value) {
+                    self.access_keys.insert(id.to_owned(), record);
+                }
+            } else {
+                self.access_keys.remove(id);
+            }
+        } else if let Some(hash) = key.strip_prefix(keys::AGENT_CREDENTIALS) {
+            if put {
+                if let Some(record) = decode::<AgentCredentialRecord>(key, value) {
+                    self.agent_credentials.insert(hash.to_owned(), record);
+                }
+            } else {
+                self.agent_credentials.remove(hash);
+            }
+        }
+    }
+
+    fn set_task_intent(&mut self, id: &str, intent: Option<TaskRecord>, revision: Revision) {
+        let entry = self.tasks.entry(id.to_owned()).or_default();
+        if let Some(old) = &entry.intent {
+            // The instance's desired set changes whenever a task on it changes intent.
+            self.instance_generation
+                .insert(old.container_instance_id.clone(), revision);
+        }
+        match intent {
+            Some(record) => {
+                self.tasks_by_cluster
+                    .entry(record.cluster.clone())
+                    .or_default()
+                    .insert(id.to_owned());
+                self.tasks_by_instance
+                    .entry(record.container_instance_id.clone())
+                    .or_default()
+                    .insert(id.to_owned());
+                self.instance_generation
+                    .insert(record.container_instance_id.clone(), revision);
+                entry.intent = Some(record);
+            }
+            None => {
+                if let Some(old) = entry.intent.take() {
+                    if let Some(ids) = self.tasks_by_cluster.get_mut(&old.cluster) {
+                        ids.remove(id);
+                    }
+                    if let Some(ids) = self.tasks_by_instance.get_mut(&old.container_instance_id) {
+                        ids.remove(id);
+                    }
+                }
+                if entry.status.is_none() {
+                    self.tasks.remove(id);
+                }
+            }
+        }
+    }
+
+    fn set_task_status(&mut self, id: &str, status: Option<TaskStatusRecord>, revision: Revision) {
+        let entry = self.tasks.entry(id.to_owned()).or_default();
+        let was_stopped = entry.is_stopped();
+        entry.status = status;
+        let stopped = entry.is_stopped();
+        if was_stopped != stopped {
+            // A task leaves its instance's desired set once it is STOPPED.
+            if let Some(intent) = &entry.intent {
+                self.instance_generation
+                    .insert(intent.container_instance_id.clone(), revision);
+            }
+        }
+        if entry.intent.is_none() && entry.status.is_none() {
+            self.tasks.remove(id);
+        }
+    }
+
+    /// The instance with this ID in this cluster.
+    pub fn instance(&self, cluster: &str, id: &str) -> Option<&InstanceRecord> {
+        self.instances.get(&(cluster.to_owned(), id.to_owned()))
+    }
+
+    /// The tasks placed on an instance, in ID order.
+    pub fn instance_tasks<'a>(&'a self, instance_id: &str) -> impl Iterator<Item = &'a TaskEntry> {
+        self.tasks_by_instance
+            .get(instance_id)
+            .into_iter()
+            .flat_map(|ids| ids.iter())
+            .filter_map(|id| self.tasks.get(id))
+    }
+
+    /// The latest revision of a family with the given status filter, if any.
+    pub fn latest_task_definition(
+        &self,
+        family: &str,
+        active_only: bool,
+    ) -> Option<&TaskDefinitionRecord> {
+        self.task_definitions
+            .range((family.to_owned(), i32::MIN)..=(family.to_owned(), i32::MAX))
+            .rev()
+            .map(|(_, record)| record)
+            .find(|record| {
+                !active_only || record.status() == berth_api::ecs::TaskDefinitionStatus::Active
+            })
+    }
+
+    /// The highest revision number ever used by a family (0 if none).
+    pub fn last_revision(&self, family: &str) -> i32 {
+        self.task_definitions
+            .range((family.to_owned(), i32::MIN)..=(family.to_owned(), i32::MAX))
+            .next_back()
+            .map(|((_, revision), _)| *revision)
+            .unwrap_or(0)
+    }
+}
+
+fn decode<T: serde::de::DeserializeOwned>(key: &str, value: &[u8]) -> Option<T> {
+    match serde_json::from_slice(value) {
+        Ok(record) => Some(record),
+        Err(err) => {
+            // A record we cannot read is skipped, not fatal: it is logged so that an
+            // operator sees it, and the rest of the view stays usable.
+            tracing::error!(key, error = %err, "skipping undecodable record in the store");
+            None
+        }
+    }
+}
+
+/// The shared view, and the channel that announces each revision it reaches.
+pub struct View {
+    snapshot: RwLock<Snapshot>,
+    revision_tx: watch::Sender<Revision>,
+}
+
+impl std::fmt::Debug for View {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("View")
+            .field("revision", &*self.revision_tx.borrow())
+            .finish()
+    }
+}
+
+impl View {
+    /// Loads the whole store.
+    pub async fn load(store: &DynStore) -> Result<Arc<Self>, StoreError> {
+        let snapshot = Self::read_all(store).await?;
+        let (revision_tx, _) = watch::channel(snapshot.revision);
+        Ok(Arc::new(Self {
+            snapshot: RwLock::new(snapshot),
+            revision_tx,
+        }))
+    }
+
+    async fn read_all(store: &DynStore) -> Result<Snapshot, StoreError> {
+        let (kvs, revision) = store.range("/").await?;
+        let mut snapshot = Snapshot {
+            revision,
+            ..Snapshot::default()
+        };
+        for kv in kvs {
+            let revision = kv.mod_revision;
+            snapshot.apply(&Event {
+                kind: EventKind::Put,
+                kv,
+            });
+            let _ = revision;
+        }
+        Ok(snapshot)
+    }
+
+    /// Read access. Hold the guard briefly: the watch loop waits for it.
+    pub fn read(&self) -> RwLockReadGuard<'_, Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The revision the view has reached.
+    pub fn revision(&self) -> Revision {
+        *self.revision_tx.borrow()
+    }
+
+    /// A receiver that sees every revision the view reaches.
+    pub fn subscribe(&self) -> watch::Receiver<Revision> {
+        self.revision_tx.subscribe()
+    }
+
+    /// Waits until the view includes revision `revision`.
+    pub async fn wait_for(&self, revision: Revision) {
+        let mut rx = self.revision_tx.subscribe();
+        // The sender lives as long as the view, so this only ends when the revision is seen.
+        let _ = rx.wait_for(|seen| *seen >= revision).await;
+    }
+
+    /// Follows the store's watch forever, applying every change. On a gap in history the
+    /// whole view is reloaded.
+    pub async fn follow(
+        self: Arc<Self>,
+        store: DynStore,
+        cancel: tokio_util::sync::CancellationToken,
+    ) {
+        loop {
+            let from = self.revision();
+            let mut stream = store.watch("/", from);
+            loop {
+                let next = tokio::select! {
+                    _ = cancel.cancelled() => return,
+                    next = stream.next() => next,
+                };
+                match next {
+                    Some(Ok(batch)) => {
+                        {
+                            let mut snapshot =
+                                self.snapshot.write().unwrap_or_else(|p| p.into_inner());
+                            for event in &batch.events {
+                                snapshot.apply(event);
+                            }
+                            snapshot.revision = snapshot.revision.max(batch.revision);
+                        }
+                        self.revision_tx.send_if_modified(|current| {
+                            if batch.revision > *current {
+                                *current = batch.revision;
+                                true
+                            } else {
+                                false
+                            }
+                        });
+                    }
+                    Some(Err(err)) => {
+                        tracing::warn!(error = %err, "store watch interrupted; reloading the view");
+                        break;
+                    }
+                    None => {
+                        tracing::warn!("store watch ended; reloading the view");
+                        break;
+                    }
+                }
+            }
+            // Reload, retrying with a short pause so that a failing store is not hammered.
+            loop {
+                if cancel.is_cancelled() {
+                    return;
+                }
+                match Self::read_all(&store).await {
+                    Ok(fresh) => {
+                        let revision = fresh.revision;
+                        *self.snapshot.write().unwrap_or_else(|p| p.into_inner()) = fresh;
+                        self.revision_tx.send_if_modified(|current| {
+                            let changed = revision > *current;
+                            *current = (*current).max(revision);
+                            changed
+                        });
+                        break;
+                    }
+                    Err(err) => {
+                        tracing::error!(error = %err, "reloading the view failed; retrying");
+                        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,379 @@
+#!/usr/bin/env bash
+# End-to-end smoke test: a user session with the stock aws CLI (and a little boto3) against a
+# real `berth dev` that runs real Docker containers.
+#
+#   BERTH_BIN=target/debug/berth BERTH_TEST_IMAGE=berth-test/busybox:latest tests/smoke/aws-cli.sh
+#
+# Needs: a running dockerd, the test image (scripts/build-test-image.sh), aws, boto3, jq, curl.
+# Contract used: `berth dev --listen 127.0.0.1:PORT --data-dir DIR` serves the ECS JSON 1.1 API
+# at http://127.0.0.1:PORT/ and writes DIR/env with `export AWS_…=…` lines including
+# AWS_ENDPOINT_URL_ECS, which the aws CLI and boto3 honour without --endpoint-url.
+# Prints "N passed, 0 failed" on success; on failure names the step, shows the berth log tail,
+# keeps the work directory, and exits 1.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+for d in "$HOME/.cargo/bin" "${PYENV_ROOT:-$HOME/.pyenv}/shims" "$HOME/.local/bin"; do
+  case ":$PATH:" in *":$d:"*) ;; *) [ -d "$d" ] && PATH="$d:$PATH" ;; esac
+done
+export PATH
+
+BERTH_BIN=${BERTH_BIN:-$ROOT/target/debug/berth}
+case "$BERTH_BIN" in /*) ;; *) BERTH_BIN=$PWD/$BERTH_BIN ;; esac
+BERTH_TEST_IMAGE=${BERTH_TEST_IMAGE:-berth-test/busybox:latest}
+
+PASSED=0
+STEP=setup
+BERTH_PID=
+TASK_ARNS=()
+RUNTIME_IDS=()
+WORK=$(mktemp -d /tmp/berth-smoke.XXXXXX)
+DATA=$WORK/data
+LOG=$WORK/berth.log
+mkdir -p "$DATA"
+
+# ---------------------------------------------------------------- helpers
+
+say() { echo "smoke: $*"; }
+pass() {
+  PASSED=$((PASSED + 1))
+  echo "ok $PASSED - $*"
+}
+fail() {
+  echo "FAIL [$STEP]: $*" >&2
+  exit 1
+}
+step() { STEP=$*; }
+
+stop_berth() {
+  [ -n "$BERTH_PID" ] || return 0
+  if kill -0 "$BERTH_PID" 2>/dev/null; then
+    kill -TERM "$BERTH_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$BERTH_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$BERTH_PID" 2>/dev/null; then
+      say "berth (pid $BERTH_PID) ignored SIGTERM for 10s; killing it"
+      kill -KILL "$BERTH_PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$BERTH_PID" 2>/dev/null || true
+  BERTH_PID=
+}
+
+# Containers this run created: the runtime ids we saw, plus any berth-labelled container whose
+# labels mention one of our task ARNs or task ids (covers tasks that never reported a runtimeId).
+remove_containers() {
+  local ids=() c arn
+  ids+=("${RUNTIME_IDS[@]}")
+  if [ "${#TASK_ARNS[@]}" -gt 0 ]; then
+    for c in $(docker ps -aq --filter label=com.berth.cluster 2>/dev/null); do
+      local labels
+      labels=$(docker inspect -f '{{json .Config.Labels}}' "$c" 2>/dev/null || true)
+      for arn in "${TASK_ARNS[@]}"; do
+        if [[ "$labels" == *"$arn"* || "$labels" == *"${arn##*/}"* ]]; then
+          ids+=("$c")
+          break
+        fi
+      done
+    done
+  fi
+  if [ "${#ids[@]}" -gt 0 ]; then
+    docker rm -f "${ids[@]}" >/dev/null 2>&1 || true
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  stop_berth
+  remove_containers
+  if [ "$rc" -eq 0 ]; then
+    rm -rf "$WORK"
+  else
+    echo "---- berth log (last 60 lines of $LOG) ----" >&2
+    tail -n 60 "$LOG" >&2 2>/dev/null
+    echo "---- end of log; work dir kept: $WORK ----" >&2
+    echo "$PASSED passed, 1 failed (step: $STEP)" >&2
+    exit 1
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+# Any failing command (set -e) exits through cleanup, which names the step.
+
+# Isolate the aws CLI / boto3 from the user's own AWS configuration.
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_ENDPOINT_URL \
+  AWS_IGNORE_CONFIGURED_ENDPOINT_URLS AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_REGION \
+  AWS_DEFAULT_REGION AWS_ENDPOINT_URL_ECS
+export AWS_CONFIG_FILE=$WORK/aws-config AWS_SHARED_CREDENTIALS_FILE=$WORK/aws-credentials
+export AWS_DEFAULT_OUTPUT=json AWS_PAGER="" AWS_EC2_METADATA_DISABLED=true
+
+# Source DIR/env into this shell. awscli v1 / botocore read the region only from
+# AWS_DEFAULT_REGION (not AWS_REGION), so derive it when the env file does not set it.
+load_env() {
+  # shellcheck disable=SC1091
+  . "$DATA/env"
+  if [ -z "${AWS_DEFAULT_REGION:-}" ] && [ -n "${AWS_REGION:-}" ]; then
+    export AWS_DEFAULT_REGION=$AWS_REGION
+  fi
+}
+
+start_berth() {
+  "$BERTH_BIN" dev --listen "127.0.0.1:$PORT" --data-dir "$DATA" >>"$LOG" 2>&1 &
+  BERTH_PID=$!
+}
+
+# Wait (<= 60 s) until DIR/env exists and `aws ecs list-clusters` succeeds with it.
+wait_ready() {
+  local deadline=$((SECONDS + 60))
+  while :; do
+    kill -0 "$BERTH_PID" 2>/dev/null || fail "berth exited early (see log)"
+    if [ -s "$DATA/env" ] &&
+      (load_env && AWS_MAX_ATTEMPTS=1 aws ecs list-clusters --cli-connect-timeout 2 --cli-read-timeout 5) >/dev/null 2>&1; then
+      load_env
+      return 0
+    fi
+    [ "$SECONDS" -lt "$deadline" ] || fail "berth not ready after 60s (env file: $([ -s "$DATA/env" ] && echo present || echo missing))"
+    sleep 0.5
+  done
+}
+
+describe() { aws ecs describe-tasks --tasks "$@"; }
+
+# wait_status STATUS TIMEOUT ARN...: poll describe-tasks until every task has lastStatus STATUS.
+# Fails early when a task stops while we wait for RUNNING.
+wait_status() {
+  local want=$1 timeout=$2 out n
+  shift 2
+  local deadline=$((SECONDS + timeout))
+  while :; do
+    out=$(describe "$@")
+    n=$(jq --arg s "$want" '[.tasks[] | select(.lastStatus == $s)] | length' <<<"$out")
+    if [ "$n" -eq "$#" ]; then
+      DESCRIBED=$out
+      return 0
+    fi
+    if [ "$want" = RUNNING ] && jq -e '[.tasks[] | select(.lastStatus == "STOPPED")] | length > 0' <<<"$out" >/dev/null; then
+      fail "task stopped while waiting for RUNNING: $(jq -c '[.tasks[] | {taskArn, lastStatus, stopCode, stoppedReason, containers: [.containers[] | {name, lastStatus, exitCode, reason}]}]' <<<"$out")"
+    fi
+    [ "$SECONDS" -lt "$deadline" ] ||
+      fail "not all tasks $want after ${timeout}s: $(jq -c '[.tasks[] | {taskArn, lastStatus, desiredStatus}], .failures' <<<"$out")"
+    sleep 1
+  done
+}
+
+# http_ok PORT: any HTTP status line from 127.0.0.1:PORT counts (retries for up to 10 s).
+http_ok() {
+  local code
+  for _ in $(seq 1 20); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$1/" || true)
+    if [ -n "$code" ] && [ "$code" != 000 ]; then
+      echo "$code"
+      return 0
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+
+# ---------------------------------------------------------------- prerequisites
+
+step "prerequisites"
+[ -x "$BERTH_BIN" ] || fail "berth binary not found at $BERTH_BIN (cargo build --bin berth, or set BERTH_BIN)"
+for tool in aws jq curl docker python3; do
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool not found (run scripts/install-deps.sh)"
+done
+python3 -c 'import boto3' 2>/dev/null || fail "python3 cannot import boto3 (run scripts/install-deps.sh)"
+docker version >/dev/null 2>&1 || fail "docker does not answer (run scripts/start-dockerd.sh)"
+docker image inspect "$BERTH_TEST_IMAGE" >/dev/null 2>&1 || fail "$BERTH_TEST_IMAGE missing (run scripts/build-test-image.sh)"
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+say "berth=$BERTH_BIN port=$PORT work=$WORK"
+
+# ---------------------------------------------------------------- start
+
+step "start berth dev"
+start_berth
+wait_ready
+for v in AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_REGION AWS_ENDPOINT_URL_ECS; do
+  [ -n "${!v:-}" ] || fail "env file does not set $v"
+done
+[ "$AWS_ENDPOINT_URL_ECS" = "http://127.0.0.1:$PORT" ] || [ "$AWS_ENDPOINT_URL_ECS" = "http://127.0.0.1:$PORT/" ] ||
+  fail "AWS_ENDPOINT_URL_ECS is $AWS_ENDPOINT_URL_ECS, expected http://127.0.0.1:$PORT"
+grep -q '^export AWS_DEFAULT_REGION=' "$DATA/env" ||
+  say "note: $DATA/env has no AWS_DEFAULT_REGION; awscli v1/boto3 ignore AWS_REGION, so this script derived it"
+pass "berth dev is up at $AWS_ENDPOINT_URL_ECS and the env file works with the aws CLI"
+CREDS_BEFORE=$(printf '%s %s' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY")
+
+# ---------------------------------------------------------------- task definition
+
+step "register-task-definition"
+CONTAINER_DEFS=$(jq -nc --arg img "$BERTH_TEST_IMAGE" '[{
+  name: "web", image: $img, memory: 64, essential: true,
+  command: ["httpd", "-f", "-p", "80", "-h", "/"],
+  portMappings: [{containerPort: 80, hostPort: 0}]
+}]')
+out=$(aws ecs register-task-definition --family smoke-web --container-definitions "$CONTAINER_DEFS")
+jq -e '.taskDefinition.family == "smoke-web" and .taskDefinition.revision == 1 and .taskDefinition.status == "ACTIVE"' <<<"$out" >/dev/null ||
+  fail "unexpected register-task-definition output: $out"
+pass "register-task-definition smoke-web -> revision 1"
+
+# ---------------------------------------------------------------- run-task
+
+step "run-task"
+out=$(aws ecs run-task --task-definition smoke-web --count 2)
+jq -e '(.tasks | length) == 2 and ((.failures // []) | length) == 0' <<<"$out" >/dev/null ||
+  fail "run-task did not start 2 tasks cleanly: $out"
+mapfile -t TASK_ARNS < <(jq -r '.tasks[].taskArn' <<<"$out")
+T1=${TASK_ARNS[0]}
+T2=${TASK_ARNS[1]}
+pass "run-task --count 2 -> 2 tasks, no failures"
+
+step "tasks reach RUNNING"
+DESCRIBED=
+wait_status RUNNING 90 "$T1" "$T2"
+pass "both tasks RUNNING"
+
+step "containers and port bindings"
+declare -A RID HOSTPORT
+for arn in "$T1" "$T2"; do
+  t=$(jq --arg a "$arn" '.tasks[] | select(.taskArn == $a)' <<<"$DESCRIBED")
+  rid=$(jq -r '.containers[0].runtimeId // empty' <<<"$t")
+  hp=$(jq -r '.containers[0].networkBindings[0].hostPort // empty' <<<"$t")
+  [ -n "$rid" ] || fail "task $arn has no containers[0].runtimeId: $t"
+  RUNTIME_IDS+=("$rid")
+  if ! [[ "$hp" =~ ^[0-9]+$ ]] || [ "$hp" -eq 0 ]; then
+    fail "task $arn has no hostPort > 0 in containers[0].networkBindings: $t"
+  fi
+  RID[$arn]=$rid
+  HOSTPORT[$arn]=$hp
+  [ "$(docker inspect -f '{{.State.Running}}' "$rid")" = true ] || fail "docker says container $rid is not running"
+  code=$(http_ok "$hp") || fail "nothing answers HTTP on 127.0.0.1:$hp (task $arn)"
+  say "task ${arn##*/}: container ${rid:0:12}, 127.0.0.1:$hp answered HTTP $code"
+done
+[ "${RID[$T1]}" != "${RID[$T2]}" ] || fail "both tasks report the same runtimeId"
+[ "${HOSTPORT[$T1]}" != "${HOSTPORT[$T2]}" ] || fail "both tasks report the same hostPort"
+pass "each task has a running container (docker inspect) answering HTTP on its dynamic host port"
+
+# ---------------------------------------------------------------- stop-task
+
+step "stop-task"
+aws ecs stop-task --task "$T1" --reason "smoke test" >/dev/null
+wait_status STOPPED 90 "$T1"
+t=$(jq '.tasks[0]' <<<"$DESCRIBED")
+jq -e '.stopCode == "UserInitiated"' <<<"$t" >/dev/null || fail "stopCode is not UserInitiated: $(jq -c '{stopCode, stoppedReason}' <<<"$t")"
+jq -e '.containers[0].exitCode != null' <<<"$t" >/dev/null || fail "containers[0].exitCode not set: $(jq -c '.containers' <<<"$t")"
+if running=$(docker inspect -f '{{.State.Running}}' "${RID[$T1]}" 2>/dev/null); then
+  [ "$running" = false ] || fail "task is STOPPED but container ${RID[$T1]} still runs"
+fi
+pass "stop-task -> STOPPED, stopCode UserInitiated, exitCode $(jq -r '.containers[0].exitCode' <<<"$t")"
+
+# ---------------------------------------------------------------- listing calls
+
+step "list-tasks"
+out=$(aws ecs list-tasks)
+jq -e --arg t2 "$T2" --arg t1 "$T1" '(.taskArns | index($t2)) != null and (.taskArns | index($t1)) == null' <<<"$out" >/dev/null ||
+  fail "list-tasks (desired RUNNING) should hold $T2 and not $T1: $out"
+out=$(aws ecs list-tasks --desired-status STOPPED)
+jq -e --arg t1 "$T1" '(.taskArns | index($t1)) != null' <<<"$out" >/dev/null ||
+  fail "list-tasks --desired-status STOPPED should hold $T1: $out"
+pass "list-tasks (RUNNING and STOPPED filters)"
+
+step "describe-clusters"
+out=$(aws ecs describe-clusters --clusters default)
+jq -e '(.clusters | length) == 1 and .clusters[0].clusterName == "default" and .clusters[0].status == "ACTIVE" and ((.failures // []) | length) == 0' <<<"$out" >/dev/null ||
+  fail "describe-clusters default: $out"
+pass "describe-clusters --clusters default"
+
+step "list-container-instances"
+out=$(aws ecs list-container-instances)
+jq -e '(.containerInstanceArns | length) >= 1' <<<"$out" >/dev/null || fail "no container instances: $out"
+mapfile -t CIS < <(jq -r '.containerInstanceArns[]' <<<"$out")
+out=$(aws ecs describe-container-instances --container-instances "${CIS[@]}")
+jq -e '(.containerInstances | length) >= 1 and .containerInstances[0].status == "ACTIVE"' <<<"$out" >/dev/null ||
+  fail "describe-container-instances: $out"
+pass "list-container-instances / describe-container-instances (${#CIS[@]} ACTIVE)"
+
+# ---------------------------------------------------------------- authentication
+
+step "unsigned request"
+body=$(curl -s -X POST --max-time 10 \
+  -H 'X-Amz-Target: AmazonEC2ContainerServiceV20141113.ListClusters' \
+  -H 'Content-Type: application/x-amz-json-1.1' -d '{}' \
+  -w '\n%{http_code}' "http://127.0.0.1:$PORT/")
+status=${body##*$'\n'}
+body=${body%$'\n'*}
+[[ "$status" =~ ^4[0-9][0-9]$ ]] || fail "unsigned request got HTTP $status (want 4xx): $body"
+jq -e '(.__type // "") | endswith("MissingAuthenticationTokenException")' <<<"$body" >/dev/null ||
+  fail "unsigned request: __type is not MissingAuthenticationTokenException: $body"
+pass "unsigned request -> HTTP $status MissingAuthenticationTokenException"
+
+step "wrong secret"
+if out=$(AWS_SECRET_ACCESS_KEY=wrong-secret-key AWS_MAX_ATTEMPTS=1 aws ecs list-clusters 2>&1); then
+  fail "list-clusters with a wrong secret succeeded: $out"
+fi
+grep -qE 'UnrecognizedClientException|InvalidSignatureException' <<<"$out" ||
+  fail "wrong secret: expected UnrecognizedClientException or InvalidSignatureException, got: $out"
+pass "aws CLI with a wrong secret is rejected ($(grep -oE 'UnrecognizedClientException|InvalidSignatureException' <<<"$out" | head -n1))"
+
+step "unknown access key"
+if out=$(AWS_ACCESS_KEY_ID=AKIANOTAREALKEY00000 AWS_MAX_ATTEMPTS=1 aws ecs list-clusters 2>&1); then
+  fail "list-clusters with an unknown access key succeeded: $out"
+fi
+grep -qE 'UnrecognizedClientException|InvalidSignatureException' <<<"$out" ||
+  fail "unknown key: expected UnrecognizedClientException or InvalidSignatureException, got: $out"
+pass "aws CLI with an unknown access key is rejected"
+
+# ---------------------------------------------------------------- boto3
+
+step "boto3"
+BERTH_TEST_IMAGE=$BERTH_TEST_IMAGE python3 - <<'PY' || fail "boto3 check failed (output above)"
+import os
+import boto3
+
+ecs = boto3.client("ecs")  # region and endpoint come from the environment (DIR/env)
+want = os.environ["AWS_ENDPOINT_URL_ECS"].rstrip("/")
+assert ecs.meta.endpoint_url.rstrip("/") == want, (ecs.meta.endpoint_url, want)
+arns = ecs.list_clusters()["clusterArns"]
+assert any(a.endswith(":cluster/default") for a in arns), arns
+td = ecs.describe_task_definition(taskDefinition="smoke-web")["taskDefinition"]
+assert td["family"] == "smoke-web" and td["revision"] == 1, td
+c = td["containerDefinitions"][0]
+assert c["name"] == "web" and c["image"] == os.environ["BERTH_TEST_IMAGE"], c
+assert c["portMappings"][0]["containerPort"] == 80, c
+PY
+pass "boto3 list_clusters and describe_task_definition(smoke-web)"
+
+# ---------------------------------------------------------------- restart
+
+step "restart keeps the running task"
+rid=${RID[$T2]}
+started_before=$(docker inspect -f '{{.State.StartedAt}}' "$rid")
+restarts_before=$(docker inspect -f '{{.RestartCount}}' "$rid")
+stop_berth
+[ "$(docker inspect -f '{{.State.Running}}' "$rid")" = true ] || fail "stopping berth stopped the task's container $rid"
+start_berth
+wait_ready
+[ "$(printf '%s %s' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY")" = "$CREDS_BEFORE" ] ||
+  fail "credentials in $DATA/env changed across the restart"
+sleep 3 # let the restarted agent reconcile before looking
+wait_status RUNNING 30 "$T2"
+rid_after=$(jq -r '.tasks[0].containers[0].runtimeId // empty' <<<"$DESCRIBED")
+[ "$rid_after" = "$rid" ] || fail "runtimeId changed across the restart: $rid -> $rid_after"
+[ "$(docker inspect -f '{{.State.Running}}' "$rid")" = true ] || fail "container $rid not running after the restart"
+[ "$(docker inspect -f '{{.State.StartedAt}}' "$rid")" = "$started_before" ] ||
+  fail "container $rid was restarted (StartedAt $started_before -> $(docker inspect -f '{{.State.StartedAt}}' "$rid"))"
+[ "$(docker inspect -f '{{.RestartCount}}' "$rid")" = "$restarts_before" ] || fail "container $rid restart count changed"
+http_ok "${HOSTPORT[$T2]}" >/dev/null || fail "task $T2 no longer answers HTTP on ${HOSTPORT[$T2]}"
+pass "berth restart: same credentials, task still RUNNING with the same container (not restarted)"
+
+step "stop the remaining task"
+aws ecs stop-task --task "$T2" >/dev/null
+wait_status STOPPED 90 "$T2"
+jq -e '.tasks[0].stopCode == "UserInitiated" and .tasks[0].containers[0].exitCode != null' <<<"$DESCRIBED" >/dev/null ||
+  fail "unexpected stopped task: $(jq -c '.tasks[0] | {stopCode, containers}' <<<"$DESCRIBED")"
+pass "stop-task after the restart -> STOPPED"
+
+STEP="finished"
+echo "$PASSED passed, 0 failed"
