@@ -41,6 +41,7 @@ pub mod ledger;
 mod reconciler;
 pub mod runtime;
 mod session;
+pub mod sim;
 mod task;
 
 use std::path::PathBuf;

@@ -97,10 +97,18 @@ pub(crate) async fn run_session(
         Ok(r) => r,
         Err(e) => Err(SessionEnd::Crashed(e.to_string())),
     };
+    // The supervisor ends when the poller drops its channel, so both are often ready
+    // together: check the poller first so that its reason (a refused credential, say)
+    // is the one returned. A JoinHandle must not be polled again once it has completed.
+    let mut sup_done = false;
     let result = tokio::select! {
+        biased;
         r = &mut poller => joined(r),
         r = &mut reporter => joined(r),
-        r = &mut sup => r.map_err(|e| SessionEnd::Crashed(e.to_string())),
+        r = &mut sup => {
+            sup_done = true;
+            r.map_err(|e| SessionEnd::Crashed(e.to_string()))
+        }
         _ = session.cancelled() => Ok(()),
     };
     session.cancel();
@@ -110,7 +118,9 @@ pub(crate) async fn run_session(
             h.abort();
         }
     }
-    let _ = sup.await;
+    if !sup_done {
+        let _ = sup.await;
+    }
     result
 }
 

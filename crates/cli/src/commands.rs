@@ -28,11 +28,18 @@ enum Command {
     Server(ServerArgs),
     /// Run an agent that joins this host to a cluster.
     Agent(AgentArgs),
+    /// Manage the tokens that let agents join a cluster.
+    JoinToken {
+        #[command(subcommand)]
+        which: JoinTokenCommand,
+    },
     /// Benchmarks that print figures against a baseline measured in the same run.
     Bench {
         #[command(subcommand)]
         which: crate::bench::BenchCommand,
     },
+    /// Run N simulated agents (fake runtime, real agent protocol) against a server.
+    Sim(crate::sim::SimArgs),
 }
 
 #[derive(Debug, Args)]
@@ -53,6 +60,9 @@ struct ServerOptions {
     /// Seconds without a heartbeat after which an agent is disconnected.
     #[arg(long, default_value_t = 8)]
     agent_ttl_secs: u64,
+    /// Seconds after the agent TTL at which a silent agent's host is lost: its tasks stop.
+    #[arg(long, default_value_t = 1)]
+    host_lost_grace_secs: u64,
     /// Seconds that STOPPED tasks stay describable.
     #[arg(long, default_value_t = 3600)]
     stopped_task_retention_secs: u64,
@@ -71,6 +81,30 @@ struct DevArgs {
 struct ServerArgs {
     #[command(flatten)]
     server: ServerOptions,
+    /// Extra IP address or DNS name the serving certificate covers (besides 127.0.0.1,
+    /// ::1, localhost and the listen address); repeatable.
+    #[arg(long = "tls-san")]
+    tls_sans: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum JoinTokenCommand {
+    /// Create a join token on the running server and print it alone on the last line.
+    Create(JoinTokenCreateArgs),
+}
+
+#[derive(Debug, Args)]
+struct JoinTokenCreateArgs {
+    /// The cluster the token lets agents join.
+    #[arg(long, default_value = "default")]
+    cluster: String,
+    /// The server's data directory: its `env` file says where the server is and how to
+    /// sign requests.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Let the token register any number of agents (default: exactly one).
+    #[arg(long)]
+    reusable: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -81,10 +115,11 @@ enum RuntimeKind {
 
 #[derive(Debug, Args)]
 struct AgentArgs {
-    /// The server's URL, e.g. http://127.0.0.1:8042.
+    /// The server's URL, e.g. https://10.0.0.5:8042.
     #[arg(long)]
     server: String,
-    /// A join token (needed for the first start; the agent stores its own credential).
+    /// A join token from `berth join-token create`: K10<CA hash>::<secret>. Needed for
+    /// the first start; the agent then keeps its own credential and the server's CA.
     #[arg(long, env = "BERTH_JOIN_TOKEN")]
     token: Option<String>,
     #[arg(long, default_value = "default")]
@@ -124,7 +159,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Dev(args) => dev(args).await,
         Command::Server(args) => server(args).await,
         Command::Agent(args) => agent(args).await,
+        Command::JoinToken {
+            which: JoinTokenCommand::Create(args),
+        } => create_join_token(args).await,
         Command::Bench { which } => crate::bench::run(which).await,
+        Command::Sim(args) => crate::sim::run(args, cancel_on_signal()).await,
     }
 }
 
@@ -156,8 +195,19 @@ struct StartedServer {
     data_dir: PathBuf,
 }
 
+/// Starts a plain-HTTP server (as `berth dev` does).
 async fn start_server(
     options: &ServerOptions,
+    cancel: &CancellationToken,
+) -> anyhow::Result<StartedServer> {
+    start_server_with(options, None, cancel).await
+}
+
+/// Starts a server; with `tls_sans`, over TLS with the data directory's CA and a serving
+/// certificate that also covers those names.
+async fn start_server_with(
+    options: &ServerOptions,
+    tls_sans: Option<&[String]>,
     cancel: &CancellationToken,
 ) -> anyhow::Result<StartedServer> {
     let data_dir = options.data_dir.clone().unwrap_or_else(default_data_dir);
@@ -176,22 +226,39 @@ async fn start_server(
                 account: options.account.clone(),
             },
             agent_ttl: Duration::from_secs(options.agent_ttl_secs.max(1)),
+            host_lost_grace: Duration::from_secs(options.host_lost_grace_secs),
             stopped_task_retention: Duration::from_secs(options.stopped_task_retention_secs),
             ..AppConfig::default()
         },
     };
-    let server = Server::start(store, config, cancel.clone()).await?;
+    let server = match tls_sans {
+        None => Server::start(store, config, cancel.clone()).await?,
+        Some(sans) => {
+            let names = berth_server::tls::server_names(options.listen, sans);
+            let identity = berth_server::tls::TlsIdentity::load_or_create(&data_dir, &names)
+                .with_context(|| format!("preparing TLS in {}", data_dir.display()))?;
+            Server::start_tls(store, config, identity, cancel.clone()).await?
+        }
+    };
     write_env_file(&data_dir, &server, &options.region)?;
     Ok(StartedServer { server, data_dir })
 }
 
 /// Writes `DIR/env` with the variables the aws CLI and SDKs need, readable by the owner only.
+/// With TLS it also exports `AWS_CA_BUNDLE`, so the aws CLI and SDKs trust the server's CA.
 fn write_env_file(data_dir: &Path, server: &Server, region: &str) -> anyhow::Result<()> {
-    let endpoint = format!("http://{}", server.addr);
-    let contents = format!(
+    let endpoint = server.endpoint();
+    let mut contents = format!(
         "export AWS_ACCESS_KEY_ID={}\nexport AWS_SECRET_ACCESS_KEY={}\nexport AWS_REGION={region}\nexport AWS_DEFAULT_REGION={region}\nexport AWS_ENDPOINT_URL_ECS={endpoint}\n",
         server.credentials.access_key_id, server.credentials.secret_access_key
     );
+    if let Some(tls) = &server.tls {
+        let ca = std::path::absolute(&tls.ca_path).unwrap_or_else(|_| tls.ca_path.clone());
+        contents.push_str(&format!(
+            "export AWS_CA_BUNDLE={}\n",
+            shell_quote(&ca.display().to_string())
+        ));
+    }
     let path = data_dir.join("env");
     let temp = data_dir.join("env.tmp");
     {
@@ -214,7 +281,7 @@ fn write_env_file(data_dir: &Path, server: &Server, region: &str) -> anyhow::Res
 fn print_banner(started: &StartedServer, region: &str) {
     let server = &started.server;
     let env = started.data_dir.join("env");
-    println!("berth is serving the ECS API at http://{}", server.addr);
+    println!("berth is serving the ECS API at {}", server.endpoint());
     println!();
     println!("  AWS_ACCESS_KEY_ID={}", server.credentials.access_key_id);
     println!(
@@ -222,17 +289,64 @@ fn print_banner(started: &StartedServer, region: &str) {
         server.credentials.secret_access_key
     );
     println!("  AWS_REGION={region}");
-    println!("  AWS_ENDPOINT_URL_ECS=http://{}", server.addr);
+    println!("  AWS_ENDPOINT_URL_ECS={}", server.endpoint());
+    if let Some(tls) = &server.tls {
+        println!("  AWS_CA_BUNDLE={}", tls.ca_path.display());
+    }
     println!();
     println!("Try it (in another shell):");
     println!("  source {}", env.display());
     println!("  aws ecs list-clusters");
+    if server.tls.is_some() {
+        println!();
+        println!("Join a host:");
+        println!(
+            "  berth join-token create --cluster default --data-dir {}",
+            started.data_dir.display()
+        );
+        println!(
+            "  berth agent --server {} --cluster default --token <token>",
+            server.endpoint()
+        );
+    }
     println!();
+}
+
+/// Quotes a value for a POSIX shell, unless it needs no quoting.
+fn shell_quote(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-:@+=,".contains(c));
+    if plain {
+        value.to_owned()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
+}
+
+/// Reads `export NAME=VALUE` lines of an env file written by [`write_env_file`].
+fn parse_env_file(contents: &str) -> std::collections::HashMap<String, String> {
+    contents
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let (name, value) = line
+                .strip_prefix("export ")
+                .unwrap_or(line)
+                .split_once('=')?;
+            let value = match value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+                Some(quoted) => quoted.replace("'\\''", "'"),
+                None => value.to_owned(),
+            };
+            Some((name.trim().to_owned(), value))
+        })
+        .collect()
 }
 
 async fn server(args: ServerArgs) -> anyhow::Result<()> {
     let cancel = cancel_on_signal();
-    let started = start_server(&args.server, &cancel).await?;
+    let started = start_server_with(&args.server, Some(&args.tls_sans), &cancel).await?;
     print_banner(&started, &args.server.region);
     cancel.cancelled().await;
     started.server.join().await;
@@ -323,14 +437,124 @@ async fn agent(args: AgentArgs) -> anyhow::Result<()> {
         .data_dir
         .clone()
         .unwrap_or_else(|| default_data_dir().join("agent"));
+    let token = args
+        .token
+        .as_deref()
+        .map(berth_agent::client::JoinToken::parse)
+        .transpose()?;
     let config = AgentConfig {
-        join_token: args.token.clone(),
+        // The server checks the secret only; the CA hash is for the agent.
+        join_token: token.as_ref().map(|t| t.secret.clone()),
         attributes,
         launch_type: args.launch_type.parse()?,
         task_cleanup_wait: Duration::from_secs(args.task_cleanup_wait_secs),
         heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
-        ..AgentConfig::new(args.server.clone(), args.cluster.clone(), data_dir)
+        ..AgentConfig::new(args.server.clone(), args.cluster.clone(), data_dir.clone())
     };
-    let control = Arc::new(berth_agent::HttpControlPlane::new(&args.server)?);
-    berth_agent::run(config, runtime, control, cancel).await
+    config.validate()?;
+    let control = if args.server.starts_with("https://") {
+        let ca = berth_agent::client::pinned_ca(
+            &args.server,
+            &data_dir,
+            token.as_ref(),
+            config.max_backoff,
+            &cancel,
+        )
+        .await?;
+        let Some(ca) = ca else {
+            // Cancelled while the server was unreachable.
+            return Ok(());
+        };
+        berth_agent::HttpControlPlane::with_ca(&args.server, &ca)?
+    } else {
+        berth_agent::HttpControlPlane::new(&args.server)?
+    };
+    berth_agent::run(config, runtime, Arc::new(control), cancel).await
+}
+
+/// `berth join-token create`: asks the running server (found through `DIR/env`) for a
+/// token, and prints `K10<CA hash>::<secret>` (the bare secret for a plain-HTTP server)
+/// alone on the last line.
+async fn create_join_token(args: JoinTokenCreateArgs) -> anyhow::Result<()> {
+    use berth_server::sigv4;
+
+    let data_dir = args.data_dir.unwrap_or_else(default_data_dir);
+    let env_path = data_dir.join("env");
+    let env = parse_env_file(&std::fs::read_to_string(&env_path).with_context(|| {
+        format!(
+            "reading {} (has `berth server` been started with this data directory?)",
+            env_path.display()
+        )
+    })?);
+    let get = |name: &str| {
+        env.get(name)
+            .map(String::as_str)
+            .with_context(|| format!("{} does not set {name}", env_path.display()))
+    };
+    let endpoint = get("AWS_ENDPOINT_URL_ECS")?.trim_end_matches('/');
+    let region = get("AWS_REGION")?;
+    let credentials =
+        sigv4::Credentials::new(get("AWS_ACCESS_KEY_ID")?, get("AWS_SECRET_ACCESS_KEY")?);
+    let ca_pem = match env.get("AWS_CA_BUNDLE") {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("reading the server's CA {path}"))?,
+        ),
+        None => None,
+    };
+    let builder = match &ca_pem {
+        Some(pem) => berth_agent::client::pinned_client(pem)?,
+        None => reqwest::Client::builder(),
+    };
+    let client = builder.timeout(Duration::from_secs(30)).build()?;
+
+    let url = format!("{endpoint}/control/v1/join-tokens");
+    let body = serde_json::to_vec(&serde_json::json!({
+        "cluster": args.cluster,
+        "reusable": args.reusable,
+    }))?;
+    let (mut parts, ()) = http::Request::builder()
+        .method("POST")
+        .uri(&url)
+        .header("content-type", "application/json")
+        .body(())?
+        .into_parts();
+    let params =
+        sigv4::SigningParams::new(&credentials, region, "ecs", time::OffsetDateTime::now_utc());
+    sigv4::sign(&mut parts, &body, &params).context("signing the request")?;
+    let response = client
+        .post(&url)
+        .headers(parts.headers)
+        .body(body)
+        .send()
+        .await
+        .with_context(|| format!("asking {endpoint} for a join token (is the server running?)"))?;
+    let status = response.status();
+    let reply: serde_json::Value = response
+        .json()
+        .await
+        .with_context(|| format!("reading the answer of {endpoint} (HTTP {status})"))?;
+    if !status.is_success() {
+        let kind = reply["__type"].as_str().unwrap_or("error");
+        let message = reply["message"].as_str().unwrap_or("");
+        bail!("the server refused to create a join token: {kind}: {message}");
+    }
+    let secret = reply["token"]
+        .as_str()
+        .context("the server's answer holds no token")?;
+    let token = match &ca_pem {
+        Some(pem) => berth_agent::client::JoinToken::format(
+            &berth_agent::client::ca_fingerprint(pem)?,
+            secret,
+        ),
+        None => secret.to_owned(),
+    };
+    let kind = if args.reusable {
+        "reusable"
+    } else {
+        "one-time"
+    };
+    println!("A {kind} join token for cluster {}:", args.cluster);
+    println!("{token}");
+    Ok(())
 }

@@ -6,6 +6,7 @@
 
 mod bench;
 mod commands;
+mod sim;
 
 use std::process::ExitCode;
 

@@ -68,6 +68,11 @@ operations! {
     ListTasks(ListTasksRequest) => list_tasks;
     ListContainerInstances(ListContainerInstancesRequest) => list_container_instances;
     DescribeContainerInstances(DescribeContainerInstancesRequest) => describe_container_instances;
+    UpdateContainerInstancesState(UpdateContainerInstancesStateRequest) => update_container_instances_state;
+    DeregisterContainerInstance(DeregisterContainerInstanceRequest) => deregister_container_instance;
+    PutAttributes(PutAttributesRequest) => put_attributes;
+    DeleteAttributes(DeleteAttributesRequest) => delete_attributes;
+    ListAttributes(ListAttributesRequest) => list_attributes;
     TagResource(TagResourceRequest) => tag_resource;
     UntagResource(UntagResourceRequest) => untag_resource;
     ListTagsForResource(ListTagsForResourceRequest) => list_tags_for_resource;

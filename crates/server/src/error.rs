@@ -33,6 +33,12 @@ pub enum Error {
     LimitExceeded(String),
     #[error("{0}")]
     ResourceInUse(String),
+    /// An attribute's target (a container instance) does not exist in the cluster.
+    #[error("{0}")]
+    TargetNotFound(String),
+    /// A resource would carry more custom attributes than ECS allows.
+    #[error("{0}")]
+    AttributeLimitExceeded(String),
     /// The request lost a race for a store key too many times; the caller may retry.
     #[error("The request conflicted with a concurrent change; retry it.")]
     Conflict,
@@ -58,6 +64,8 @@ impl Error {
             Error::UnknownOperation(_) => ErrorCode::UnknownOperationException,
             Error::LimitExceeded(_) => ErrorCode::LimitExceededException,
             Error::ResourceInUse(_) => ErrorCode::ResourceInUseException,
+            Error::TargetNotFound(_) => ErrorCode::TargetNotFoundException,
+            Error::AttributeLimitExceeded(_) => ErrorCode::AttributeLimitExceededException,
             Error::Conflict => ErrorCode::ServerException,
             Error::Internal(source) => {
                 tracing::error!(

@@ -271,22 +271,27 @@ struct CreateJoinToken {
     reusable: bool,
 }
 
+/// Reads, authenticates (SigV4, as the ECS API) and decodes an administration request.
+async fn signed_control_request<T: serde::de::DeserializeOwned>(
+    app: &App,
+    request: Request<axum::body::Body>,
+) -> Result<T, Response> {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return Err(aws_error(&ApiError::new(
+            ErrorCode::RequestEntityTooLargeException,
+            format!("The request body must be at most {MAX_BODY_BYTES} bytes."),
+        )));
+    };
+    authenticate_user(app, &parts, &body).map_err(|error| aws_error(&error))?;
+    parse_json(&body)
+}
+
 async fn control_put_secret(
     State(app): State<Arc<App>>,
     request: Request<axum::body::Body>,
 ) -> Response {
-    let (parts, body) = request.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return agent_error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "invalid",
-            "The body is too large.",
-        );
-    };
-    if let Err(error) = authenticate_user(&app, &parts, &body) {
-        return aws_error(&error);
-    }
-    let request: PutSecret = match parse_json(&body) {
+    let request: PutSecret = match signed_control_request(&app, request).await {
         Ok(request) => request,
         Err(response) => return response,
     };
@@ -303,18 +308,7 @@ async fn control_join_token(
     State(app): State<Arc<App>>,
     request: Request<axum::body::Body>,
 ) -> Response {
-    let (parts, body) = request.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return agent_error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "invalid",
-            "The body is too large.",
-        );
-    };
-    if let Err(error) = authenticate_user(&app, &parts, &body) {
-        return aws_error(&error);
-    }
-    let request: CreateJoinToken = match parse_json(&body) {
+    let request: CreateJoinToken = match signed_control_request(&app, request).await {
         Ok(request) => request,
         Err(response) => return response,
     };

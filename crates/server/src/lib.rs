@@ -5,8 +5,13 @@
 //! - the **view follower** applies the store's watch to the view ([`state::View::follow`]);
 //! - the **HTTP server** (axum) serves the ECS API, the agent protocol and administration;
 //! - the **cleanup reconciler** forgets STOPPED tasks after the retention period.
+//! - the **host-loss reconciler** stops the tasks of instances whose agent went silent.
 //!
 //! All of them stop when the cancellation token given to `start` is cancelled.
+//!
+//! [`Server::start_tls`] serves the same router over TLS ([`tls`]) and adds the
+//! unauthenticated `GET /cacerts`, which returns the CA certificate: agents fetch it
+//! before they trust the server, and check it against the hash in their join token.
 
 pub mod app;
 pub mod dispatch;
@@ -16,6 +21,7 @@ pub mod model;
 mod reconcilers;
 pub mod sigv4;
 pub mod state;
+pub mod tls;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -41,6 +47,8 @@ pub struct Server {
     pub addr: SocketAddr,
     /// The access key created on first start; users sign requests with it.
     pub credentials: AccessKeyRecord,
+    /// The TLS material when serving HTTPS.
+    pub tls: Option<tls::TlsIdentity>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -53,10 +61,29 @@ impl std::fmt::Debug for Server {
 }
 
 impl Server {
-    /// Initialises the store on first use, loads the view and starts serving.
+    /// Initialises the store on first use, loads the view and starts serving plain HTTP.
     pub async fn start(
         store: DynStore,
         config: ServerConfig,
+        cancel: CancellationToken,
+    ) -> anyhow::Result<Self> {
+        Self::start_with(store, config, None, cancel).await
+    }
+
+    /// As [`Server::start`], serving HTTPS with `tls` (and `GET /cacerts`).
+    pub async fn start_tls(
+        store: DynStore,
+        config: ServerConfig,
+        tls: tls::TlsIdentity,
+        cancel: CancellationToken,
+    ) -> anyhow::Result<Self> {
+        Self::start_with(store, config, Some(tls), cancel).await
+    }
+
+    async fn start_with(
+        store: DynStore,
+        config: ServerConfig,
+        tls: Option<tls::TlsIdentity>,
         cancel: CancellationToken,
     ) -> anyhow::Result<Self> {
         initialise(&store).await.context("initialising the store")?;
@@ -77,6 +104,12 @@ impl Server {
             config.app.clone(),
             cancel.clone(),
         ));
+        // Before anything starts, so that unusable TLS material stops nothing half-way.
+        let tls_config = tls
+            .as_ref()
+            .map(|identity| identity.server_config())
+            .transpose()
+            .context("building the TLS configuration")?;
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("binding {}", config.listen))?;
@@ -89,23 +122,39 @@ impl Server {
             app.clone(),
             cancel.clone(),
         )));
+        tasks.push(tokio::spawn(reconcilers::host_loss(
+            app.clone(),
+            cancel.clone(),
+        )));
         let router = http::router(app.clone());
-        let shutdown = cancel.clone();
-        tasks.push(tokio::spawn(async move {
-            let served = axum::serve(listener, router)
-                .with_graceful_shutdown(async move { shutdown.cancelled().await })
-                .await;
-            if let Err(err) = served {
-                tracing::error!(error = %err, "HTTP server failed");
+        match (&tls, tls_config) {
+            (Some(identity), Some(tls_config)) => {
+                let ca_pem = identity.ca_pem.clone();
+                let router = router.route(
+                    "/cacerts",
+                    axum::routing::get(move || async move {
+                        ([("content-type", "application/x-pem-file")], ca_pem)
+                    }),
+                );
+                let listener = tls::TlsListener::new(listener, tls_config, cancel.clone())?;
+                tasks.push(tokio::spawn(serve(listener, router, cancel.clone())));
             }
-        }));
-        tracing::info!(%addr, "berth server listening");
+            _ => tasks.push(tokio::spawn(serve(listener, router, cancel.clone()))),
+        }
+        tracing::info!(%addr, tls = tls.is_some(), "berth server listening");
         Ok(Self {
             app,
             addr,
             credentials,
+            tls,
             tasks,
         })
+    }
+
+    /// The URL clients use: `https://ADDR` when serving TLS, else `http://ADDR`.
+    pub fn endpoint(&self) -> String {
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
     }
 
     /// Waits for every server task to finish (after cancellation).
@@ -113,6 +162,20 @@ impl Server {
         for task in self.tasks {
             let _ = task.await;
         }
+    }
+}
+
+/// Serves the router on a listener until `shutdown` fires, then drains connections.
+async fn serve<L>(listener: L, router: axum::Router, shutdown: CancellationToken)
+where
+    L: axum::serve::Listener,
+    L::Addr: std::fmt::Debug,
+{
+    let served = axum::serve(listener, router)
+        .with_graceful_shutdown(async move { shutdown.cancelled().await })
+        .await;
+    if let Err(err) = served {
+        tracing::error!(error = %err, "HTTP server failed");
     }
 }
 

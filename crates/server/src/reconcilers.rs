@@ -1,5 +1,9 @@
 //! Reconcilers: small idempotent loops woken by a timer that close the gap between
 //! what the store says and what should be.
+//!
+//! - [`cleanup`] forgets STOPPED tasks after the retention period;
+//! - [`host_loss`] stops the tasks of container instances whose agent went silent for
+//!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +53,42 @@ pub(crate) async fn cleanup(app: Arc<App>, cancel: CancellationToken) {
         match app.store.txn(crate::app::txn(Vec::new(), ops)).await {
             Ok(_) => tracing::debug!(count = expired.len(), "forgot expired stopped tasks"),
             Err(err) => tracing::warn!(error = %err, "could not forget expired stopped tasks"),
+        }
+    }
+}
+
+/// Stops, server-side, the tasks of container instances whose host is lost. Runs every
+/// sixteenth of the TTL (at most 0.5 s), so a loss is acted on soon after its deadline; every
+/// pass re-derives everything from the view, so a pass that fails halfway is finished by
+/// the next.
+pub(crate) async fn host_loss(app: Arc<App>, cancel: CancellationToken) {
+    let period =
+        (app.config.agent_ttl / 16).clamp(Duration::from_millis(100), Duration::from_millis(500));
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(period) => {}
+        }
+        for lost in app.lost_instances() {
+            if cancel.is_cancelled() {
+                return;
+            }
+            match app.stop_lost_host_tasks(&lost).await {
+                Ok(0) => {}
+                Ok(count) => tracing::warn!(
+                    cluster = %lost.cluster,
+                    instance = %lost.instance_id,
+                    silent_for = ?lost.silent_for,
+                    tasks = count,
+                    "host lost: stopped its tasks"
+                ),
+                Err(err) => tracing::warn!(
+                    cluster = %lost.cluster,
+                    instance = %lost.instance_id,
+                    error = %err,
+                    "could not stop the tasks of a lost host; retrying on the next pass"
+                ),
+            }
         }
     }
 }

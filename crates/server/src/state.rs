@@ -287,12 +287,16 @@ impl View {
             ..Snapshot::default()
         };
         for kv in kvs {
-            let revision = kv.mod_revision;
             snapshot.apply(&Event {
                 kind: EventKind::Put,
                 kv,
             });
-            let _ = revision;
+        }
+        // Generations must never go backwards across a reload, or agents would ignore the
+        // next desired set as stale. The store's revision bounds every generation served
+        // before, so every instance starts there.
+        for generation in snapshot.instance_generation.values_mut() {
+            *generation = revision;
         }
         Ok(snapshot)
     }

@@ -201,6 +201,7 @@ impl TestCluster {
     /// the same data directory and address.
     pub async fn restart(&mut self) {
         self.stop().await;
+        self.release_store().await;
         let (server, cancel, agent) = boot(self.dir.path(), self.listen, &self.options).await;
         self.client = client_for(
             &server,
@@ -369,32 +370,44 @@ pub fn remove_task_containers(task_arns: &[String]) {
 
 /// The image stored only in the private test registry (pulling it needs credentials).
 pub fn private_image() -> String {
-    std::env::var("BERTH_PRIVATE_IMAGE").unwrap_or_else(|_| "127.0.0.1:5000/berth/private-busybox:latest".to_owned())
+    std::env::var("BERTH_PRIVATE_IMAGE")
+        .unwrap_or_else(|_| "127.0.0.1:5000/berth/private-busybox:latest".to_owned())
 }
 
 /// The private test registry's user and password.
 pub fn registry_credentials() -> (String, String) {
     let user = std::env::var("BERTH_REGISTRY_USER").unwrap_or_else(|_| "berth".to_owned());
-    let password = std::env::var("BERTH_REGISTRY_PASSWORD").unwrap_or_else(|_| "berth-registry-pass".to_owned());
+    let password = std::env::var("BERTH_REGISTRY_PASSWORD")
+        .unwrap_or_else(|_| "berth-registry-pass".to_owned());
     (user, password)
 }
 
 /// `docker inspect` of one container (or image) as JSON, or `None` if it does not exist.
 pub fn docker_inspect(id: &str) -> Option<serde_json::Value> {
-    let output = std::process::Command::new("docker").args(["inspect", id]).output().expect("running docker");
+    let output = std::process::Command::new("docker")
+        .args(["inspect", id])
+        .output()
+        .expect("running docker");
     if !output.status.success() {
         return None;
     }
-    let mut all: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("docker inspect prints JSON");
+    let mut all: Vec<serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("docker inspect prints JSON");
     (!all.is_empty()).then(|| all.swap_remove(0))
 }
 
 /// The IDs of every container (any state) carrying `label=value`.
 pub fn docker_ps_label(label: &str, value: &str) -> Vec<String> {
-    docker(&["ps", "-aq", "--no-trunc", "--filter", &format!("label={label}={value}")])
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect()
+    docker(&[
+        "ps",
+        "-aq",
+        "--no-trunc",
+        "--filter",
+        &format!("label={label}={value}"),
+    ])
+    .split_whitespace()
+    .map(str::to_owned)
+    .collect()
 }
 
 /// Parses a Docker timestamp (RFC 3339, `Z` or `±HH:MM`, up to nanoseconds) into
@@ -416,8 +429,16 @@ pub fn docker_time_nanos(s: &str) -> i128 {
         };
         let (hms, fraction) = clock.split_once('.').unwrap_or((clock, ""));
         let mut parts = hms.splitn(3, ':');
-        let (h, min, sec) = (num(parts.next()?)?, num(parts.next()?)?, num(parts.next()?)?);
-        let nanos = if fraction.is_empty() { 0 } else { num(format!("{fraction:0<9}").get(..9)?)? };
+        let (h, min, sec) = (
+            num(parts.next()?)?,
+            num(parts.next()?)?,
+            num(parts.next()?)?,
+        );
+        let nanos = if fraction.is_empty() {
+            0
+        } else {
+            num(format!("{fraction:0<9}").get(..9)?)?
+        };
         // Days from the civil date (Howard Hinnant's algorithm).
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
@@ -435,11 +456,18 @@ pub fn docker_time_nanos(s: &str) -> i128 {
 pub fn remove_instance_containers(instance_arns: &[String]) {
     for arn in instance_arns {
         let ids = std::process::Command::new("docker")
-            .args(["ps", "-aq", "--filter", &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN)])
+            .args([
+                "ps",
+                "-aq",
+                "--filter",
+                &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN),
+            ])
             .output();
         if let Ok(out) = ids {
             for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
-                let _ = std::process::Command::new("docker").args(["rm", "-f", id]).output();
+                let _ = std::process::Command::new("docker")
+                    .args(["rm", "-f", id])
+                    .output();
             }
         }
     }
@@ -456,12 +484,18 @@ pub struct DockerCleanup {
 impl DockerCleanup {
     /// A guard for the containers of these container instances.
     pub fn new(instance_arns: Vec<String>) -> Self {
-        Self { task_arns: std::sync::Mutex::default(), instance_arns }
+        Self {
+            task_arns: std::sync::Mutex::default(),
+            instance_arns,
+        }
     }
 
     /// Also removes this task's containers on drop; returns the ARN for chaining.
     pub fn track(&self, task_arn: &str) -> String {
-        self.task_arns.lock().unwrap_or_else(|e| e.into_inner()).push(task_arn.to_owned());
+        self.task_arns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(task_arn.to_owned());
         task_arn.to_owned()
     }
 }
@@ -481,7 +515,11 @@ pub mod fixtures {
 
     /// A container on [`super::test_image`] running `sh -c SCRIPT`, with `memory` MiB and
     /// a 2 s `stopTimeout`. Essential unless changed.
-    pub fn shell_container(name: &str, memory: i32, script: &str) -> aws_sdk_ecs::types::builders::ContainerDefinitionBuilder {
+    pub fn shell_container(
+        name: &str,
+        memory: i32,
+        script: &str,
+    ) -> aws_sdk_ecs::types::builders::ContainerDefinitionBuilder {
         ContainerDefinition::builder()
             .name(name)
             .image(super::test_image())
@@ -493,7 +531,11 @@ pub mod fixtures {
     }
 
     /// Registers `family` with these containers and returns the task definition ARN.
-    pub async fn register(client: &aws_sdk_ecs::Client, family: &str, containers: Vec<ContainerDefinition>) -> String {
+    pub async fn register(
+        client: &aws_sdk_ecs::Client,
+        family: &str,
+        containers: Vec<ContainerDefinition>,
+    ) -> String {
         let out = client
             .register_task_definition()
             .family(family)
@@ -515,7 +557,11 @@ pub mod fixtures {
             .send()
             .await
             .unwrap_or_else(|e| panic!("running {task_definition}: {e:?}"));
-        assert!(out.failures().is_empty(), "RunTask failures: {:?}", out.failures());
+        assert!(
+            out.failures().is_empty(),
+            "RunTask failures: {:?}",
+            out.failures()
+        );
         assert_eq!(out.tasks().len(), 1, "RunTask returned {:?}", out.tasks());
         out.tasks()[0].clone()
     }
@@ -528,7 +574,11 @@ pub mod fixtures {
             .send()
             .await
             .unwrap_or_else(|e| panic!("describing {task_arn}: {e:?}"));
-        assert!(out.failures().is_empty(), "DescribeTasks failures: {:?}", out.failures());
+        assert!(
+            out.failures().is_empty(),
+            "DescribeTasks failures: {:?}",
+            out.failures()
+        );
         out.tasks().first().cloned().expect("one task")
     }
 
@@ -550,8 +600,218 @@ mod tests {
     #[test]
     fn docker_times_parse() {
         assert_eq!(docker_time_nanos("1970-01-01T00:00:01.5Z"), 1_500_000_000);
-        assert_eq!(docker_time_nanos("2024-02-29T23:00:00Z"), 1_709_247_600 * 1_000_000_000);
-        assert_eq!(docker_time_nanos("2024-03-01T00:00:00.000000001+01:00"), 1_709_247_600 * 1_000_000_000 + 1);
-        assert!(docker_time_nanos("2024-01-01T00:00:01Z") > docker_time_nanos("2024-01-01T00:00:00.999999999Z"));
+        assert_eq!(
+            docker_time_nanos("2024-02-29T23:00:00Z"),
+            1_709_247_600 * 1_000_000_000
+        );
+        assert_eq!(
+            docker_time_nanos("2024-03-01T00:00:00.000000001+01:00"),
+            1_709_247_600 * 1_000_000_000 + 1
+        );
+        assert!(
+            docker_time_nanos("2024-01-01T00:00:01Z")
+                > docker_time_nanos("2024-01-01T00:00:00.999999999Z")
+        );
+    }
+}
+
+/// A [`berth_agent::ControlPlane`] over HTTP that a test can cut off from the server, as a
+/// network partition would: while cut, every call fails with a transport error, so the
+/// agent retries as against an unreachable server. A call in flight when the link is cut
+/// fails for the agent but stays open towards the server (it runs on, detached), as a
+/// half-open connection would: a long poll the server holds must not keep a lost agent
+/// alive.
+#[derive(Debug)]
+pub struct PartitionableControlPlane {
+    inner: berth_agent::HttpControlPlane,
+    cut: tokio::sync::watch::Sender<bool>,
+}
+
+impl PartitionableControlPlane {
+    pub fn new(server_url: &str) -> Self {
+        Self {
+            inner: berth_agent::HttpControlPlane::new(server_url).expect("an HTTP client"),
+            cut: tokio::sync::watch::channel(false).0,
+        }
+    }
+
+    /// Cuts (`true`) or heals (`false`) the link to the server.
+    pub fn set_partitioned(&self, cut: bool) {
+        self.cut.send_replace(cut);
+    }
+
+    /// Runs `call` unless or until the link is cut.
+    async fn guarded<T: Send + 'static>(
+        &self,
+        call: impl Future<Output = Result<T, berth_agent::ClientError>> + Send + 'static,
+    ) -> Result<T, berth_agent::ClientError> {
+        use berth_agent::ClientError;
+        let mut cut = self.cut.subscribe();
+        let partitioned = || ClientError::Transport("network partition (test)".into());
+        if *cut.borrow_and_update() {
+            return Err(partitioned());
+        }
+        // Dropping the handle on a cut detaches the call instead of aborting it.
+        let call = tokio::spawn(call);
+        tokio::select! {
+            result = call => result.unwrap_or_else(|e| Err(ClientError::Transport(e.to_string()))),
+            _ = cut.wait_for(|cut| *cut) => Err(partitioned()),
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl berth_agent::ControlPlane for PartitionableControlPlane {
+    async fn register(
+        &self,
+        join_token: &str,
+        req: &berth_api::protocol::RegisterRequest,
+    ) -> Result<berth_api::protocol::RegisterResponse, berth_agent::ClientError> {
+        let (inner, token, req) = (self.inner.clone(), join_token.to_owned(), req.clone());
+        self.guarded(async move { inner.register(&token, &req).await })
+            .await
+    }
+
+    async fn desired(
+        &self,
+        credential: &str,
+        after: u64,
+        wait: Duration,
+    ) -> Result<berth_api::protocol::DesiredState, berth_agent::ClientError> {
+        let (inner, credential) = (self.inner.clone(), credential.to_owned());
+        self.guarded(async move { inner.desired(&credential, after, wait).await })
+            .await
+    }
+
+    async fn report(
+        &self,
+        credential: &str,
+        req: &berth_api::protocol::ReportRequest,
+    ) -> Result<berth_api::protocol::ReportResponse, berth_agent::ClientError> {
+        let (inner, credential, req) = (self.inner.clone(), credential.to_owned(), req.clone());
+        self.guarded(async move { inner.report(&credential, &req).await })
+            .await
+    }
+}
+
+/// An agent a test started beside the cluster's own, which it can stop, partition and
+/// start again on its own. It outlives server restarts (it has its own cancellation), and
+/// stops when dropped; its containers keep running, as with a real agent.
+pub struct TestAgent {
+    pub runtime: Arc<dyn ContainerRuntime>,
+    pub data_dir: PathBuf,
+    pub control: Arc<PartitionableControlPlane>,
+    cancel: CancellationToken,
+    handle: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+impl TestAgent {
+    /// The instance ARN, once the agent has registered (read from its ledger).
+    pub async fn instance_arn(&self) -> String {
+        let ledger = berth_agent::Ledger::open(&self.data_dir).expect("opening the agent ledger");
+        wait_for(
+            "the test agent to register",
+            Duration::from_secs(30),
+            || {
+                let identity = ledger.load_identity().ok().flatten();
+                async move { identity.map(|i| i.container_instance_arn) }
+            },
+        )
+        .await
+    }
+
+    /// Stops the agent as a crash would, leaving its containers as they are.
+    pub async fn stop(&mut self) {
+        self.cancel.cancel();
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.await;
+        }
+    }
+}
+
+impl Drop for TestAgent {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
+
+impl TestCluster {
+    /// Starts an agent over `runtime` keeping its ledger in `data_dir`, registering into
+    /// `default` with a fresh reusable join token (or reusing the identity in `data_dir`).
+    /// It heartbeats every second and retries the server at most a second apart.
+    pub async fn start_agent(
+        &self,
+        runtime: Arc<dyn ContainerRuntime>,
+        data_dir: &Path,
+    ) -> TestAgent {
+        let token = self
+            .server
+            .app
+            .create_join_token("default", true)
+            .await
+            .expect("creating a join token");
+        let url = self.endpoint();
+        let config = AgentConfig {
+            join_token: Some(token),
+            task_cleanup_wait: self.options.task_cleanup_wait,
+            heartbeat_interval: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(1),
+            ..AgentConfig::new(url.clone(), "default", data_dir)
+        };
+        let control = Arc::new(PartitionableControlPlane::new(&url));
+        let cancel = CancellationToken::new();
+        let handle = tokio::spawn(berth_agent::run(
+            config,
+            runtime.clone(),
+            control.clone(),
+            cancel.clone(),
+        ));
+        TestAgent {
+            runtime,
+            data_dir: data_dir.to_path_buf(),
+            control,
+            cancel,
+            handle: Some(handle),
+        }
+    }
+
+    /// Stops the server (and the cluster's own agent), keeps it down for `outage`, then
+    /// starts it again on the same data directory and address, as an operator restarting
+    /// `berth server` would. Agents started with [`TestCluster::start_agent`] keep running.
+    pub async fn restart_after(&mut self, outage: Duration) {
+        self.stop().await;
+        self.release_store().await;
+        tokio::time::sleep(outage).await;
+        let (server, cancel, agent) = boot(self.dir.path(), self.listen, &self.options).await;
+        self.client = client_for(
+            &server,
+            &server.credentials.access_key_id,
+            &server.credentials.secret_access_key,
+        );
+        self.server = server;
+        self.cancel = cancel;
+        self.agent = agent;
+    }
+}
+
+impl TestCluster {
+    /// Drops the stopped server, so that its SQLite store (which holds the file's lock)
+    /// closes and a new server can open it. A stand-in server over an empty in-memory
+    /// store, already cancelled, takes its place until the next boot.
+    async fn release_store(&mut self) {
+        let cancelled = CancellationToken::new();
+        cancelled.cancel();
+        let stand_in = Server::start(
+            Arc::new(berth_store::MemoryStore::new()),
+            ServerConfig {
+                listen: "127.0.0.1:0".parse().expect("a socket address"),
+                app: self.options.app.clone(),
+            },
+            cancelled,
+        )
+        .await
+        .expect("starting a stand-in server");
+        let stopped = std::mem::replace(&mut self.server, stand_in);
+        stopped.join().await;
     }
 }

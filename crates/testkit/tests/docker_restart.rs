@@ -135,7 +135,7 @@ async fn restart_readopts_running_containers_without_duplicates() {
     for (task, id) in tasks.iter().zip(&ids) {
         assert_eq!(
             docker_ps_label(TASK_LABEL, arn(task)),
-            [id.clone()],
+            std::slice::from_ref(id),
             "exactly one container per task"
         );
     }
@@ -170,7 +170,7 @@ async fn container_killed_while_berth_is_down_is_reported_stopped_after_restart(
     assert_eq!(container.runtime_id(), Some(ids[0].as_str()));
     assert_eq!(
         docker_ps_label(TASK_LABEL, arn(&tasks[0])),
-        [ids[0].clone()],
+        std::slice::from_ref(&ids[0]),
         "no new container may be created for a task that stopped"
     );
     assert!(!docker_state(&ids[0]).2);
@@ -181,6 +181,6 @@ async fn container_killed_while_berth_is_down_is_reported_stopped_after_restart(
     assert_eq!(docker_state(&ids[1]), survivor_state);
     assert_eq!(
         docker_ps_label(TASK_LABEL, arn(&tasks[1])),
-        [ids[1].clone()]
+        std::slice::from_ref(&ids[1])
     );
 }

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use berth_api::ecs::LaunchType;
 use berth_api::protocol::{
-    DesiredContainer, DesiredStatus, DesiredState, DesiredTask, RegisterRequest, RegisterResponse, RegistryAuth,
-    ReportRequest, ReportResponse, ReportedStatus,
+    DesiredContainer, DesiredState, DesiredStatus, DesiredTask, RegisterRequest, RegisterResponse,
+    RegistryAuth, ReportRequest, ReportResponse, ReportedStatus,
 };
 use berth_store::{Compare, Op};
 use sha2::{Digest, Sha256};
@@ -192,10 +192,9 @@ impl App {
                     }
                 }
             }
-            // Long polls count as liveness too.
-            self.touch_agent(&agent.instance_id);
         }
-        self.touch_agent(&agent.instance_id);
+        // Only a request arriving proves the agent alive: a poll held open here may
+        // outlive an agent that died, so its wake-ups and its end do not count.
         self.build_desired_state(agent).await
     }
 

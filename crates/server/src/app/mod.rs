@@ -5,8 +5,10 @@
 //! view has the write, and answer from the view.
 
 mod agents;
+mod attributes;
 mod clusters;
 mod instances;
+mod liveness;
 mod pagination;
 mod placement;
 mod tags;
@@ -35,6 +37,9 @@ pub struct AppConfig {
     pub scope: ArnScope,
     /// An instance whose agent has not been heard from for this long is disconnected.
     pub agent_ttl: Duration,
+    /// How long after `agent_ttl` a silent agent's host is declared lost and its tasks
+    /// are stopped.
+    pub host_lost_grace: Duration,
     /// How long STOPPED tasks stay describable.
     pub stopped_task_retention: Duration,
     /// The longest an agent's desired-state poll is held open.
@@ -46,6 +51,7 @@ impl Default for AppConfig {
         Self {
             scope: ArnScope::default(),
             agent_ttl: Duration::from_secs(8),
+            host_lost_grace: Duration::from_secs(1),
             stopped_task_retention: Duration::from_secs(3600),
             max_poll_wait: Duration::from_secs(20),
         }
