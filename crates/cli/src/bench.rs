@@ -17,6 +17,17 @@ use tokio_util::sync::CancellationToken;
 
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
+    /// End to end at scale: a real server on SQLite, `berth sim` agents in a child
+    /// process, and concurrent RunTask callers through aws-sdk-ecs.
+    Cluster {
+        #[arg(long, default_value_t = 1000)]
+        agents: usize,
+        #[arg(long, default_value_t = 20_000)]
+        tasks: usize,
+        /// RunTask calls in flight at once (each places 10 tasks).
+        #[arg(long, default_value_t = 16)]
+        callers: usize,
+    },
     /// RunTask→RUNNING latency against `docker run -d`.
     RunTask {
         /// Samples of each kind.
@@ -31,6 +42,11 @@ pub enum BenchCommand {
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::RunTask { samples, image } => run_task(samples, &image).await,
+        BenchCommand::Cluster {
+            agents,
+            tasks,
+            callers,
+        } => cluster(agents, tasks, callers).await,
     }
 }
 
@@ -238,5 +254,185 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(b99) / ms(d99).max(0.001),
         ms(b50) - ms(d50)
     );
+    Ok(())
+}
+
+/// The resident set size of this process, in MiB, from /proc.
+fn rss_mib(pid: Option<u32>) -> f64 {
+    let path = match pid {
+        Some(pid) => format!("/proc/{pid}/status"),
+        None => "/proc/self/status".to_owned(),
+    };
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|status| {
+            status.lines().find_map(|line| {
+                let kib = line
+                    .strip_prefix("VmRSS:")?
+                    .trim()
+                    .trim_end_matches("kB")
+                    .trim();
+                kib.parse::<f64>().ok()
+            })
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {
+    let credentials = aws_credential_types::Credentials::new(
+        server.credentials.access_key_id.clone(),
+        server.credentials.secret_access_key.clone(),
+        None,
+        None,
+        "berth-bench",
+    );
+    let config = aws_sdk_ecs::Config::builder()
+        .behavior_version(aws_sdk_ecs::config::BehaviorVersion::latest())
+        .region(aws_sdk_ecs::config::Region::new("us-east-1"))
+        .credentials_provider(credentials)
+        .endpoint_url(format!("http://{}", server.addr))
+        .build();
+    aws_sdk_ecs::Client::from_conf(config)
+}
+
+async fn cluster(agents: usize, tasks: usize, callers: usize) -> anyhow::Result<()> {
+    use tokio::io::AsyncBufReadExt;
+
+    let dir = tempfile::tempdir()?;
+    let cancel = CancellationToken::new();
+    let store: DynStore = Arc::new(SqliteStore::open(&dir.path().join("berth.db"))?);
+    let config = ServerConfig {
+        listen: "127.0.0.1:0".parse()?,
+        app: AppConfig::default(),
+    };
+    let server = Server::start(store, config, cancel.clone()).await?;
+    let token = server
+        .app
+        .create_join_token("default", true)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let client = sdk_client(&server);
+
+    // The simulated fleet runs in its own process, so that the RSS below is the server's.
+    let started = Instant::now();
+    let mut sim = tokio::process::Command::new(std::env::current_exe()?)
+        .args([
+            "sim",
+            "--server",
+            &format!("http://{}", server.addr),
+            "--token",
+            &token,
+        ])
+        .args(["--agents", &agents.to_string(), "--zones", "a,b,c,d,e"])
+        .arg("--data-dir")
+        .arg(dir.path().join("sim"))
+        .env("BERTH_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .context("starting berth sim")?;
+    let stdout = sim.stdout.take().context("berth sim has no stdout")?;
+    let mut lines = tokio::io::BufReader::new(stdout).lines();
+    loop {
+        match tokio::time::timeout(Duration::from_secs(300), lines.next_line()).await {
+            Ok(Ok(Some(line))) if line.contains("registered") => break,
+            Ok(Ok(Some(_))) => continue,
+            _ => bail!("berth sim did not register {agents} agents within 300 s"),
+        }
+    }
+    let registration = started.elapsed();
+    let rss_idle = rss_mib(None);
+
+    client
+        .register_task_definition()
+        .family("bench-cluster")
+        .container_definitions(
+            ContainerDefinition::builder()
+                .name("main")
+                .image("fake")
+                .memory(32)
+                .build(),
+        )
+        .send()
+        .await?;
+
+    let calls = tasks.div_ceil(10);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..callers.max(1) {
+        let client = client.clone();
+        let next = next.clone();
+        workers.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut placed = 0usize;
+            while next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < calls {
+                let call = Instant::now();
+                let response = client
+                    .run_task()
+                    .task_definition("bench-cluster")
+                    .count(10)
+                    .send()
+                    .await?;
+                latencies.push(call.elapsed());
+                placed += response.tasks().len();
+            }
+            anyhow::Ok((latencies, placed))
+        }));
+    }
+    let mut latencies = Vec::new();
+    let mut placed = 0;
+    for worker in workers {
+        let (mut l, p) = worker.await??;
+        latencies.append(&mut l);
+        placed += p;
+    }
+    let placing = started.elapsed();
+    let deadline = Instant::now() + Duration::from_secs(600);
+    let running_at = loop {
+        let running = {
+            let view = server.app.view.read();
+            view.tasks
+                .values()
+                .filter(|t| t.last_status() == "RUNNING")
+                .count()
+        };
+        if running >= placed {
+            break started.elapsed();
+        }
+        if Instant::now() > deadline {
+            bail!("only {running} of {placed} tasks RUNNING after 600 s");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let rss_end = rss_mib(None);
+    let sim_rss = rss_mib(sim.id());
+    latencies.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("cluster benchmark: {agents} simulated agents (berth sim, separate process), {placed} tasks placed by {callers} concurrent RunTask callers (count 10), SQLite store");
+    println!(
+        "  registration of {agents} agents   : {:.1} s",
+        registration.as_secs_f64()
+    );
+    println!(
+        "  placed and durable            : {:.0} tasks/s ({placed} in {:.1} s; target ≥ 5,000/s)",
+        placed as f64 / placing.as_secs_f64(),
+        placing.as_secs_f64()
+    );
+    println!(
+        "  RUNNING (reported by agents)  : {:.0} tasks/s ({placed} in {:.1} s)",
+        placed as f64 / running_at.as_secs_f64(),
+        running_at.as_secs_f64()
+    );
+    println!(
+        "  RunTask latency               : p50 {:.1} ms  p99 {:.1} ms",
+        ms(percentile(&latencies, 50.0)),
+        ms(percentile(&latencies, 99.0))
+    );
+    println!("  server RSS                    : {rss_idle:.0} MiB with idle agents, {rss_end:.0} MiB at the end (target ≤ 1,024 MiB)");
+    println!("  berth sim RSS ({agents} agents)     : {sim_rss:.0} MiB");
+    cancel.cancel();
+    let _ = sim.kill().await;
+    server.join().await;
     Ok(())
 }

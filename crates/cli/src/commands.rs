@@ -407,7 +407,8 @@ async fn dev(args: DevArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn parse_attribute(value: &str) -> anyhow::Result<(String, Option<String>)> {
+/// `NAME=VALUE` or `NAME`, as `--attribute` takes them.
+pub(crate) fn parse_attribute(value: &str) -> anyhow::Result<(String, Option<String>)> {
     let (name, value) = match value.split_once('=') {
         Some((name, value)) => (name, Some(value.to_owned())),
         None => (value, None),

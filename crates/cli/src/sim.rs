@@ -57,7 +57,7 @@ pub async fn run(args: SimArgs, cancel: CancellationToken) -> anyhow::Result<()>
     let attributes = args
         .attributes
         .iter()
-        .map(|a| parse_attribute(a))
+        .map(|a| crate::commands::parse_attribute(a))
         .collect::<anyhow::Result<Vec<_>>>()?;
     // The temporary directory lives until the fleet stops, and is removed on drop.
     let (data_dir, _temp) = match args.data_dir.clone() {
@@ -90,16 +90,4 @@ pub async fn run(args: SimArgs, cancel: CancellationToken) -> anyhow::Result<()>
         );
     })
     .await
-}
-
-/// `NAME=VALUE` or `NAME`, as `berth agent --attribute` takes them.
-fn parse_attribute(value: &str) -> anyhow::Result<(String, Option<String>)> {
-    let (name, attribute) = match value.split_once('=') {
-        Some((name, attribute)) => (name, Some(attribute.to_owned())),
-        None => (value, None),
-    };
-    if name.is_empty() {
-        anyhow::bail!("attribute {value:?} has no name; use NAME=VALUE");
-    }
-    Ok((name.to_owned(), attribute))
 }
