@@ -37,7 +37,10 @@ pub const IGNORE_SIGTERM: &str = "berth.fake/ignore-sigterm";
 /// Exit code of a process ended by SIGTERM / SIGKILL.
 const SIGTERM_EXIT: i32 = 143;
 const SIGKILL_EXIT: i32 = 137;
-const EVENT_BUFFER: usize = 65_536;
+/// Events buffered per runtime. The buffer is allocated up front, so it is kept small for
+/// `berth sim`'s thousands of runtimes in one process; a subscriber that falls behind gets
+/// `RuntimeEvent::Lagged` and resyncs.
+const EVENT_BUFFER: usize = 1024;
 
 /// How the fake behaves.
 #[derive(Debug, Clone)]

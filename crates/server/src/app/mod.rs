@@ -65,6 +65,11 @@ pub struct App {
     pub config: AppConfig,
     /// Serialises placement so that two RunTask calls never both take the last slot.
     placement: tokio::sync::Mutex<()>,
+    /// Tasks placed whose write is still in flight. Placement counts them as if they were
+    /// in the view, so the placement lock need not be held across the durable commit and
+    /// concurrent RunTask writes share one group commit.
+    pending: Mutex<Vec<PendingPlacement>>,
+    next_ticket: std::sync::atomic::AtomicU64,
     /// When each instance's agent was last heard from. Liveness is not persisted: after a
     /// server restart every agent gets a fresh TTL to reconnect.
     last_seen: Mutex<HashMap<String, Instant>>,
@@ -93,10 +98,39 @@ impl App {
             view,
             config,
             placement: tokio::sync::Mutex::new(()),
+            pending: Mutex::new(Vec::new()),
+            next_ticket: std::sync::atomic::AtomicU64::new(0),
             last_seen: Mutex::new(HashMap::new()),
             started: Instant::now(),
             shutdown,
         }
+    }
+
+    /// Counts these new tasks against their instances until the guard is dropped. Drop it
+    /// only once the tasks are in the view (or their write failed).
+    pub(crate) fn hold_placements(&self, tasks: &[crate::model::TaskRecord]) -> PendingGuard<'_> {
+        let ticket = self
+            .next_ticket
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        for task in tasks {
+            pending.push(PendingPlacement {
+                ticket,
+                instance_id: task.container_instance_id.clone(),
+                reservation: task.reserved.clone(),
+                group: task.group.clone(),
+            });
+        }
+        PendingGuard { app: self, ticket }
+    }
+
+    /// Calls `f` with each in-flight placement on an instance.
+    pub(crate) fn for_each_pending(&self, instance_id: &str, mut f: impl FnMut(&PendingPlacement)) {
+        let pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        pending
+            .iter()
+            .filter(|p| p.instance_id == instance_id)
+            .for_each(&mut f);
     }
 
     /// Runs a transaction whose compares must hold, then waits for the view to have it.
@@ -189,5 +223,28 @@ pub fn txn(compares: Vec<Compare>, success: Vec<Op>) -> Txn {
         compares,
         success,
         failure: Vec::new(),
+    }
+}
+
+/// A task placed on an instance whose write has not reached the view yet.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingPlacement {
+    ticket: u64,
+    pub instance_id: String,
+    pub reservation: crate::model::Reservation,
+    pub group: String,
+}
+
+/// Releases a RunTask's in-flight placements when dropped, on every path (success, error,
+/// or a client that went away mid-request).
+pub(crate) struct PendingGuard<'a> {
+    app: &'a App,
+    ticket: u64,
+}
+
+impl Drop for PendingGuard<'_> {
+    fn drop(&mut self) {
+        let mut pending = self.app.pending.lock().unwrap_or_else(|p| p.into_inner());
+        pending.retain(|p| p.ticket != self.ticket);
     }
 }

@@ -43,7 +43,21 @@ pub(crate) fn parse_filter(expression: &str) -> Result<scheduler::Expr> {
 
 impl App {
     fn scheduler_instance(&self, view: &Snapshot, record: &InstanceRecord) -> scheduler::Instance {
-        let usage = view.usage(&record.id);
+        let mut usage = view.usage(&record.id);
+        self.for_each_pending(&record.id, |pending| {
+            usage.reserved.cpu += pending.reservation.cpu;
+            usage.reserved.memory_mib += pending.reservation.memory_mib;
+            usage
+                .reserved
+                .tcp_ports
+                .extend(&pending.reservation.tcp_ports);
+            usage
+                .reserved
+                .udp_ports
+                .extend(&pending.reservation.udp_ports);
+            *usage.groups.entry(pending.group.clone()).or_insert(0) += 1;
+            usage.pending += 1;
+        });
         scheduler::Instance {
             id: record.arn.clone(),
             ec2_instance_id: Some(record.hostname.clone()),

@@ -104,18 +104,10 @@ impl App {
             }
             None => None,
         };
-        let _placement = self.placement.lock().await;
+        let placement = self.placement.lock().await;
         if let Some((key, hash)) = &idempotency {
-            if let Some(kv) = self.store.get(key).await? {
-                let record: IdempotencyRecord =
-                    serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
-                if &record.request_hash != hash {
-                    return Err(Error::invalid(
-                        "The clientToken was already used with different parameters. Use a new token.",
-                    ));
-                }
-                return serde_json::from_value(record.response)
-                    .map_err(|e| Error::Internal(e.into()));
+            if let Some(answer) = self.idempotent_answer(key, hash).await? {
+                return Ok(answer);
             }
         }
         let outcome = {
@@ -168,20 +160,53 @@ impl App {
                     .collect(),
             );
         }
-        if let Some((key, hash)) = idempotency {
+        if let Some((key, hash)) = &idempotency {
             let record = IdempotencyRecord {
-                request_hash: hash,
+                request_hash: hash.clone(),
                 response: serde_json::to_value(&rendered_response)
                     .map_err(|e| Error::Internal(e.into()))?,
                 created_at: now(),
             };
             compares.push(Compare::Absent { key: key.clone() });
-            ops.push(put_json(key, &record)?);
+            ops.push(put_json(key.clone(), &record)?);
         }
+        // From here the new tasks count against their instances without the lock, so
+        // concurrent RunTask calls place while this one's write is made durable.
+        let _pending = self.hold_placements(&tasks);
+        drop(placement);
         if !ops.is_empty() {
-            self.commit(txn(compares, ops)).await?;
+            match self.commit(txn(compares, ops)).await {
+                Ok(_) => {}
+                // A concurrent call with the same clientToken won: answer as it did.
+                Err(Error::Conflict) if idempotency.is_some() => {
+                    if let Some((key, hash)) = &idempotency {
+                        if let Some(answer) = self.idempotent_answer(key, hash).await? {
+                            return Ok(answer);
+                        }
+                    }
+                    return Err(Error::Conflict);
+                }
+                Err(err) => return Err(err),
+            }
         }
         Ok(rendered_response)
+    }
+
+    /// The stored answer to an earlier RunTask with this clientToken, if there is one.
+    async fn idempotent_answer(&self, key: &str, hash: &str) -> Result<Option<RunTaskResponse>> {
+        let Some(kv) = self.store.get(key).await? else {
+            return Ok(None);
+        };
+        let record: IdempotencyRecord =
+            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+        if record.request_hash != hash {
+            return Err(Error::invalid(
+                "The clientToken was already used with different parameters. Use a new token.",
+            ));
+        }
+        serde_json::from_value(record.response)
+            .map(Some)
+            .map_err(|e| Error::Internal(e.into()))
     }
 
     pub async fn start_task(&self, req: StartTaskRequest) -> Result<StartTaskResponse> {
