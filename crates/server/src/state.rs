@@ -60,6 +60,8 @@ pub struct Snapshot {
     pub instance_cluster: HashMap<String, String>,
     /// Instance ID → the revision at which its desired task set last changed.
     pub instance_generation: HashMap<String, Revision>,
+    /// Instances whose generation changed since the watch loop last woke their polls.
+    changed_instances: Vec<String>,
     pub access_keys: HashMap<String, AccessKeyRecord>,
     /// Hash of an agent credential → what it may act for.
     pub agent_credentials: HashMap<String, AgentCredentialRecord>,
@@ -154,8 +156,12 @@ impl Snapshot {
         let entry = self.tasks.entry(id.to_owned()).or_default();
         if let Some(old) = &entry.intent {
             // The instance's desired set changes whenever a task on it changes intent.
-            self.instance_generation
-                .insert(old.container_instance_id.clone(), revision);
+            bump_generation(
+                &mut self.instance_generation,
+                &mut self.changed_instances,
+                old.container_instance_id.clone(),
+                revision,
+            );
         }
         match intent {
             Some(record) => {
@@ -167,8 +173,12 @@ impl Snapshot {
                     .entry(record.container_instance_id.clone())
                     .or_default()
                     .insert(id.to_owned());
-                self.instance_generation
-                    .insert(record.container_instance_id.clone(), revision);
+                bump_generation(
+                    &mut self.instance_generation,
+                    &mut self.changed_instances,
+                    record.container_instance_id.clone(),
+                    revision,
+                );
                 entry.intent = Some(record);
             }
             None => {
@@ -195,8 +205,12 @@ impl Snapshot {
         if was_stopped != stopped {
             // A task leaves its instance's desired set once it is STOPPED.
             if let Some(intent) = &entry.intent {
-                self.instance_generation
-                    .insert(intent.container_instance_id.clone(), revision);
+                bump_generation(
+                    &mut self.instance_generation,
+                    &mut self.changed_instances,
+                    intent.container_instance_id.clone(),
+                    revision,
+                );
             }
         }
         if entry.intent.is_none() && entry.status.is_none() {
@@ -243,6 +257,17 @@ impl Snapshot {
     }
 }
 
+/// Moves an instance's desired-set generation and marks the instance for a wake-up.
+fn bump_generation(
+    generations: &mut HashMap<String, Revision>,
+    changed: &mut Vec<String>,
+    instance_id: String,
+    revision: Revision,
+) {
+    changed.push(instance_id.clone());
+    generations.insert(instance_id, revision);
+}
+
 fn decode<T: serde::de::DeserializeOwned>(key: &str, value: &[u8]) -> Option<T> {
     match serde_json::from_slice(value) {
         Ok(record) => Some(record),
@@ -259,6 +284,9 @@ fn decode<T: serde::de::DeserializeOwned>(key: &str, value: &[u8]) -> Option<T> 
 pub struct View {
     snapshot: RwLock<Snapshot>,
     revision_tx: watch::Sender<Revision>,
+    /// One wake-up per instance, so that a change wakes only the long polls of the
+    /// instances it concerns (not every agent's on every revision).
+    instance_wakers: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
 }
 
 impl std::fmt::Debug for View {
@@ -277,6 +305,7 @@ impl View {
         Ok(Arc::new(Self {
             snapshot: RwLock::new(snapshot),
             revision_tx,
+            instance_wakers: std::sync::Mutex::new(HashMap::new()),
         }))
     }
 
@@ -313,6 +342,28 @@ impl View {
         *self.revision_tx.borrow()
     }
 
+    /// The wake-up for changes to an instance's desired set. Enable a `notified()` future
+    /// before checking the generation, so that no change is missed in between.
+    pub fn instance_waker(&self, instance_id: &str) -> Arc<tokio::sync::Notify> {
+        let mut wakers = self
+            .instance_wakers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        wakers.entry(instance_id.to_owned()).or_default().clone()
+    }
+
+    fn wake_instances<'a>(&self, ids: impl Iterator<Item = &'a str>) {
+        let wakers = self
+            .instance_wakers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        for id in ids {
+            if let Some(waker) = wakers.get(id) {
+                waker.notify_waiters();
+            }
+        }
+    }
+
     /// A receiver that sees every revision the view reaches.
     pub fn subscribe(&self) -> watch::Receiver<Revision> {
         self.revision_tx.subscribe()
@@ -342,14 +393,16 @@ impl View {
                 };
                 match next {
                     Some(Ok(batch)) => {
-                        {
+                        let changed = {
                             let mut snapshot =
                                 self.snapshot.write().unwrap_or_else(|p| p.into_inner());
                             for event in &batch.events {
                                 snapshot.apply(event);
                             }
                             snapshot.revision = snapshot.revision.max(batch.revision);
-                        }
+                            std::mem::take(&mut snapshot.changed_instances)
+                        };
+                        self.wake_instances(changed.iter().map(String::as_str));
                         self.revision_tx.send_if_modified(|current| {
                             if batch.revision > *current {
                                 *current = batch.revision;
@@ -378,6 +431,15 @@ impl View {
                     Ok(fresh) => {
                         let revision = fresh.revision;
                         *self.snapshot.write().unwrap_or_else(|p| p.into_inner()) = fresh;
+                        // Every generation moved: wake every poll.
+                        let all: Vec<String> = self
+                            .instance_wakers
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .keys()
+                            .cloned()
+                            .collect();
+                        self.wake_instances(all.iter().map(String::as_str));
                         self.revision_tx.send_if_modified(|current| {
                             let changed = revision > *current;
                             *current = (*current).max(revision);

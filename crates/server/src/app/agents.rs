@@ -177,17 +177,21 @@ impl App {
         self.touch_agent(&agent.instance_id);
         let wait = wait.min(self.config.max_poll_wait);
         let deadline = tokio::time::Instant::now() + wait;
-        let mut revisions = self.view.subscribe();
+        let waker = self.view.instance_waker(&agent.instance_id);
         loop {
+            // Registered before the check, so a change between the two still wakes us.
+            let changed = waker.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
             let generation = self.generation_of(&agent.instance_id);
             if generation > after || tokio::time::Instant::now() >= deadline {
                 break;
             }
-            // Wake on every new revision; stop at the deadline or on shutdown.
+            // Wake when this instance's set changes; stop at the deadline or on shutdown.
             tokio::select! {
                 _ = self.shutdown.cancelled() => break,
-                changed = tokio::time::timeout_at(deadline, revisions.changed()) => {
-                    if changed.is_err() {
+                woken = tokio::time::timeout_at(deadline, changed) => {
+                    if woken.is_err() {
                         break;
                     }
                 }
