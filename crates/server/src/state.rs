@@ -15,7 +15,7 @@ use futures::StreamExt;
 use tokio::sync::watch;
 
 use crate::model::{
-    keys, AccessKeyRecord, AgentCredentialRecord, ClusterRecord, InstanceRecord,
+    keys, AccessKeyRecord, AgentCredentialRecord, ClusterRecord, InstanceRecord, Reservation,
     TaskDefinitionRecord, TaskRecord, TaskStatusRecord,
 };
 
@@ -41,6 +41,79 @@ impl TaskEntry {
     }
 }
 
+/// Resources held on an instance by its tasks that are not yet STOPPED.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Usage {
+    pub reserved: Reservation,
+    pub running: i32,
+    pub pending: i32,
+    /// Task groups of the tasks holding resources, with counts.
+    pub groups: BTreeMap<String, u32>,
+}
+
+/// What one task adds to its instance's [`Usage`].
+#[derive(Debug, Clone, PartialEq)]
+struct Contribution {
+    instance_id: String,
+    reservation: Reservation,
+    group: String,
+    running: bool,
+    pending: bool,
+}
+
+impl TaskEntry {
+    /// A task holds resources on its instance from placement until it is STOPPED.
+    fn contribution(&self) -> Option<Contribution> {
+        let task = self.intent.as_ref()?;
+        if self.is_stopped() {
+            return None;
+        }
+        let status = self.last_status();
+        Some(Contribution {
+            instance_id: task.container_instance_id.clone(),
+            reservation: task.reserved.clone(),
+            group: task.group.clone(),
+            running: status == "RUNNING",
+            pending: matches!(status, "PROVISIONING" | "PENDING" | "ACTIVATING"),
+        })
+    }
+}
+
+impl Usage {
+    fn add(&mut self, c: &Contribution) {
+        self.reserved.cpu += c.reservation.cpu;
+        self.reserved.memory_mib += c.reservation.memory_mib;
+        self.reserved.tcp_ports.extend(&c.reservation.tcp_ports);
+        self.reserved.udp_ports.extend(&c.reservation.udp_ports);
+        *self.groups.entry(c.group.clone()).or_insert(0) += 1;
+        self.running += i32::from(c.running);
+        self.pending += i32::from(c.pending);
+    }
+
+    fn remove(&mut self, c: &Contribution) {
+        self.reserved.cpu -= c.reservation.cpu;
+        self.reserved.memory_mib -= c.reservation.memory_mib;
+        for port in &c.reservation.tcp_ports {
+            if let Some(at) = self.reserved.tcp_ports.iter().position(|p| p == port) {
+                self.reserved.tcp_ports.swap_remove(at);
+            }
+        }
+        for port in &c.reservation.udp_ports {
+            if let Some(at) = self.reserved.udp_ports.iter().position(|p| p == port) {
+                self.reserved.udp_ports.swap_remove(at);
+            }
+        }
+        if let Some(count) = self.groups.get_mut(&c.group) {
+            *count -= 1;
+            if *count == 0 {
+                self.groups.remove(&c.group);
+            }
+        }
+        self.running -= i32::from(c.running);
+        self.pending -= i32::from(c.pending);
+    }
+}
+
 /// Everything the server knows, indexed for the reads it serves.
 #[derive(Debug, Default)]
 pub struct Snapshot {
@@ -62,6 +135,9 @@ pub struct Snapshot {
     pub instance_generation: HashMap<String, Revision>,
     /// Instances whose generation changed since the watch loop last woke their polls.
     changed_instances: Vec<String>,
+    /// Instance ID → what its non-STOPPED tasks hold, kept as tasks change so that
+    /// placement reads it in O(1) instead of walking every task.
+    usage_by_instance: HashMap<String, Usage>,
     pub access_keys: HashMap<String, AccessKeyRecord>,
     /// Hash of an agent credential → what it may act for.
     pub agent_credentials: HashMap<String, AgentCredentialRecord>,
@@ -152,7 +228,48 @@ impl Snapshot {
         }
     }
 
+    /// Moves a task's contribution to its instance's usage from `before` to its current one.
+    fn account(&mut self, id: &str, before: Option<Contribution>) {
+        let after = self.tasks.get(id).and_then(TaskEntry::contribution);
+        if before == after {
+            return;
+        }
+        if let Some(before) = before {
+            let usage = self
+                .usage_by_instance
+                .entry(before.instance_id.clone())
+                .or_default();
+            usage.remove(&before);
+        }
+        if let Some(after) = after {
+            self.usage_by_instance
+                .entry(after.instance_id.clone())
+                .or_default()
+                .add(&after);
+        }
+    }
+
+    /// What an instance's non-STOPPED tasks hold.
+    pub(crate) fn usage(&self, instance_id: &str) -> Usage {
+        self.usage_by_instance
+            .get(instance_id)
+            .cloned()
+            .unwrap_or_default()
+    }
+
     fn set_task_intent(&mut self, id: &str, intent: Option<TaskRecord>, revision: Revision) {
+        let before = self.tasks.get(id).and_then(TaskEntry::contribution);
+        self.set_task_intent_inner(id, intent, revision);
+        self.account(id, before);
+    }
+
+    fn set_task_status(&mut self, id: &str, status: Option<TaskStatusRecord>, revision: Revision) {
+        let before = self.tasks.get(id).and_then(TaskEntry::contribution);
+        self.set_task_status_inner(id, status, revision);
+        self.account(id, before);
+    }
+
+    fn set_task_intent_inner(&mut self, id: &str, intent: Option<TaskRecord>, revision: Revision) {
         let entry = self.tasks.entry(id.to_owned()).or_default();
         if let Some(old) = &entry.intent {
             // The instance's desired set changes whenever a task on it changes intent.
@@ -197,7 +314,12 @@ impl Snapshot {
         }
     }
 
-    fn set_task_status(&mut self, id: &str, status: Option<TaskStatusRecord>, revision: Revision) {
+    fn set_task_status_inner(
+        &mut self,
+        id: &str,
+        status: Option<TaskStatusRecord>,
+        revision: Revision,
+    ) {
         let entry = self.tasks.entry(id.to_owned()).or_default();
         let was_stopped = entry.is_stopped();
         entry.status = status;
@@ -454,5 +576,205 @@ impl View {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use berth_api::protocol::{DesiredStatus, TaskReport};
+    use berth_store::KeyValue;
+
+    use super::*;
+    use crate::model::{Reservation, TaskRecord};
+
+    fn task(id: &str, instance: &str, memory: i64, port: u16) -> TaskRecord {
+        TaskRecord {
+            id: id.into(),
+            arn: format!("arn:aws:ecs:us-east-1:000000000000:task/c/{id}"),
+            cluster: "c".into(),
+            task_definition_arn: String::new(),
+            family: "f".into(),
+            revision: 1,
+            container_instance_id: instance.into(),
+            container_instance_arn: String::new(),
+            launch_type: berth_api::ecs::LaunchType::Ec2,
+            network_mode: berth_api::ecs::NetworkMode::Bridge,
+            cpu: None,
+            memory: None,
+            reserved: Reservation {
+                cpu: 10,
+                memory_mib: memory,
+                tcp_ports: vec![port],
+                udp_ports: vec![],
+            },
+            containers: Vec::new(),
+            overrides: Default::default(),
+            started_by: None,
+            group: "family:f".into(),
+            tags: Vec::new(),
+            created_at: 0.0,
+            desired_status: DesiredStatus::Running,
+            stop_code: None,
+            stopped_reason: None,
+            stopping_at: None,
+            version: 1,
+        }
+    }
+
+    fn status(id: &str, last: ReportedStatus) -> TaskStatusRecord {
+        TaskStatusRecord {
+            report: TaskReport {
+                task_arn: format!("arn:aws:ecs:us-east-1:000000000000:task/c/{id}"),
+                last_status: last,
+                containers: Vec::new(),
+                stop_code: None,
+                stopped_reason: None,
+                pull_started_at: None,
+                pull_stopped_at: None,
+                started_at: None,
+                stopping_at: None,
+                execution_stopped_at: None,
+                health_status: None,
+            },
+            stopped_at: None,
+            updated_at: 0.0,
+        }
+    }
+
+    fn put(snapshot: &mut Snapshot, key: String, value: Vec<u8>, revision: Revision) {
+        let kv = KeyValue {
+            key,
+            value,
+            create_revision: revision,
+            mod_revision: revision,
+        };
+        snapshot.apply(&Event {
+            kind: EventKind::Put,
+            kv,
+        });
+    }
+
+    fn delete(snapshot: &mut Snapshot, key: String, revision: Revision) {
+        let kv = KeyValue {
+            key,
+            value: Vec::new(),
+            create_revision: 0,
+            mod_revision: revision,
+        };
+        snapshot.apply(&Event {
+            kind: EventKind::Delete,
+            kv,
+        });
+    }
+
+    /// The usage kept incrementally must equal a walk over the instance's tasks.
+    fn recomputed(snapshot: &Snapshot, instance: &str) -> (i64, Vec<u16>, i32, i32) {
+        let mut memory = 0;
+        let mut ports = Vec::new();
+        let (mut running, mut pending) = (0, 0);
+        for entry in snapshot
+            .instance_tasks(instance)
+            .filter(|e| !e.is_stopped())
+        {
+            let Some(task) = &entry.intent else { continue };
+            memory += task.reserved.memory_mib;
+            ports.extend(&task.reserved.tcp_ports);
+            match entry.last_status() {
+                "RUNNING" => running += 1,
+                "PROVISIONING" | "PENDING" => pending += 1,
+                _ => {}
+            }
+        }
+        ports.sort_unstable();
+        (memory, ports, running, pending)
+    }
+
+    fn kept(snapshot: &Snapshot, instance: &str) -> (i64, Vec<u16>, i32, i32) {
+        let usage = snapshot.usage(instance);
+        let mut ports = usage.reserved.tcp_ports.clone();
+        ports.sort_unstable();
+        (
+            usage.reserved.memory_mib,
+            ports,
+            usage.running,
+            usage.pending,
+        )
+    }
+
+    #[test]
+    fn usage_follows_tasks_through_their_lives() {
+        let mut snapshot = Snapshot::default();
+        let mut revision = 0;
+        let mut step = |snapshot: &mut Snapshot, f: &dyn Fn(&mut Snapshot, Revision)| {
+            revision += 1;
+            f(snapshot, revision);
+            for instance in ["i1", "i2"] {
+                assert_eq!(
+                    kept(snapshot, instance),
+                    recomputed(snapshot, instance),
+                    "after step {revision}"
+                );
+            }
+        };
+        step(&mut snapshot, &|s, r| {
+            put(
+                s,
+                keys::task("c", "a"),
+                serde_json::to_vec(&task("a", "i1", 100, 80)).unwrap(),
+                r,
+            )
+        });
+        step(&mut snapshot, &|s, r| {
+            put(
+                s,
+                keys::task("c", "b"),
+                serde_json::to_vec(&task("b", "i1", 50, 81)).unwrap(),
+                r,
+            )
+        });
+        step(&mut snapshot, &|s, r| {
+            put(
+                s,
+                keys::task("c", "c"),
+                serde_json::to_vec(&task("c", "i2", 70, 80)).unwrap(),
+                r,
+            )
+        });
+        assert_eq!(kept(&snapshot, "i1"), (150, vec![80, 81], 0, 2));
+        step(&mut snapshot, &|s, r| {
+            put(
+                s,
+                keys::task_status("c", "a"),
+                serde_json::to_vec(&status("a", ReportedStatus::Running)).unwrap(),
+                r,
+            )
+        });
+        assert_eq!(kept(&snapshot, "i1"), (150, vec![80, 81], 1, 1));
+        step(&mut snapshot, &|s, r| {
+            put(
+                s,
+                keys::task_status("c", "a"),
+                serde_json::to_vec(&status("a", ReportedStatus::Stopped)).unwrap(),
+                r,
+            )
+        });
+        assert_eq!(kept(&snapshot, "i1"), (50, vec![81], 0, 1));
+        // A stopped task changing intent (desiredStatus) holds nothing again.
+        step(&mut snapshot, &|s, r| {
+            put(
+                s,
+                keys::task("c", "a"),
+                serde_json::to_vec(&task("a", "i1", 100, 80)).unwrap(),
+                r,
+            )
+        });
+        assert_eq!(kept(&snapshot, "i1"), (50, vec![81], 0, 1));
+        step(&mut snapshot, &|s, r| delete(s, keys::task("c", "b"), r));
+        assert_eq!(kept(&snapshot, "i1"), (0, vec![], 0, 0));
+        step(&mut snapshot, &|s, r| {
+            delete(s, keys::task_status("c", "a"), r)
+        });
+        step(&mut snapshot, &|s, r| delete(s, keys::task("c", "a"), r));
+        assert_eq!(kept(&snapshot, "i2"), (70, vec![80], 0, 1));
     }
 }

@@ -334,7 +334,15 @@ impl App {
         {
             let view = self.view.read();
             for report in &req.tasks {
-                let (_, id) = self.config.scope.task_id(&report.task_arn)?;
+                // Agents only ever learn full task ARNs (from their desired state): a bare
+                // ID or another cluster's ARN is refused rather than silently dropped.
+                let (named, id) = self.config.scope.task_id(&report.task_arn)?;
+                if named.as_deref() != Some(agent.cluster.as_str()) {
+                    return Err(Error::invalid(format!(
+                        "Task {} is not a task ARN of this instance's cluster.",
+                        report.task_arn
+                    )));
+                }
                 let Some(entry) = view.tasks.get(&id) else {
                     continue;
                 };

@@ -20,44 +20,11 @@ use berth_store::Compare;
 use super::pagination::paginate;
 use super::{put_json, txn, App};
 use crate::error::{Error, Result};
-use crate::model::{keys, now, InstanceRecord, Reservation, TaskStatusRecord};
+use crate::model::{keys, now, InstanceRecord, TaskStatusRecord};
 use crate::state::Snapshot;
 
 /// Instances one UpdateContainerInstancesState call may name.
 const MAX_STATE_UPDATES: usize = 10;
-
-/// Resources held on an instance by its tasks that are not yet STOPPED.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Usage {
-    pub reserved: Reservation,
-    pub running: i32,
-    pub pending: i32,
-    /// Task groups of the tasks holding resources, with counts.
-    pub groups: std::collections::BTreeMap<String, u32>,
-}
-
-impl Snapshot {
-    pub(crate) fn usage(&self, instance_id: &str) -> Usage {
-        let mut usage = Usage::default();
-        for entry in self.instance_tasks(instance_id) {
-            if entry.is_stopped() {
-                continue;
-            }
-            let Some(task) = &entry.intent else { continue };
-            usage.reserved.cpu += task.reserved.cpu;
-            usage.reserved.memory_mib += task.reserved.memory_mib;
-            usage.reserved.tcp_ports.extend(&task.reserved.tcp_ports);
-            usage.reserved.udp_ports.extend(&task.reserved.udp_ports);
-            *usage.groups.entry(task.group.clone()).or_insert(0) += 1;
-            match entry.last_status() {
-                "RUNNING" => usage.running += 1,
-                "PROVISIONING" | "PENDING" | "ACTIVATING" => usage.pending += 1,
-                _ => {}
-            }
-        }
-        usage
-    }
-}
 
 impl App {
     pub async fn list_container_instances(

@@ -68,7 +68,7 @@ pub struct App {
     /// Tasks placed whose write is still in flight. Placement counts them as if they were
     /// in the view, so the placement lock need not be held across the durable commit and
     /// concurrent RunTask writes share one group commit.
-    pending: Mutex<Vec<PendingPlacement>>,
+    pending: Mutex<HashMap<String, Vec<PendingPlacement>>>,
     next_ticket: std::sync::atomic::AtomicU64,
     /// When each instance's agent was last heard from. Liveness is not persisted: after a
     /// server restart every agent gets a fresh TTL to reconnect.
@@ -98,7 +98,7 @@ impl App {
             view,
             config,
             placement: tokio::sync::Mutex::new(()),
-            pending: Mutex::new(Vec::new()),
+            pending: Mutex::new(HashMap::new()),
             next_ticket: std::sync::atomic::AtomicU64::new(0),
             last_seen: Mutex::new(HashMap::new()),
             started: Instant::now(),
@@ -114,12 +114,14 @@ impl App {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
         for task in tasks {
-            pending.push(PendingPlacement {
-                ticket,
-                instance_id: task.container_instance_id.clone(),
-                reservation: task.reserved.clone(),
-                group: task.group.clone(),
-            });
+            pending
+                .entry(task.container_instance_id.clone())
+                .or_default()
+                .push(PendingPlacement {
+                    ticket,
+                    reservation: task.reserved.clone(),
+                    group: task.group.clone(),
+                });
         }
         PendingGuard { app: self, ticket }
     }
@@ -128,8 +130,9 @@ impl App {
     pub(crate) fn for_each_pending(&self, instance_id: &str, mut f: impl FnMut(&PendingPlacement)) {
         let pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
         pending
-            .iter()
-            .filter(|p| p.instance_id == instance_id)
+            .get(instance_id)
+            .into_iter()
+            .flatten()
             .for_each(&mut f);
     }
 
@@ -230,7 +233,6 @@ pub fn txn(compares: Vec<Compare>, success: Vec<Op>) -> Txn {
 #[derive(Debug, Clone)]
 pub(crate) struct PendingPlacement {
     ticket: u64,
-    pub instance_id: String,
     pub reservation: crate::model::Reservation,
     pub group: String,
 }
@@ -245,6 +247,9 @@ pub(crate) struct PendingGuard<'a> {
 impl Drop for PendingGuard<'_> {
     fn drop(&mut self) {
         let mut pending = self.app.pending.lock().unwrap_or_else(|p| p.into_inner());
-        pending.retain(|p| p.ticket != self.ticket);
+        pending.retain(|_, placements| {
+            placements.retain(|p| p.ticket != self.ticket);
+            !placements.is_empty()
+        });
     }
 }
