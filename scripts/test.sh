@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # berth's test command (what CI runs through .ci/run):
-#   1. setup: install-deps.sh, start-dockerd.sh, build-test-image.sh, registry.sh
+#   1. setup: install-deps.sh, start-dockerd.sh, build-test-image.sh, second-dockerd.sh,
+#      registry.sh
 #   2. cargo fmt --check, cargo clippy -D warnings, cargo build --bins
 #   3. cargo nextest run --workspace (cargo test --workspace when nextest is not installed),
 #      with Docker required (BERTH_REQUIRE_DOCKER=1) and the test images / registry credentials
@@ -73,6 +74,7 @@ run() {
 run "install dependencies" bash scripts/install-deps.sh
 run "start dockerd" bash scripts/start-dockerd.sh
 run "build test image" bash scripts/build-test-image.sh "$BERTH_TEST_IMAGE"
+run "second dockerd" bash scripts/second-dockerd.sh "$BERTH_TEST_IMAGE"
 run "private registry" bash scripts/registry.sh
 
 if [ -n "$ENV_ONLY" ]; then

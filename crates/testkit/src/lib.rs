@@ -170,27 +170,41 @@ impl TestCluster {
             || {
                 let client = client.clone();
                 async move {
-                    let arns = client
-                        .list_container_instances()
-                        .send()
-                        .await
-                        .ok()?
-                        .container_instance_arns()
-                        .to_vec();
+                    // Both calls page at 100 instances, so walk the pages.
+                    let mut arns = Vec::new();
+                    let mut token = None;
+                    loop {
+                        let page = client
+                            .list_container_instances()
+                            .set_next_token(token)
+                            .send()
+                            .await
+                            .ok()?;
+                        arns.extend(page.container_instance_arns().iter().cloned());
+                        token = page.next_token().map(str::to_owned);
+                        if token.is_none() {
+                            break;
+                        }
+                    }
                     if arns.len() < n {
                         return None;
                     }
-                    let described = client
-                        .describe_container_instances()
-                        .set_container_instances(Some(arns.clone()))
-                        .send()
-                        .await
-                        .ok()?;
-                    described
-                        .container_instances()
-                        .iter()
-                        .all(|i| i.agent_connected())
-                        .then_some(arns)
+                    for chunk in arns.chunks(100) {
+                        let described = client
+                            .describe_container_instances()
+                            .set_container_instances(Some(chunk.to_vec()))
+                            .send()
+                            .await
+                            .ok()?;
+                        if !described
+                            .container_instances()
+                            .iter()
+                            .all(|i| i.agent_connected())
+                        {
+                            return None;
+                        }
+                    }
+                    Some(arns)
                 }
             },
         )
