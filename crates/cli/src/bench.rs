@@ -73,10 +73,13 @@ async fn docker(args: &[&str]) -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }
 
-async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let cancel = CancellationToken::new();
-    let store: DynStore = Arc::new(SqliteStore::open(&dir.path().join("berth.db"))?);
+/// A server on a SQLite file in `dir`, on an ephemeral loopback port, with a reusable
+/// join token for the `default` cluster.
+async fn start_bench_server(
+    dir: &std::path::Path,
+    cancel: &CancellationToken,
+) -> anyhow::Result<(Server, String)> {
+    let store: DynStore = Arc::new(SqliteStore::open(&dir.join("berth.db"))?);
     let config = ServerConfig {
         listen: "127.0.0.1:0".parse()?,
         app: AppConfig::default(),
@@ -87,6 +90,13 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         .create_join_token("default", true)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((server, token))
+}
+
+async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let cancel = CancellationToken::new();
+    let (server, token) = start_bench_server(dir.path(), &cancel).await?;
     let runtime: Arc<dyn ContainerRuntime> = Arc::new(berth_agent::DockerRuntime::connect().await?);
     let server_url = format!("http://{}", server.addr);
     let agent_config = AgentConfig {
@@ -99,20 +109,7 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         berth_agent::run(agent_config, runtime, control, agent_cancel).await
     });
 
-    let credentials = aws_credential_types::Credentials::new(
-        server.credentials.access_key_id.clone(),
-        server.credentials.secret_access_key.clone(),
-        None,
-        None,
-        "berth-bench",
-    );
-    let sdk = aws_sdk_ecs::Config::builder()
-        .behavior_version(aws_sdk_ecs::config::BehaviorVersion::latest())
-        .region(aws_sdk_ecs::config::Region::new("us-east-1"))
-        .credentials_provider(credentials)
-        .endpoint_url(format!("http://{}", server.addr))
-        .build();
-    let client = aws_sdk_ecs::Client::from_conf(sdk);
+    let client = sdk_client(&server);
 
     // Wait for the agent to register.
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -300,17 +297,7 @@ async fn cluster(agents: usize, tasks: usize, callers: usize) -> anyhow::Result<
 
     let dir = tempfile::tempdir()?;
     let cancel = CancellationToken::new();
-    let store: DynStore = Arc::new(SqliteStore::open(&dir.path().join("berth.db"))?);
-    let config = ServerConfig {
-        listen: "127.0.0.1:0".parse()?,
-        app: AppConfig::default(),
-    };
-    let server = Server::start(store, config, cancel.clone()).await?;
-    let token = server
-        .app
-        .create_join_token("default", true)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (server, token) = start_bench_server(dir.path(), &cancel).await?;
     let client = sdk_client(&server);
 
     // The simulated fleet runs in its own process, so that the RSS below is the server's.
