@@ -486,11 +486,6 @@ impl View {
         }
     }
 
-    /// A receiver that sees every revision the view reaches.
-    pub fn subscribe(&self) -> watch::Receiver<Revision> {
-        self.revision_tx.subscribe()
-    }
-
     /// Waits until the view includes revision `revision`.
     pub async fn wait_for(&self, revision: Revision) {
         let mut rx = self.revision_tx.subscribe();

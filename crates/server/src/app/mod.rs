@@ -182,11 +182,6 @@ impl App {
             None => false,
         }
     }
-
-    /// Time since the server started, for the liveness grace after a restart.
-    pub fn uptime(&self) -> Duration {
-        self.started.elapsed()
-    }
 }
 
 /// A `Put` of a record as JSON.
