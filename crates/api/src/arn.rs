@@ -75,6 +75,24 @@ impl ArnScope {
         format!("{}service/{cluster}/{name}", self.prefix())
     }
 
+    /// `arn:aws:ecs:REGION:ACCOUNT:service-deployment/CLUSTER/SERVICE/ID`
+    pub fn service_deployment(&self, cluster: &str, service: &str, id: &str) -> String {
+        format!(
+            "{}service-deployment/{cluster}/{service}/{id}",
+            self.prefix()
+        )
+    }
+
+    /// `arn:aws:ecs:REGION:ACCOUNT:service-revision/CLUSTER/SERVICE/ID`
+    pub fn service_revision(&self, cluster: &str, service: &str, id: &str) -> String {
+        format!("{}service-revision/{cluster}/{service}/{id}", self.prefix())
+    }
+
+    /// A service given by name or ARN, as `(Some(cluster) if the ARN names it, name)`.
+    pub fn service_name(&self, name_or_arn: &str) -> Result<(Option<String>, String), ArnError> {
+        self.cluster_scoped_id("service", name_or_arn)
+    }
+
     /// Splits an ECS ARN of this scope into its resource type and the rest
     /// (`task/CLUSTER/ID` gives `("task", "CLUSTER/ID")`).
     pub fn parse<'a>(&self, arn: &'a str) -> Result<(&'a str, &'a str), ArnError> {

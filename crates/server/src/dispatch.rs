@@ -73,6 +73,13 @@ operations! {
     PutAttributes(PutAttributesRequest) => put_attributes;
     DeleteAttributes(DeleteAttributesRequest) => delete_attributes;
     ListAttributes(ListAttributesRequest) => list_attributes;
+    CreateService(CreateServiceRequest) => create_service;
+    UpdateService(UpdateServiceRequest) => update_service;
+    DeleteService(DeleteServiceRequest) => delete_service;
+    DescribeServices(DescribeServicesRequest) => describe_services;
+    ListServices(ListServicesRequest) => list_services;
+    ListServiceDeployments(ListServiceDeploymentsRequest) => list_service_deployments;
+    DescribeServiceDeployments(DescribeServiceDeploymentsRequest) => describe_service_deployments;
     TagResource(TagResourceRequest) => tag_resource;
     UntagResource(UntagResourceRequest) => untag_resource;
     ListTagsForResource(ListTagsForResourceRequest) => list_tags_for_resource;

@@ -21,6 +21,12 @@ pub enum Error {
     ClusterInactive,
     #[error("{0}")]
     ResourceNotFound(String),
+    #[error("Service not found.")]
+    ServiceNotFound,
+    #[error("Service was not ACTIVE.")]
+    ServiceNotActive,
+    #[error("The Cluster cannot be deleted while Services are active.")]
+    ClusterContainsServices,
     #[error("The Cluster cannot be deleted while Container Instances are active or draining.")]
     ClusterContainsContainerInstances,
     #[error("The Cluster cannot be deleted while Tasks are active.")]
@@ -56,6 +62,9 @@ impl Error {
             Error::ClusterNotFound => ErrorCode::ClusterNotFoundException,
             Error::ClusterInactive => ErrorCode::ClusterNotFoundException,
             Error::ResourceNotFound(_) => ErrorCode::ResourceNotFoundException,
+            Error::ServiceNotFound => ErrorCode::ServiceNotFoundException,
+            Error::ServiceNotActive => ErrorCode::ServiceNotActiveException,
+            Error::ClusterContainsServices => ErrorCode::ClusterContainsServicesException,
             Error::ClusterContainsContainerInstances => {
                 ErrorCode::ClusterContainsContainerInstancesException
             }

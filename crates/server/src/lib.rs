@@ -126,6 +126,10 @@ impl Server {
             app.clone(),
             cancel.clone(),
         )));
+        tasks.push(tokio::spawn(reconcilers::services(
+            app.clone(),
+            cancel.clone(),
+        )));
         let router = http::router(app.clone());
         match (&tls, tls_config) {
             (Some(identity), Some(tls_config)) => {

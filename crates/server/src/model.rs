@@ -22,6 +22,8 @@ pub mod keys {
     pub const JOIN_TOKENS: &str = "/meta/join-tokens/";
     pub const AGENT_CREDENTIALS: &str = "/meta/agent-credentials/";
     pub const SECRETS: &str = "/secrets/";
+    pub const SERVICES: &str = "/services/";
+    pub const SERVICE_EVENTS: &str = "/service-events/";
 
     pub fn cluster(name: &str) -> String {
         format!("{CLUSTERS}{name}")
@@ -53,6 +55,12 @@ pub mod keys {
     }
     pub fn secret(name: &str) -> String {
         format!("{SECRETS}{name}")
+    }
+    pub fn service(cluster: &str, name: &str) -> String {
+        format!("{SERVICES}{cluster}/{name}")
+    }
+    pub fn service_events(cluster: &str, name: &str) -> String {
+        format!("{SERVICE_EVENTS}{cluster}/{name}")
     }
 }
 
@@ -113,6 +121,9 @@ pub struct TaskRecord {
     pub overrides: ecs::TaskOverride,
     pub started_by: Option<String>,
     pub group: String,
+    /// The service that started the task, if one did; its deployment is `started_by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
     #[serde(default)]
     pub tags: Vec<Tag>,
     pub created_at: f64,
@@ -172,6 +183,94 @@ pub struct InstanceRecord {
     pub registered_at: f64,
     /// Increases on every change, as ECS's `version`.
     pub version: i64,
+}
+
+/// A service: the user's intent (desired count, placement, deployment settings) and the
+/// deployments the service scheduler moves through. Events live apart, under
+/// [`keys::service_events`], because only the scheduler writes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceRecord {
+    pub name: String,
+    pub arn: String,
+    pub cluster: String,
+    /// ACTIVE, DRAINING (being deleted) or INACTIVE (deleted).
+    pub status: String,
+    pub desired_count: i32,
+    pub launch_type: ecs::LaunchType,
+    pub scheduling_strategy: ecs::SchedulingStrategy,
+    pub minimum_healthy_percent: i32,
+    pub maximum_percent: i32,
+    pub circuit_breaker: Option<ecs::DeploymentCircuitBreaker>,
+    #[serde(default)]
+    pub placement_constraints: Vec<ecs::PlacementConstraint>,
+    #[serde(default)]
+    pub placement_strategy: Vec<ecs::PlacementStrategy>,
+    pub health_check_grace_period_seconds: i32,
+    pub propagate_tags: Option<ecs::PropagateTags>,
+    pub enable_ecs_managed_tags: bool,
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    pub created_at: f64,
+    pub created_by: Option<String>,
+    /// Newest first. The first entry is the PRIMARY deployment; ACTIVE ones are older
+    /// deployments that still have tasks; INACTIVE ones are history.
+    pub deployments: Vec<DeploymentRecord>,
+    /// Whether the scheduler last saw the service steady, so that "reached a steady
+    /// state" is said once per arrival.
+    #[serde(default)]
+    pub steady: bool,
+}
+
+impl ServiceRecord {
+    pub fn primary(&self) -> Option<&DeploymentRecord> {
+        self.deployments.first()
+    }
+    pub fn is_daemon(&self) -> bool {
+        self.scheduling_strategy == ecs::SchedulingStrategy::Daemon
+    }
+}
+
+/// One deployment of a service: a task definition rolled out under a configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeploymentRecord {
+    /// `ecs-svc/` and 19 digits, as ECS's deployment IDs; tasks carry it as `startedBy`.
+    pub id: String,
+    /// PRIMARY, ACTIVE or INACTIVE.
+    pub status: String,
+    pub task_definition_arn: String,
+    pub rollout_state: ecs::DeploymentRolloutState,
+    pub rollout_state_reason: String,
+    pub created_at: f64,
+    pub updated_at: f64,
+    pub finished_at: Option<f64>,
+    /// Set when the circuit breaker rolled this deployment back, to the deployment named.
+    pub rolled_back_to: Option<String>,
+    /// Set on a deployment that the circuit breaker started to undo another.
+    pub rollback_of: Option<String>,
+    /// The deployment configuration this deployment runs under.
+    pub minimum_healthy_percent: i32,
+    pub maximum_percent: i32,
+    pub circuit_breaker: Option<ecs::DeploymentCircuitBreaker>,
+}
+
+impl DeploymentRecord {
+    /// The number after `ecs-svc/`, used in deployment and revision ARNs.
+    pub fn number(&self) -> &str {
+        self.id.strip_prefix("ecs-svc/").unwrap_or(&self.id)
+    }
+}
+
+/// A service's `events[]`, newest first, at most 100.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ServiceEventsRecord {
+    pub events: Vec<ServiceEventRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceEventRecord {
+    pub id: String,
+    pub created_at: f64,
+    pub message: String,
 }
 
 /// What an idempotent call returned, keyed by its client token.

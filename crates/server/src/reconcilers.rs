@@ -2,6 +2,8 @@
 //! what the store says and what should be.
 //!
 //! - [`cleanup`] forgets STOPPED tasks after the retention period;
+//! - [`services`] runs the service scheduler (`app/service_scheduler.rs`) on every change
+//!   and at least once a second;
 //! - [`host_loss`] stops the tasks of container instances whose agent went silent for
 //!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`).
 
@@ -90,5 +92,20 @@ pub(crate) async fn host_loss(app: Arc<App>, cancel: CancellationToken) {
                 ),
             }
         }
+    }
+}
+
+/// Runs the service scheduler after every change to the view (coalescing bursts) and at
+/// least once a second, so that timers such as the launch backoff are noticed too.
+pub(crate) async fn services(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = app.view.changed() => {}
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+        // Let a burst of reports land before deciding.
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        app.reconcile_services().await;
     }
 }

@@ -16,7 +16,7 @@ use tokio::sync::watch;
 
 use crate::model::{
     keys, AccessKeyRecord, AgentCredentialRecord, ClusterRecord, InstanceRecord, Reservation,
-    TaskDefinitionRecord, TaskRecord, TaskStatusRecord,
+    ServiceEventsRecord, ServiceRecord, TaskDefinitionRecord, TaskRecord, TaskStatusRecord,
 };
 
 /// A task's intent and its observed state, joined.
@@ -138,6 +138,13 @@ pub struct Snapshot {
     /// Instance ID → what its non-STOPPED tasks hold, kept as tasks change so that
     /// placement reads it in O(1) instead of walking every task.
     usage_by_instance: HashMap<String, Usage>,
+    /// (cluster, service name) → the service and the revision it was last written at, for
+    /// compare-and-swap writes made from the view.
+    pub services: BTreeMap<(String, String), (ServiceRecord, Revision)>,
+    /// (cluster, service name) → its events.
+    pub service_events: HashMap<(String, String), ServiceEventsRecord>,
+    /// (cluster, service name) → the IDs of its tasks, STOPPED ones included until forgotten.
+    pub tasks_by_service: HashMap<(String, String), BTreeSet<String>>,
     pub access_keys: HashMap<String, AccessKeyRecord>,
     /// Hash of an agent credential → what it may act for.
     pub agent_credentials: HashMap<String, AgentCredentialRecord>,
@@ -208,6 +215,30 @@ impl Snapshot {
             } else {
                 self.instances.remove(&(cluster.to_owned(), id.to_owned()));
                 self.instance_cluster.remove(id);
+            }
+        } else if let Some(rest) = key.strip_prefix(keys::SERVICES) {
+            let Some((cluster, name)) = rest.split_once('/') else {
+                return;
+            };
+            let at = (cluster.to_owned(), name.to_owned());
+            if put {
+                if let Some(record) = decode::<ServiceRecord>(key, value) {
+                    self.services.insert(at, (record, event.kv.mod_revision));
+                }
+            } else {
+                self.services.remove(&at);
+            }
+        } else if let Some(rest) = key.strip_prefix(keys::SERVICE_EVENTS) {
+            let Some((cluster, name)) = rest.split_once('/') else {
+                return;
+            };
+            let at = (cluster.to_owned(), name.to_owned());
+            if put {
+                if let Some(record) = decode::<ServiceEventsRecord>(key, value) {
+                    self.service_events.insert(at, record);
+                }
+            } else {
+                self.service_events.remove(&at);
             }
         } else if let Some(id) = key.strip_prefix(keys::ACCESS_KEYS) {
             if put {
@@ -290,6 +321,12 @@ impl Snapshot {
                     .entry(record.container_instance_id.clone())
                     .or_default()
                     .insert(id.to_owned());
+                if let Some(service) = &record.service {
+                    self.tasks_by_service
+                        .entry((record.cluster.clone(), service.clone()))
+                        .or_default()
+                        .insert(id.to_owned());
+                }
                 bump_generation(
                     &mut self.instance_generation,
                     &mut self.changed_instances,
@@ -305,6 +342,15 @@ impl Snapshot {
                     }
                     if let Some(ids) = self.tasks_by_instance.get_mut(&old.container_instance_id) {
                         ids.remove(id);
+                    }
+                    if let Some(service) = &old.service {
+                        let at = (old.cluster.clone(), service.clone());
+                        if let Some(ids) = self.tasks_by_service.get_mut(&at) {
+                            ids.remove(id);
+                            if ids.is_empty() {
+                                self.tasks_by_service.remove(&at);
+                            }
+                        }
                     }
                 }
                 if entry.status.is_none() {
@@ -352,6 +398,26 @@ impl Snapshot {
             .into_iter()
             .flat_map(|ids| ids.iter())
             .filter_map(|id| self.tasks.get(id))
+    }
+
+    /// A service's tasks, STOPPED ones included, in ID order.
+    pub fn service_tasks<'a>(
+        &'a self,
+        cluster: &str,
+        service: &str,
+    ) -> impl Iterator<Item = &'a TaskEntry> {
+        self.tasks_by_service
+            .get(&(cluster.to_owned(), service.to_owned()))
+            .into_iter()
+            .flat_map(|ids| ids.iter())
+            .filter_map(|id| self.tasks.get(id))
+    }
+
+    /// The service with this name in this cluster.
+    pub fn service(&self, cluster: &str, name: &str) -> Option<&ServiceRecord> {
+        self.services
+            .get(&(cluster.to_owned(), name.to_owned()))
+            .map(|(record, _)| record)
     }
 
     /// The latest revision of a family with the given status filter, if any.
@@ -409,6 +475,8 @@ pub struct View {
     /// One wake-up per instance, so that a change wakes only the long polls of the
     /// instances it concerns (not every agent's on every revision).
     instance_wakers: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
+    /// Woken on every change, for reconcilers that react to any state change.
+    changed: tokio::sync::Notify,
 }
 
 impl std::fmt::Debug for View {
@@ -428,6 +496,7 @@ impl View {
             snapshot: RwLock::new(snapshot),
             revision_tx,
             instance_wakers: std::sync::Mutex::new(HashMap::new()),
+            changed: tokio::sync::Notify::new(),
         }))
     }
 
@@ -472,6 +541,12 @@ impl View {
             .lock()
             .unwrap_or_else(|p| p.into_inner());
         wakers.entry(instance_id.to_owned()).or_default().clone()
+    }
+
+    /// Resolves after the view next changes (or at once if it changed since the last
+    /// call's future was dropped unresolved: a stored permit).
+    pub async fn changed(&self) {
+        self.changed.notified().await;
     }
 
     fn wake_instances<'a>(&self, ids: impl Iterator<Item = &'a str>) {
@@ -520,6 +595,7 @@ impl View {
                             std::mem::take(&mut snapshot.changed_instances)
                         };
                         self.wake_instances(changed.iter().map(String::as_str));
+                        self.changed.notify_one();
                         self.revision_tx.send_if_modified(|current| {
                             if batch.revision > *current {
                                 *current = batch.revision;
@@ -557,6 +633,7 @@ impl View {
                             .cloned()
                             .collect();
                         self.wake_instances(all.iter().map(String::as_str));
+                        self.changed.notify_one();
                         self.revision_tx.send_if_modified(|current| {
                             let changed = revision > *current;
                             *current = (*current).max(revision);
@@ -605,6 +682,7 @@ mod tests {
             containers: Vec::new(),
             overrides: Default::default(),
             started_by: None,
+            service: None,
             group: "family:f".into(),
             tags: Vec::new(),
             created_at: 0.0,

@@ -151,6 +151,13 @@ impl App {
             serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
         {
             let view = self.view.read();
+            let has_services = view
+                .services
+                .iter()
+                .any(|((c, _), (s, _))| c == &name && s.status != "INACTIVE");
+            if has_services {
+                return Err(Error::ClusterContainsServices);
+            }
             let has_instances = view
                 .instances
                 .iter()
@@ -211,7 +218,12 @@ impl App {
             registered_container_instances_count: Some(if active { instances } else { 0 }),
             running_tasks_count: Some(running),
             pending_tasks_count: Some(pending),
-            active_services_count: Some(0),
+            active_services_count: Some(
+                view.services
+                    .iter()
+                    .filter(|((c, _), (s, _))| c == &record.name && s.status == "ACTIVE")
+                    .count() as i32,
+            ),
             statistics: include.contains(&ClusterField::Statistics).then(Vec::new),
             tags: include
                 .contains(&ClusterField::Tags)

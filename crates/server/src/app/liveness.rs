@@ -259,6 +259,7 @@ mod tests {
                 .collect(),
             overrides: ecs::TaskOverride::default(),
             started_by: None,
+            service: None,
             group: "family:web".into(),
             tags: Vec::new(),
             created_at: 1.0,

@@ -27,18 +27,20 @@ use crate::model::{
 use crate::state::{Snapshot, TaskEntry};
 
 /// The parts of RunTask and StartTask that describe what to start.
-struct LaunchSpec {
-    cluster: String,
-    definition: TaskDefinitionRecord,
-    launch_type: LaunchType,
-    overrides: TaskOverride,
-    containers: Vec<ContainerDefinition>,
-    cpu: Option<String>,
-    memory: Option<String>,
-    demand: Demand,
-    started_by: Option<String>,
-    group: String,
-    tags: Vec<Tag>,
+pub(crate) struct LaunchSpec {
+    pub(crate) cluster: String,
+    pub(crate) definition: TaskDefinitionRecord,
+    pub(crate) launch_type: LaunchType,
+    pub(crate) overrides: TaskOverride,
+    pub(crate) containers: Vec<ContainerDefinition>,
+    pub(crate) cpu: Option<String>,
+    pub(crate) memory: Option<String>,
+    pub(crate) demand: Demand,
+    pub(crate) started_by: Option<String>,
+    pub(crate) group: String,
+    pub(crate) tags: Vec<Tag>,
+    /// The service starting the task, if any.
+    pub service: Option<String>,
 }
 
 impl App {
@@ -276,7 +278,7 @@ impl App {
 
     /// Resolves and validates what RunTask or StartTask should launch.
     #[allow(clippy::too_many_arguments)]
-    fn launch_spec(
+    pub(crate) fn launch_spec(
         &self,
         cluster: String,
         task_definition: &str,
@@ -401,11 +403,12 @@ impl App {
             started_by,
             group,
             tags,
+            service: None,
         })
     }
 
     /// Builds the intent records of new tasks on the chosen instances.
-    fn new_tasks(
+    pub(crate) fn new_tasks(
         &self,
         spec: &LaunchSpec,
         instances: &[(String, String)],
@@ -454,6 +457,7 @@ impl App {
                 overrides: spec.overrides.clone(),
                 started_by: spec.started_by.clone(),
                 group: spec.group.clone(),
+                service: spec.service.clone(),
                 tags: spec.tags.clone(),
                 created_at,
                 desired_status: DesiredStatus::Running,
@@ -600,13 +604,10 @@ impl App {
             Some(given) => Some(self.config.scope.container_instance_id(given)?.1),
             None => None,
         };
-        if req.service_name.is_some() {
-            // No services exist yet, so no task belongs to one.
-            return Ok(ListTasksResponse {
-                task_arns: Some(Vec::new()),
-                next_token: None,
-            });
-        }
+        let service = match &req.service_name {
+            Some(given) => Some(self.config.scope.service_name(given)?.1),
+            None => None,
+        };
         let view = self.view.read();
         let ids = view.tasks_by_cluster.get(&cluster);
         let items = ids.into_iter().flat_map(|ids| ids.iter()).filter_map(|id| {
@@ -634,6 +635,9 @@ impl App {
                     .as_ref()
                     .is_some_and(|i| i != &task.container_instance_id)
                 || req.launch_type.is_some_and(|l| l != task.launch_type)
+                || service
+                    .as_ref()
+                    .is_some_and(|s| Some(s) != task.service.as_ref())
             {
                 return None;
             }
