@@ -375,5 +375,121 @@ jq -e '.tasks[0].stopCode == "UserInitiated" and .tasks[0].containers[0].exitCod
   fail "unexpected stopped task: $(jq -c '.tasks[0] | {stopCode, containers}' <<<"$DESCRIBED")"
 pass "stop-task after the restart -> STOPPED"
 
+# ---------------------------------------------------------------- services
+
+# service_tasks STATUS: the ARNs of service web's tasks with that desired status; each is
+# also remembered in TASK_ARNS, so that cleanup removes its container.
+service_tasks() {
+  local arns arn
+  arns=$(aws ecs list-tasks --cluster default --service-name web --desired-status "$1" | jq -r '.taskArns[]')
+  for arn in $arns; do
+    [[ " ${TASK_ARNS[*]} " == *" $arn "* ]] || TASK_ARNS+=("$arn")
+  done
+  # Nothing at all when there are none (not an empty line, which mapfile would count).
+  [ -z "$arns" ] || echo "$arns"
+}
+
+# The stock waiter polls every 15 s, up to 40 times; `timeout` bounds it more tightly.
+wait_stable() {
+  timeout 300 aws ecs wait services-stable --cluster default --services web ||
+    fail "aws ecs wait services-stable: $(aws ecs describe-services --cluster default --services web |
+      jq -c '.services[0] | {status, desiredCount, runningCount, pendingCount, deployments: [.deployments[] | {id, status, taskDefinition, rolloutState, runningCount}], events: [.events[:5][].message]}')"
+}
+
+# check_service_tasks REVISION N: service web has N tasks desired RUNNING, all RUNNING, all of
+# smoke-web:REVISION, each with a container docker says is running.
+check_service_tasks() {
+  local want_rev=$1 want_n=$2 arns out rid
+  mapfile -t arns < <(service_tasks RUNNING)
+  [ "${#arns[@]}" -eq "$want_n" ] || fail "list-tasks --service-name web: ${#arns[@]} tasks, want $want_n"
+  [ "$want_n" -gt 0 ] || return 0
+  out=$(describe "${arns[@]}")
+  jq -e --arg td ":task-definition/smoke-web:$want_rev" \
+    'all(.tasks[]; .lastStatus == "RUNNING" and (.taskDefinitionArn | endswith($td)) and .group == "service:web" and (.startedBy | startswith("ecs-svc/")))' \
+    <<<"$out" >/dev/null ||
+    fail "service tasks are not all RUNNING smoke-web:$want_rev: $(jq -c '[.tasks[] | {taskArn, lastStatus, taskDefinitionArn, group, startedBy}]' <<<"$out")"
+  for rid in $(jq -r '.tasks[].containers[0].runtimeId' <<<"$out"); do
+    RUNTIME_IDS+=("$rid")
+    [ "$(docker inspect -f '{{.State.Running}}' "$rid")" = true ] || fail "service container $rid is not running"
+  done
+}
+
+step "create-service"
+out=$(aws ecs create-service --cluster default --service-name web --task-definition smoke-web:1 --desired-count 2 \
+  --deployment-configuration 'minimumHealthyPercent=100,maximumPercent=200,deploymentCircuitBreaker={enable=true,rollback=true}')
+jq -e '.service.serviceName == "web" and .service.status == "ACTIVE" and .service.desiredCount == 2
+  and (.service.serviceArn | endswith(":service/default/web"))
+  and .service.deploymentConfiguration.minimumHealthyPercent == 100
+  and .service.deploymentConfiguration.maximumPercent == 200
+  and .service.deploymentConfiguration.deploymentCircuitBreaker == {enable: true, rollback: true}
+  and (.service.deployments | length) == 1 and .service.deployments[0].status == "PRIMARY"
+  and (.service.deployments[0].taskDefinition | endswith(":task-definition/smoke-web:1"))' <<<"$out" >/dev/null ||
+  fail "unexpected create-service output: $out"
+DEPLOYMENT_1=$(jq -r '.service.deployments[0].id' <<<"$out")
+pass "create-service web (2 x smoke-web:1, 100/200, circuit breaker with rollback)"
+
+step "wait services-stable (create)"
+wait_stable
+out=$(aws ecs describe-services --cluster default --services web)
+jq -e --arg d "$DEPLOYMENT_1" '.services[0] | .runningCount == 2 and .pendingCount == 0 and (.deployments | length) == 1
+  and .deployments[0].id == $d and .deployments[0].rolloutState == "COMPLETED"' <<<"$out" >/dev/null ||
+  fail "not stable after the waiter: $(jq -c '.services[0] | {runningCount, pendingCount, deployments}' <<<"$out")"
+check_service_tasks 1 2
+pass "aws ecs wait services-stable: 2 tasks of smoke-web:1 RUNNING with running containers, deployment COMPLETED"
+
+step "update-service to revision 2"
+CONTAINER_DEFS_2=$(jq -c '.[0].environment = [{name: "SMOKE_REVISION", value: "2"}]' <<<"$CONTAINER_DEFS")
+out=$(aws ecs register-task-definition --family smoke-web --container-definitions "$CONTAINER_DEFS_2")
+jq -e '.taskDefinition.revision == 2' <<<"$out" >/dev/null || fail "smoke-web revision 2: $out"
+mapfile -t OLD_SERVICE_TASKS < <(service_tasks RUNNING)
+out=$(aws ecs update-service --cluster default --service web --task-definition smoke-web:2)
+jq -e --arg d "$DEPLOYMENT_1" '.service.deployments[0].status == "PRIMARY" and .service.deployments[0].id != $d
+  and (.service.deployments[0].taskDefinition | endswith(":task-definition/smoke-web:2"))
+  and .service.deployments[0].rolloutState == "IN_PROGRESS"' <<<"$out" >/dev/null ||
+  fail "update-service did not start a new PRIMARY deployment: $(jq -c '.service.deployments' <<<"$out")"
+DEPLOYMENT_2=$(jq -r '.service.deployments[0].id' <<<"$out")
+wait_stable
+pass "update-service --task-definition smoke-web:2 -> deployment $DEPLOYMENT_2, services-stable again"
+
+step "describe-services after the rollout"
+out=$(aws ecs describe-services --cluster default --services web)
+jq -e --arg d "$DEPLOYMENT_2" '.services[0] | .status == "ACTIVE" and .runningCount == 2 and .desiredCount == 2
+  and (.taskDefinition | endswith(":task-definition/smoke-web:2"))
+  and (.deployments | length) == 1 and .deployments[0].id == $d and .deployments[0].status == "PRIMARY"
+  and .deployments[0].rolloutState == "COMPLETED" and .deployments[0].runningCount == 2' <<<"$out" >/dev/null ||
+  fail "deployments[] after the rollout: $(jq -c '.services[0] | {taskDefinition, runningCount, deployments}' <<<"$out")"
+for want in "(service web) has started 2 tasks: " "(service web) has stopped " \
+  "(service web) has reached a steady state." "(service web) (deployment $DEPLOYMENT_2) deployment completed."; do
+  jq -e --arg m "$want" 'any(.services[0].events[].message; startswith($m))' <<<"$out" >/dev/null ||
+    fail "no event starting with '$want': $(jq -c '[.services[0].events[].message]' <<<"$out")"
+done
+check_service_tasks 2 2
+for arn in "${OLD_SERVICE_TASKS[@]}"; do
+  t=$(describe "$arn" | jq '.tasks[0]')
+  jq -e '.lastStatus == "STOPPED" and .stopCode == "ServiceSchedulerInitiated"' <<<"$t" >/dev/null ||
+    fail "old task $arn was not stopped by the service scheduler: $(jq -c '{lastStatus, stopCode, stoppedReason}' <<<"$t")"
+done
+pass "describe-services: one COMPLETED deployment of smoke-web:2, ECS events; old tasks STOPPED (ServiceSchedulerInitiated)"
+
+step "scale to 0 and delete-service"
+out=$(aws ecs update-service --cluster default --service web --desired-count 0)
+jq -e '.service.desiredCount == 0' <<<"$out" >/dev/null || fail "update-service --desired-count 0: $out"
+wait_stable
+check_service_tasks 2 0
+out=$(aws ecs delete-service --cluster default --service web)
+jq -e '.service.serviceName == "web" and (.service.status == "DRAINING" or .service.status == "INACTIVE")' <<<"$out" >/dev/null ||
+  fail "unexpected delete-service output: $out"
+timeout 300 aws ecs wait services-inactive --cluster default --services web ||
+  fail "the service did not become INACTIVE: $(aws ecs describe-services --cluster default --services web | jq -c '.services[0] | {status, runningCount}')"
+for arn in $(service_tasks STOPPED); do
+  rid=$(describe "$arn" | jq -r '.tasks[0].containers[0].runtimeId // empty')
+  [ -z "$rid" ] || [ "$(docker inspect -f '{{.State.Running}}' "$rid" 2>/dev/null || echo false)" = false ] ||
+    fail "container $rid of stopped service task $arn still runs"
+done
+out=$(aws ecs list-services --cluster default)
+jq -e '(.serviceArns | map(select(endswith("/web"))) | length) == 0' <<<"$out" >/dev/null ||
+  fail "list-services still lists web: $out"
+pass "update-service --desired-count 0, delete-service -> INACTIVE, no service container left running"
+
 STEP="finished"
 echo "$PASSED passed, 0 failed"

@@ -158,6 +158,7 @@ mod tests {
         let d = DesiredState {
             generation: 4,
             tasks: vec![],
+            task_arns: None,
         };
         l.save_desired(&d).expect("save");
         assert_eq!(l.load_desired().expect("load"), Some(d));

@@ -37,6 +37,9 @@ pub(crate) struct Supervisor {
     instance_arns: Vec<String>,
     /// The task ARNs of the server's latest set, once one has arrived.
     authoritative: Option<HashSet<String>>,
+    /// The desired task last handed to each runner, so that an unchanged task is not
+    /// copied and sent again on every new set (which made a filling host O(n²)).
+    sent: HashMap<String, Arc<berth_api::protocol::DesiredTask>>,
 }
 
 impl Supervisor {
@@ -50,6 +53,7 @@ impl Supervisor {
             finished: HashSet::new(),
             instance_arns,
             authoritative: None,
+            sent: HashMap::new(),
         }
     }
 
@@ -133,6 +137,7 @@ impl Supervisor {
                 Some(done) = self.joins.join_next() => match done {
                     Ok(arn) => {
                         self.runners.remove(&arn);
+                        self.sent.remove(&arn);
                         self.finished.insert(arn);
                     }
                     Err(e) if e.is_panic() => {
@@ -165,6 +170,10 @@ impl Supervisor {
             // The server does not know this task: it must not come back to life.
             let _ = tx.send(TaskMsg::Gone);
         }
+        match &desired {
+            Some(d) => self.sent.insert(arn.clone(), d.clone()),
+            None => self.sent.remove(&arn),
+        };
         let runner = TaskRunner::new(self.shared.clone(), arn.clone(), desired, adopted, rx);
         self.joins.spawn(runner.run());
         self.runners.insert(arn, tx);
@@ -174,6 +183,7 @@ impl Supervisor {
         if let Some(tx) = self.runners.get(arn) {
             if tx.send(msg).is_err() {
                 self.runners.remove(arn);
+                self.sent.remove(arn);
             }
         }
     }
@@ -183,10 +193,16 @@ impl Supervisor {
         let in_set: HashSet<String> = set.tasks.iter().map(|t| t.task_arn.clone()).collect();
         self.authoritative = Some(in_set.clone());
         for t in &set.tasks {
+            let unchanged = self.runners.contains_key(&t.task_arn)
+                && self.sent.get(&t.task_arn).is_some_and(|old| **old == *t);
+            if unchanged {
+                continue;
+            }
             let t = Arc::new(t.clone());
             if self.runners.contains_key(&t.task_arn) {
                 self.send(&t.task_arn, TaskMsg::Desired(t.clone()));
                 if self.runners.contains_key(&t.task_arn) {
+                    self.sent.insert(t.task_arn.clone(), t);
                     continue;
                 }
             }

@@ -52,6 +52,7 @@ pub(crate) async fn run_session(
         }
     };
     let start_generation = ledger_set.as_ref().map_or(0, |s| s.generation);
+    let held_set = ledger_set.clone().map(Arc::new);
     let (gen_tx, gen_rx) = watch::channel(start_generation);
     let (desired_tx, desired_rx) = watch::channel(None);
     let (report_tx, report_rx) = mpsc::unbounded_channel();
@@ -77,6 +78,7 @@ pub(crate) async fn run_session(
         identity.credential.clone(),
         ledger.clone(),
         start_generation,
+        held_set,
         config.desired_wait,
         desired_tx,
         gen_tx,
@@ -131,6 +133,8 @@ async fn run_poller(
     credential: String,
     ledger: Ledger,
     mut generation: u64,
+    // The whole set of `generation`, which the server's deltas apply to.
+    mut held: Option<Arc<DesiredState>>,
     wait: Duration,
     desired_tx: watch::Sender<Option<Arc<DesiredState>>>,
     gen_tx: watch::Sender<u64>,
@@ -152,6 +156,15 @@ async fn run_poller(
             Ok(state) => {
                 backoff.reset();
                 failures = 0;
+                let Some(state) = state.resolve(held.as_deref()) else {
+                    tracing::warn!(
+                        generation,
+                        "the desired-state delta does not apply to the set held; asking for the whole set"
+                    );
+                    generation = 0;
+                    held = None;
+                    continue;
+                };
                 if state.generation > generation {
                     let l = ledger.clone();
                     let copy = state.clone();
@@ -165,11 +178,15 @@ async fn run_poller(
                     generation = state.generation;
                     gen_tx.send_replace(generation);
                     authoritative = true;
-                    desired_tx.send_replace(Some(Arc::new(state)));
+                    let state = Arc::new(state);
+                    held = Some(state.clone());
+                    desired_tx.send_replace(Some(state));
                 } else if state.generation == generation && !authoritative {
                     // The server confirms the ledger's set.
                     authoritative = true;
-                    desired_tx.send_replace(Some(Arc::new(state)));
+                    let state = Arc::new(state);
+                    held = Some(state.clone());
+                    desired_tx.send_replace(Some(state));
                 } else if state.generation < generation {
                     tracing::warn!(
                         server = state.generation,

@@ -206,6 +206,7 @@ async fn agent_over_http() {
     *server.desired.lock().unwrap_or_else(|p| p.into_inner()) = DesiredState {
         generation: 1,
         tasks: vec![t.clone()],
+        task_arns: None,
     };
     let mut cfg = config(dir.path());
     cfg.server_url = url.clone();

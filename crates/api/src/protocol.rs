@@ -61,11 +61,49 @@ pub struct RegisterResponse {
     pub credential: String,
 }
 
-/// What the agent should be running, whole, numbered by generation.
+/// What the agent should be running, numbered by generation.
+///
+/// Without `task_arns` it is the whole set. With it, it is a delta against the set of the
+/// generation the agent asked after: `task_arns` lists every task of the set, and `tasks`
+/// holds only those that changed after that generation, so an instance filling up with n
+/// tasks receives O(n) task descriptions in all rather than O(n²).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DesiredState {
     pub generation: u64,
     pub tasks: Vec<DesiredTask>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_arns: Option<Vec<String>>,
+}
+
+impl DesiredState {
+    /// The whole set this answer describes, given the whole set of the generation it was
+    /// asked after. `None` if the delta names a task that neither holds, which means the
+    /// agent's base is not the server's: ask again from generation 0.
+    pub fn resolve(self, base: Option<&DesiredState>) -> Option<DesiredState> {
+        let Some(arns) = self.task_arns else {
+            return Some(self);
+        };
+        let mut changed: std::collections::HashMap<String, DesiredTask> = self
+            .tasks
+            .into_iter()
+            .map(|t| (t.task_arn.clone(), t))
+            .collect();
+        let known: std::collections::HashMap<&str, &DesiredTask> = base
+            .map(|b| b.tasks.iter().map(|t| (t.task_arn.as_str(), t)).collect())
+            .unwrap_or_default();
+        let mut tasks = Vec::with_capacity(arns.len());
+        for arn in arns {
+            match changed.remove(&arn) {
+                Some(task) => tasks.push(task),
+                None => tasks.push((*known.get(arn.as_str())?).clone()),
+            }
+        }
+        Some(DesiredState {
+            generation: self.generation,
+            tasks,
+            task_arns: None,
+        })
+    }
 }
 
 /// Whether a task should run.
@@ -234,4 +272,81 @@ pub mod labels {
     /// The container instance the container belongs to; lets two agents share a dockerd
     /// in tests without touching each other's containers.
     pub const INSTANCE_ARN: &str = "com.berth.container-instance-arn";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(arn: &str, status: DesiredStatus) -> DesiredTask {
+        DesiredTask {
+            task_arn: arn.into(),
+            cluster: "c".into(),
+            family: "f".into(),
+            revision: 1,
+            desired_status: status,
+            stop_code: None,
+            stopped_reason: None,
+            network_mode: NetworkMode::Bridge,
+            cpu: None,
+            memory: None,
+            containers: Vec::new(),
+        }
+    }
+
+    fn whole(generation: u64, tasks: Vec<DesiredTask>) -> DesiredState {
+        DesiredState {
+            generation,
+            tasks,
+            task_arns: None,
+        }
+    }
+
+    #[test]
+    fn a_whole_set_resolves_to_itself() {
+        let set = whole(3, vec![task("a", DesiredStatus::Running)]);
+        assert_eq!(set.clone().resolve(None), Some(set));
+    }
+
+    #[test]
+    fn a_delta_keeps_unchanged_tasks_replaces_changed_ones_and_drops_the_rest() {
+        let base = whole(
+            5,
+            vec![
+                task("a", DesiredStatus::Running),
+                task("b", DesiredStatus::Running),
+                task("gone", DesiredStatus::Running),
+            ],
+        );
+        let delta = DesiredState {
+            generation: 9,
+            tasks: vec![
+                task("b", DesiredStatus::Stopped),
+                task("new", DesiredStatus::Running),
+            ],
+            task_arns: Some(vec!["a".into(), "b".into(), "new".into()]),
+        };
+        let resolved = delta.resolve(Some(&base)).expect("applies");
+        assert_eq!(resolved.generation, 9);
+        assert_eq!(resolved.task_arns, None);
+        assert_eq!(
+            resolved.tasks,
+            vec![
+                task("a", DesiredStatus::Running),
+                task("b", DesiredStatus::Stopped),
+                task("new", DesiredStatus::Running),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_delta_naming_an_unknown_task_does_not_apply() {
+        let delta = DesiredState {
+            generation: 9,
+            tasks: Vec::new(),
+            task_arns: Some(vec!["unknown".into()]),
+        };
+        assert_eq!(delta.clone().resolve(None), None);
+        assert_eq!(delta.resolve(Some(&whole(5, Vec::new()))), None);
+    }
 }

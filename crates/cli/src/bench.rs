@@ -2,7 +2,8 @@
 //!
 //! `berth bench run-task` interleaves RunTask→RUNNING samples (through the real ECS API
 //! and a Docker agent) with bare `docker run -d` samples of the same image, and prints
-//! p50/p99 for both and their ratio.
+//! p50/p99 for both and their ratio. `berth bench services` and `berth bench
+//! service-scale` live in `bench_services.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -28,6 +29,30 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 16)]
         callers: usize,
     },
+    /// ECS services against Docker Swarm mode on the same dockerd: a new service until
+    /// all replicas run, a rolling update, and the replacement of a killed container.
+    Services {
+        /// Replicas of the new service.
+        #[arg(long, default_value_t = 100)]
+        replicas: usize,
+        /// Replicas of the service that is updated and has a container killed.
+        #[arg(long, default_value_t = 20)]
+        update_replicas: usize,
+        /// Repetitions of each measurement (medians are printed).
+        #[arg(long, default_value_t = 3)]
+        repetitions: usize,
+        /// A local image (never pulled).
+        #[arg(long, default_value = "berth-test/busybox:latest")]
+        image: String,
+    },
+    /// The service scheduler at scale: one service scaled from 0 to `--tasks` replicas on
+    /// `berth sim` agents in a child process.
+    ServiceScale {
+        #[arg(long, default_value_t = 1000)]
+        agents: usize,
+        #[arg(long, default_value_t = 20_000)]
+        tasks: usize,
+    },
     /// RunTask→RUNNING latency against `docker run -d`.
     RunTask {
         /// Samples of each kind.
@@ -47,6 +72,23 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
             tasks,
             callers,
         } => cluster(agents, tasks, callers).await,
+        BenchCommand::Services {
+            replicas,
+            update_replicas,
+            repetitions,
+            image,
+        } => {
+            crate::bench_services::services(crate::bench_services::ServicesBench {
+                replicas,
+                update_replicas,
+                repetitions,
+                image,
+            })
+            .await
+        }
+        BenchCommand::ServiceScale { agents, tasks } => {
+            crate::bench_services::service_scale(agents, tasks).await
+        }
     }
 }
 
@@ -58,7 +100,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank.min(sorted.len() - 1)]
 }
 
-async fn docker(args: &[&str]) -> anyhow::Result<String> {
+pub(crate) async fn docker(args: &[&str]) -> anyhow::Result<String> {
     let output = tokio::process::Command::new("docker")
         .args(args)
         .output()
@@ -75,7 +117,7 @@ async fn docker(args: &[&str]) -> anyhow::Result<String> {
 
 /// A server on a SQLite file in `dir`, on an ephemeral loopback port, with a reusable
 /// join token for the `default` cluster.
-async fn start_bench_server(
+pub(crate) async fn start_bench_server(
     dir: &std::path::Path,
     cancel: &CancellationToken,
 ) -> anyhow::Result<(Server, String)> {
@@ -255,7 +297,7 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
 }
 
 /// The resident set size of this process, in MiB, from /proc.
-fn rss_mib(pid: Option<u32>) -> f64 {
+pub(crate) fn rss_mib(pid: Option<u32>) -> f64 {
     let path = match pid {
         Some(pid) => format!("/proc/{pid}/status"),
         None => "/proc/self/status".to_owned(),
@@ -275,7 +317,7 @@ fn rss_mib(pid: Option<u32>) -> f64 {
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
-fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {
+pub(crate) fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {
     let credentials = aws_credential_types::Credentials::new(
         server.credentials.access_key_id.clone(),
         server.credentials.secret_access_key.clone(),

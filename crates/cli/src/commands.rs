@@ -20,6 +20,13 @@ pub struct Cli {
     command: Command,
 }
 
+impl Cli {
+    /// Whether this runs a lone agent, which needs only one runtime thread.
+    pub fn is_agent(&self) -> bool {
+        matches!(self.command, Command::Agent(_))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run a control plane and a Docker agent in one process, for a laptop.

@@ -5,6 +5,7 @@
 //! usage (from clap).
 
 mod bench;
+mod bench_services;
 mod commands;
 mod sim;
 
@@ -20,10 +21,14 @@ fn main() -> ExitCode {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    // An agent waits on I/O almost all the time: one thread serves it, and each extra
+    // worker thread would cost its stack and a malloc arena in every host's memory.
+    let mut builder = if cli.is_agent() {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    let runtime = match builder.enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("berth: cannot start the async runtime: {err}");

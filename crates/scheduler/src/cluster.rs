@@ -22,7 +22,7 @@
 //! ([`Cluster::upsert_instance`], [`Cluster::release`]), or call [`crate::schedule`]
 //! on a fresh snapshot each time (simpler, but it rebuilds the caches).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use berth_api::ecs::Failure;
 use rand::rngs::SmallRng;
@@ -31,7 +31,7 @@ use rand::{Rng, SeedableRng};
 use crate::constraint::{Constraint, MemberOf};
 use crate::error::ScheduleError;
 use crate::failure::{FailureReason, PlacementFailure};
-use crate::model::{Instance, LaunchType, RequiredAttribute, TaskDemand};
+use crate::model::{Instance, LaunchType, RequiredAttribute, Resources, TaskDemand};
 use crate::strategy::{BinpackField, SpreadField, Strategy};
 
 /// Cached per-expression (or per-attribute) vectors beyond this count are
@@ -190,6 +190,34 @@ impl Cluster {
                 self.index_groups(i);
             }
         }
+    }
+
+    /// Replaces what an instance's tasks hold (resources, task count, task groups) and
+    /// keeps everything else, so the caches derived from attributes stay valid: O(groups on
+    /// the instance + spread fields). This is how a long-lived `Cluster` follows tasks that
+    /// start and stop elsewhere.
+    pub fn set_usage(
+        &mut self,
+        id: &str,
+        used: Resources,
+        running_tasks_count: u32,
+        task_groups: BTreeMap<String, u32>,
+    ) -> Result<(), ScheduleError> {
+        let i = self.index_of(id)?;
+        self.unindex_groups(i);
+        let before = u64::from(self.instances[i].running_tasks_count);
+        let after = u64::from(running_tasks_count);
+        for s in &mut self.spreads {
+            let v = s.value_of[i] as usize;
+            s.tasks_per_value[v] = s.tasks_per_value[v].saturating_sub(before) + after;
+        }
+        let inst = &mut self.instances[i];
+        inst.used = used;
+        inst.running_tasks_count = running_tasks_count;
+        inst.task_groups = task_groups;
+        self.refresh_columns(i);
+        self.index_groups(i);
+        Ok(())
     }
 
     /// Removes an instance. Indexes shift, so this rebuilds them: O(instances).

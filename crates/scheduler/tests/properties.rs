@@ -191,3 +191,91 @@ proptest! {
         prop_assert_eq!(cluster.instances(), &fleet[..]);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A long-lived `Cluster` that follows tasks started and stopped elsewhere through
+    /// `set_usage` decides exactly as a `Cluster` built fresh from the same state, caches
+    /// (memberOf, spread counts, groups) included.
+    #[test]
+    fn set_usage_keeps_a_cluster_equal_to_a_fresh_one(
+        original in arb_cluster(),
+        requests in prop::collection::vec(arb_request(), 1..8),
+        resets in prop::collection::vec(prop::collection::vec(any::<prop::sample::Index>(), 0..3), 8),
+    ) {
+        let mut fleet = original.clone();
+        let mut kept = Cluster::new(fleet.clone()).expect("unique ids");
+        for (r, reset) in requests.iter().zip(&resets) {
+            let outcome = schedule(&fleet, r).expect("valid request");
+            prop_assert_eq!(&kept.place(r).expect("valid request"), &outcome);
+            for p in &outcome.placements {
+                apply(&mut fleet[p.instance_index], &r.demand)?;
+            }
+            // Some instances' tasks stop elsewhere: their usage returns to what it was.
+            for index in reset {
+                if fleet.is_empty() {
+                    break;
+                }
+                let i = index.index(fleet.len());
+                let was = &original[i];
+                fleet[i].used = was.used.clone();
+                fleet[i].running_tasks_count = was.running_tasks_count;
+                fleet[i].task_groups = was.task_groups.clone();
+                kept.set_usage(
+                    &was.id,
+                    was.used.clone(),
+                    was.running_tasks_count,
+                    was.task_groups.clone(),
+                )
+                .expect("a known instance");
+            }
+            prop_assert_eq!(kept.instances(), &fleet[..]);
+        }
+    }
+}
+
+/// Spread counts built before a `set_usage` follow it: tasks that appear elsewhere in one
+/// zone send the next task to the other zone.
+#[test]
+fn set_usage_moves_spread_counts() {
+    let fleet = vec![instance(0, 4, 8, "z0", "t"), instance(1, 4, 8, "z1", "t")];
+    let mut cluster = Cluster::new(fleet.clone()).expect("unique ids");
+    let request = |count| PlacementRequest {
+        demand: TaskDemand {
+            cpu: 1,
+            memory_mib: 1,
+            tcp_ports: vec![],
+            udp_ports: vec![],
+            group: None,
+            launch_type: None,
+            required_attributes: vec![],
+        },
+        count,
+        strategies: vec![
+            parse_strategy("spread", Some("attribute:ecs.availability-zone")).unwrap(),
+        ],
+        constraints: vec![],
+        seed: 7,
+    };
+    // Builds the spread index: one task in each zone.
+    assert_eq!(cluster.place(&request(2)).unwrap().placements.len(), 2);
+    // Five more tasks appear in z0 (say, placed by another server before a restart).
+    let z0 = cluster.instances()[0].clone();
+    let mut used = z0.used.clone();
+    used.cpu += 5;
+    used.memory_mib += 5;
+    cluster
+        .set_usage(
+            &z0.id,
+            used,
+            z0.running_tasks_count + 5,
+            z0.task_groups.clone(),
+        )
+        .unwrap();
+    let next = cluster.place(&request(3)).unwrap();
+    assert!(
+        next.placements.iter().all(|p| p.instance_index == 1),
+        "z1 is the emptier zone: {next:?}"
+    );
+}

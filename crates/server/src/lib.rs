@@ -114,22 +114,12 @@ impl Server {
             .await
             .with_context(|| format!("binding {}", config.listen))?;
         let addr = listener.local_addr()?;
-        let mut tasks = Vec::new();
-        tasks.push(tokio::spawn(
-            view.clone().follow(store.clone(), cancel.clone()),
-        ));
-        tasks.push(tokio::spawn(reconcilers::cleanup(
-            app.clone(),
-            cancel.clone(),
-        )));
-        tasks.push(tokio::spawn(reconcilers::host_loss(
-            app.clone(),
-            cancel.clone(),
-        )));
-        tasks.push(tokio::spawn(reconcilers::services(
-            app.clone(),
-            cancel.clone(),
-        )));
+        let mut tasks = vec![
+            tokio::spawn(view.clone().follow(store.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::cleanup(app.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::host_loss(app.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::services(app.clone(), cancel.clone())),
+        ];
         let router = http::router(app.clone());
         match (&tls, tls_config) {
             (Some(identity), Some(tls_config)) => {

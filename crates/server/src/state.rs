@@ -24,6 +24,9 @@ use crate::model::{
 pub struct TaskEntry {
     pub intent: Option<TaskRecord>,
     pub status: Option<TaskStatusRecord>,
+    /// The store revision of the intent's last change, so that an agent is sent only the
+    /// tasks that changed since the generation it holds.
+    pub intent_revision: Revision,
 }
 
 impl TaskEntry {
@@ -114,6 +117,37 @@ impl Usage {
     }
 }
 
+/// Which keys changed, in order, keeping only each key's latest change: a reader that
+/// remembers the last stamp it saw learns what changed since in O(changes), not O(keys).
+#[derive(Debug, Default)]
+pub(crate) struct ChangeLog {
+    stamps: HashMap<String, u64>,
+    log: BTreeMap<u64, String>,
+    clock: u64,
+}
+
+impl ChangeLog {
+    pub(crate) fn touch(&mut self, key: &str) {
+        self.clock += 1;
+        if let Some(old) = self.stamps.insert(key.to_owned(), self.clock) {
+            self.log.remove(&old);
+        }
+        self.log.insert(self.clock, key.to_owned());
+    }
+
+    /// The stamp of the latest change.
+    pub(crate) fn now(&self) -> u64 {
+        self.clock
+    }
+
+    /// The keys changed after stamp `after`, each once.
+    pub(crate) fn since(&self, after: u64) -> impl Iterator<Item = &str> {
+        self.log
+            .range(after.saturating_add(1)..)
+            .map(|(_, key)| key.as_str())
+    }
+}
+
 /// Everything the server knows, indexed for the reads it serves.
 #[derive(Debug, Default)]
 pub struct Snapshot {
@@ -138,6 +172,11 @@ pub struct Snapshot {
     /// Instance ID → what its non-STOPPED tasks hold, kept as tasks change so that
     /// placement reads it in O(1) instead of walking every task.
     usage_by_instance: HashMap<String, Usage>,
+    /// Instances whose record or usage changed, so that placement refreshes only those.
+    pub(crate) instance_changes: ChangeLog,
+    /// Differs between every view loaded from the store, so that a cache built on an
+    /// earlier load knows to start over.
+    pub(crate) epoch: u64,
     /// (cluster, service name) → the service and the revision it was last written at, for
     /// compare-and-swap writes made from the view.
     pub services: BTreeMap<(String, String), (ServiceRecord, Revision)>,
@@ -211,10 +250,12 @@ impl Snapshot {
                         .or_insert(event.kv.mod_revision);
                     self.instances
                         .insert((cluster.to_owned(), id.to_owned()), record);
+                    self.touch_instance(id);
                 }
             } else {
                 self.instances.remove(&(cluster.to_owned(), id.to_owned()));
                 self.instance_cluster.remove(id);
+                self.touch_instance(id);
             }
         } else if let Some(rest) = key.strip_prefix(keys::SERVICES) {
             let Some((cluster, name)) = rest.split_once('/') else {
@@ -265,6 +306,12 @@ impl Snapshot {
         if before == after {
             return;
         }
+        if let Some(before) = &before {
+            self.touch_instance(&before.instance_id);
+        }
+        if let Some(after) = &after {
+            self.touch_instance(&after.instance_id);
+        }
         if let Some(before) = before {
             let usage = self
                 .usage_by_instance
@@ -278,6 +325,10 @@ impl Snapshot {
                 .or_default()
                 .add(&after);
         }
+    }
+
+    fn touch_instance(&mut self, id: &str) {
+        self.instance_changes.touch(id);
     }
 
     /// What an instance's non-STOPPED tasks hold.
@@ -334,6 +385,7 @@ impl Snapshot {
                     revision,
                 );
                 entry.intent = Some(record);
+                entry.intent_revision = revision;
             }
             None => {
                 if let Some(old) = entry.intent.take() {
@@ -502,8 +554,10 @@ impl View {
 
     async fn read_all(store: &DynStore) -> Result<Snapshot, StoreError> {
         let (kvs, revision) = store.range("/").await?;
+        static EPOCHS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut snapshot = Snapshot {
             revision,
+            epoch: EPOCHS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             ..Snapshot::default()
         };
         for kv in kvs {

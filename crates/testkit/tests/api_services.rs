@@ -319,3 +319,111 @@ async fn service_requests_are_validated() {
         "ServiceNotActiveException"
     );
 }
+
+#[tokio::test]
+async fn list_services_pages_by_ten_and_create_is_idempotent_by_client_token() {
+    let cluster = fake_cluster().await;
+    register(&cluster.client, "web", 16).await;
+    let c = &cluster.client;
+    for i in 0..12 {
+        c.create_service()
+            .service_name(format!("svc-{i:02}"))
+            .task_definition("web")
+            .desired_count(0)
+            .send()
+            .await
+            .unwrap();
+    }
+    let first = c.list_services().send().await.unwrap();
+    assert_eq!(first.service_arns().len(), 10, "ECS's default page size");
+    let token = first.next_token().expect("a second page").to_owned();
+    let second = c.list_services().next_token(token).send().await.unwrap();
+    assert_eq!(second.service_arns().len(), 2);
+    assert!(second.next_token().is_none());
+    let mut all: Vec<&str> = first
+        .service_arns()
+        .iter()
+        .chain(second.service_arns())
+        .map(String::as_str)
+        .collect();
+    all.dedup();
+    assert_eq!(all.len(), 12);
+    let described = c
+        .describe_clusters()
+        .clusters("default")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(described.clusters()[0].active_services_count(), 12);
+
+    let create = || {
+        c.create_service()
+            .service_name("once")
+            .task_definition("web")
+            .desired_count(0)
+            .client_token("token-1")
+    };
+    let a = create().send().await.unwrap().service.unwrap();
+    let b = create().send().await.unwrap().service.unwrap();
+    assert_eq!(a.service_arn(), b.service_arn());
+    assert_eq!(
+        a.deployments()[0].id(),
+        b.deployments()[0].id(),
+        "the same answer, not a second deployment"
+    );
+    assert_eq!(
+        err_code(
+            c.create_service()
+                .service_name("once")
+                .task_definition("web")
+                .desired_count(1)
+                .client_token("token-1")
+                .send()
+                .await
+        ),
+        "InvalidParameterException"
+    );
+}
+
+#[tokio::test]
+async fn a_daemon_runs_one_task_per_instance_and_cannot_be_scaled() {
+    let cluster = fake_cluster().await;
+    register(&cluster.client, "agent", 16).await;
+    let c = &cluster.client;
+    let created = c
+        .create_service()
+        .service_name("node-agent")
+        .task_definition("agent")
+        .scheduling_strategy(SchedulingStrategy::Daemon)
+        .send()
+        .await
+        .unwrap()
+        .service
+        .unwrap();
+    let config = created.deployment_configuration().unwrap();
+    assert_eq!(config.minimum_healthy_percent(), Some(0));
+    assert_eq!(config.maximum_percent(), Some(100));
+    let stable = wait_stable(&cluster, "node-agent").await;
+    assert_eq!(stable.desired_count(), 1, "one instance, one daemon task");
+    assert_eq!(stable.running_count(), 1);
+    assert_eq!(
+        err_code(
+            c.update_service()
+                .service("node-agent")
+                .desired_count(3)
+                .send()
+                .await
+        ),
+        "InvalidParameterException"
+    );
+    // A daemon needs no scaling down before deletion.
+    c.delete_service()
+        .service("node-agent")
+        .send()
+        .await
+        .unwrap();
+    wait_for("the daemon to be INACTIVE", STABLE, || async {
+        (describe(&cluster, "node-agent").await.status() == Some("INACTIVE")).then_some(())
+    })
+    .await;
+}

@@ -199,7 +199,7 @@ impl App {
         }
         // Only a request arriving proves the agent alive: a poll held open here may
         // outlive an agent that died, so its wake-ups and its end do not count.
-        self.build_desired_state(agent).await
+        self.build_desired_state(agent, after).await
     }
 
     fn generation_of(&self, instance_id: &str) -> u64 {
@@ -211,8 +211,11 @@ impl App {
             .max(0) as u64
     }
 
-    async fn build_desired_state(&self, agent: &AgentIdentity) -> Result<DesiredState> {
-        let (generation, tasks) = {
+    /// The instance's desired set as a delta against generation `after` (whole when
+    /// `after` is 0): every task's ARN, and in full only the tasks whose intent changed
+    /// after `after`.
+    async fn build_desired_state(&self, agent: &AgentIdentity, after: u64) -> Result<DesiredState> {
+        let (generation, tasks, task_arns) = {
             let view = self.view.read();
             let generation = view
                 .instance_generation
@@ -220,12 +223,19 @@ impl App {
                 .copied()
                 .unwrap_or(0)
                 .max(0) as u64;
-            let tasks: Vec<_> = view
+            let mut task_arns = Vec::new();
+            let mut tasks = Vec::new();
+            for entry in view
                 .instance_tasks(&agent.instance_id)
                 .filter(|entry| !entry.is_stopped())
-                .filter_map(|entry| entry.intent.clone())
-                .collect();
-            (generation, tasks)
+            {
+                let Some(task) = &entry.intent else { continue };
+                task_arns.push(task.arn.clone());
+                if after == 0 || entry.intent_revision.max(0) as u64 > after {
+                    tasks.push(task.clone());
+                }
+            }
+            (generation, tasks, task_arns)
         };
         let mut desired = Vec::with_capacity(tasks.len());
         for task in tasks {
@@ -266,6 +276,7 @@ impl App {
         Ok(DesiredState {
             generation,
             tasks: desired,
+            task_arns: (after != 0).then_some(task_arns),
         })
     }
 

@@ -66,12 +66,13 @@ pub struct App {
     pub store: DynStore,
     pub view: Arc<View>,
     pub config: AppConfig,
-    /// Serialises placement so that two RunTask calls never both take the last slot.
-    placement: tokio::sync::Mutex<()>,
+    /// Serialises placement so that two RunTask calls never both take the last slot, and
+    /// holds the long-lived scheduler state of each cluster.
+    placement: tokio::sync::Mutex<placement::PlacementCache>,
     /// Tasks placed whose write is still in flight. Placement counts them as if they were
     /// in the view, so the placement lock need not be held across the durable commit and
     /// concurrent RunTask writes share one group commit.
-    pending: Mutex<HashMap<String, Vec<PendingPlacement>>>,
+    pending: Mutex<Pending>,
     next_ticket: std::sync::atomic::AtomicU64,
     /// When each instance's agent was last heard from. Liveness is not persisted: after a
     /// server restart every agent gets a fresh TTL to reconnect.
@@ -100,8 +101,8 @@ impl App {
             store,
             view,
             config,
-            placement: tokio::sync::Mutex::new(()),
-            pending: Mutex::new(HashMap::new()),
+            placement: tokio::sync::Mutex::new(placement::PlacementCache::default()),
+            pending: Mutex::new(Pending::default()),
             next_ticket: std::sync::atomic::AtomicU64::new(0),
             last_seen: Mutex::new(HashMap::new()),
             started: Instant::now(),
@@ -117,11 +118,14 @@ impl App {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
         for task in tasks {
+            pending.touch(&task.container_instance_id);
             pending
+                .by_instance
                 .entry(task.container_instance_id.clone())
                 .or_default()
                 .push(PendingPlacement {
                     ticket,
+                    task_id: task.id.clone(),
                     reservation: task.reserved.clone(),
                     group: task.group.clone(),
                 });
@@ -133,10 +137,16 @@ impl App {
     pub(crate) fn for_each_pending(&self, instance_id: &str, mut f: impl FnMut(&PendingPlacement)) {
         let pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
         pending
+            .by_instance
             .get(instance_id)
             .into_iter()
             .flatten()
             .for_each(&mut f);
+    }
+
+    /// The in-flight placements, locked: hold the guard briefly.
+    pub(crate) fn pending(&self) -> std::sync::MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Runs a transaction whose compares must hold, then waits for the view to have it.
@@ -227,10 +237,25 @@ pub fn txn(compares: Vec<Compare>, success: Vec<Op>) -> Txn {
     }
 }
 
+/// Placements whose write has not reached the view yet, by instance, and which instances'
+/// sets changed.
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    by_instance: HashMap<String, Vec<PendingPlacement>>,
+    pub(crate) changes: crate::state::ChangeLog,
+}
+
+impl Pending {
+    fn touch(&mut self, instance: &str) {
+        self.changes.touch(instance);
+    }
+}
+
 /// A task placed on an instance whose write has not reached the view yet.
 #[derive(Debug, Clone)]
 pub(crate) struct PendingPlacement {
     ticket: u64,
+    pub task_id: String,
     pub reservation: crate::model::Reservation,
     pub group: String,
 }
@@ -245,9 +270,17 @@ pub(crate) struct PendingGuard<'a> {
 impl Drop for PendingGuard<'_> {
     fn drop(&mut self) {
         let mut pending = self.app.pending.lock().unwrap_or_else(|p| p.into_inner());
-        pending.retain(|_, placements| {
+        let mut released = Vec::new();
+        pending.by_instance.retain(|instance, placements| {
+            let before = placements.len();
             placements.retain(|p| p.ticket != self.ticket);
+            if placements.len() != before {
+                released.push(instance.clone());
+            }
             !placements.is_empty()
         });
+        for instance in released {
+            pending.touch(&instance);
+        }
     }
 }

@@ -1,5 +1,15 @@
-//! Placement: turns the view into the scheduler's instance snapshot, asks the pure
-//! scheduler where tasks go, and turns its answer into instances and ECS `failures[]`.
+//! Placement: keeps one long-lived scheduler `Cluster` per ECS cluster, brought up to date
+//! from the view before each decision, asks the pure scheduler where tasks go, and turns its
+//! answer into instances and ECS `failures[]`.
+//!
+//! Bringing a `Cluster` up to date touches only the instances whose record, usage, in-flight
+//! placements or agent connection changed since it was last used (a stamp per instance
+//! says which), so a decision costs a scan of integer stamps rather than a copy of every
+//! instance. What the `Cluster` books while placing is forgotten right after (those
+//! instances are re-read next time), so the view plus in-flight placements stay the only
+//! truth.
+
+use std::collections::{HashMap, HashSet};
 
 use berth_api::ecs::{self, Failure, PlacementConstraint, PlacementStrategy};
 use berth_scheduler as scheduler;
@@ -35,6 +45,36 @@ pub(crate) struct PlacementOutcome {
     pub failures: Vec<Failure>,
 }
 
+/// The scheduler state of every ECS cluster, kept between decisions.
+#[derive(Debug, Default)]
+pub(crate) struct PlacementCache {
+    clusters: HashMap<String, CachedCluster>,
+}
+
+#[derive(Debug)]
+struct CachedCluster {
+    cluster: scheduler::Cluster,
+    /// Instance ID → what the `Cluster` holds of it beyond usage.
+    known: HashMap<String, Known>,
+    /// The view load this was built from, and the last change of the view's and of the
+    /// in-flight placements' change logs it has applied.
+    epoch: u64,
+    view_seen: u64,
+    pending_seen: u64,
+    /// Connection changes come from time passing, not from changes: they are looked for
+    /// in one sweep at most this often.
+    connectivity_checked: std::time::Instant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Known {
+    record_version: i64,
+    connected: bool,
+}
+
+/// How often placement sweeps every instance for agents that connected or went silent.
+const CONNECTIVITY_SWEEP: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Parses a cluster query language expression (ListContainerInstances' `filter`).
 pub(crate) fn parse_filter(expression: &str) -> Result<scheduler::Expr> {
     scheduler::Expr::parse(expression)
@@ -42,9 +82,15 @@ pub(crate) fn parse_filter(expression: &str) -> Result<scheduler::Expr> {
 }
 
 impl App {
-    fn scheduler_instance(&self, view: &Snapshot, record: &InstanceRecord) -> scheduler::Instance {
-        let mut usage = view.usage(&record.id);
-        self.for_each_pending(&record.id, |pending| {
+    /// What an instance's tasks hold, in the view and in flight.
+    fn usage_with_pending(&self, view: &Snapshot, instance_id: &str) -> crate::state::Usage {
+        let mut usage = view.usage(instance_id);
+        self.for_each_pending(instance_id, |pending| {
+            // Once the write is in the view the task is counted there; its in-flight
+            // entry lingers until its caller returns and must not count twice.
+            if view.tasks.contains_key(&pending.task_id) {
+                return;
+            }
             usage.reserved.cpu += pending.reservation.cpu;
             usage.reserved.memory_mib += pending.reservation.memory_mib;
             usage
@@ -58,7 +104,13 @@ impl App {
             *usage.groups.entry(pending.group.clone()).or_insert(0) += 1;
             usage.pending += 1;
         });
+        usage
+    }
+
+    fn scheduler_instance(&self, view: &Snapshot, record: &InstanceRecord) -> scheduler::Instance {
+        let usage = self.usage_with_pending(view, &record.id);
         scheduler::Instance {
+            // Failures name instances by ARN, as ECS's do.
             id: record.arn.clone(),
             ec2_instance_id: Some(record.hostname.clone()),
             status: match record.status.as_str() {
@@ -78,18 +130,101 @@ impl App {
                 tcp_ports: record.reserved_tcp_ports.iter().copied().collect(),
                 udp_ports: record.reserved_udp_ports.iter().copied().collect(),
             },
-            used: scheduler::Resources {
-                cpu: i64::from(usage.reserved.cpu),
-                memory_mib: usage.reserved.memory_mib,
-                tcp_ports: usage.reserved.tcp_ports.iter().copied().collect(),
-                udp_ports: usage.reserved.udp_ports.iter().copied().collect(),
-            },
+            used: resources(&usage.reserved),
             attributes: record.attributes.clone(),
             instance_type: None,
             registered_at: record.registered_at,
             running_tasks_count: u32::try_from(usage.running + usage.pending).unwrap_or(0),
             task_groups: usage.groups,
         }
+    }
+
+    /// The cluster's scheduler state, brought up to date with the view: only instances
+    /// whose record, usage or in-flight placements changed since the last decision are
+    /// refreshed, plus a sweep for agent connection changes every [`CONNECTIVITY_SWEEP`].
+    fn synced_cluster<'c>(
+        &self,
+        cache: &'c mut PlacementCache,
+        view: &Snapshot,
+        cluster: &str,
+    ) -> Result<&'c mut scheduler::Cluster> {
+        let stale = cache
+            .clusters
+            .get(cluster)
+            .is_some_and(|c| c.epoch != view.epoch);
+        if stale {
+            cache.clusters.remove(cluster);
+        }
+        let cached = match cache.clusters.entry(cluster.to_owned()) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => entry.insert(CachedCluster {
+                cluster: scheduler::Cluster::new(Vec::new())
+                    .map_err(|e| Error::Internal(anyhow::anyhow!("{e}")))?,
+                known: HashMap::new(),
+                epoch: view.epoch,
+                view_seen: 0,
+                pending_seen: 0,
+                connectivity_checked: std::time::Instant::now(),
+            }),
+        };
+        let mut dirty: HashSet<String> = view
+            .instance_changes
+            .since(cached.view_seen)
+            .map(str::to_owned)
+            .collect();
+        cached.view_seen = view.instance_changes.now();
+        {
+            let pending = self.pending();
+            dirty.extend(
+                pending
+                    .changes
+                    .since(cached.pending_seen)
+                    .map(str::to_owned),
+            );
+            cached.pending_seen = pending.changes.now();
+        }
+        if cached.connectivity_checked.elapsed() >= CONNECTIVITY_SWEEP {
+            cached.connectivity_checked = std::time::Instant::now();
+            for (id, known) in &cached.known {
+                if known.connected != self.agent_connected(id) {
+                    dirty.insert(id.clone());
+                }
+            }
+        }
+        for id in dirty {
+            let record = view
+                .instance(cluster, &id)
+                .filter(|record| record.status != "INACTIVE");
+            let Some(record) = record else {
+                if cached.known.remove(&id).is_some() {
+                    let arn = self.config.scope.container_instance(cluster, &id);
+                    cached.cluster.remove_instance(&arn);
+                }
+                continue;
+            };
+            let now = Known {
+                record_version: record.version,
+                connected: self.agent_connected(&id),
+            };
+            if cached.known.get(&id) == Some(&now) {
+                let usage = self.usage_with_pending(view, &id);
+                cached
+                    .cluster
+                    .set_usage(
+                        &record.arn,
+                        resources(&usage.reserved),
+                        u32::try_from(usage.running + usage.pending).unwrap_or(0),
+                        usage.groups,
+                    )
+                    .map_err(|e| Error::Internal(anyhow::anyhow!("{e}")))?;
+            } else {
+                cached
+                    .cluster
+                    .upsert_instance(self.scheduler_instance(view, record));
+                cached.known.insert(id, now);
+            }
+        }
+        Ok(&mut cached.cluster)
     }
 
     /// Whether an instance passes a ListContainerInstances filter.
@@ -105,8 +240,10 @@ impl App {
 
     /// Places `count` tasks of `demand` in `cluster`. The caller holds the placement
     /// lock and writes the tasks before releasing it.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn place(
         &self,
+        cache: &mut PlacementCache,
         view: &Snapshot,
         cluster: &str,
         demand: &Demand,
@@ -128,15 +265,6 @@ impl App {
             required_attributes: Vec::new(),
         };
         task.validate().map_err(|e| Error::invalid(e.to_string()))?;
-        let records: Vec<&InstanceRecord> = match &target {
-            PlacementTarget::Strategies { .. } => view
-                .instances
-                .iter()
-                .filter(|((c, _), i)| c == cluster && i.status != "INACTIVE")
-                .map(|(_, i)| i)
-                .collect(),
-            PlacementTarget::Instances(_) => Vec::new(),
-        };
         match target {
             PlacementTarget::Strategies {
                 strategies,
@@ -176,10 +304,6 @@ impl App {
                         })?,
                     );
                 }
-                let instances: Vec<scheduler::Instance> = records
-                    .iter()
-                    .map(|r| self.scheduler_instance(view, r))
-                    .collect();
                 let request = scheduler::PlacementRequest {
                     demand: task,
                     count,
@@ -187,15 +311,22 @@ impl App {
                     constraints: parsed,
                     seed: rand::random(),
                 };
-                let result = scheduler::schedule(&instances, &request)
+                let scheduler_cluster = self.synced_cluster(cache, view, cluster)?;
+                let result = scheduler_cluster
+                    .place(&request)
                     .map_err(|e| Error::invalid(e.to_string()))?;
                 let mut outcome = PlacementOutcome::default();
+                let mut booked = HashSet::new();
                 for placement in &result.placements {
-                    let record = records[placement.instance_index];
-                    outcome
-                        .instances
-                        .push((record.id.clone(), record.arn.clone()));
+                    let arn = &placement.instance_id;
+                    let id = arn.rsplit_once('/').map_or(arn.as_str(), |(_, id)| id);
+                    outcome.instances.push((id.to_owned(), arn.clone()));
+                    booked.insert(id.to_owned());
                 }
+                // What the `Cluster` booked stands until the caller records these tasks
+                // as in flight (or gives up): either way the in-flight set of these
+                // instances changes, so they are refreshed from the view next time.
+                let _ = booked;
                 outcome.failures = result.ecs_failures();
                 Ok(outcome)
             }
@@ -255,5 +386,14 @@ impl App {
                 Ok(outcome)
             }
         }
+    }
+}
+
+fn resources(reservation: &Reservation) -> scheduler::Resources {
+    scheduler::Resources {
+        cpu: i64::from(reservation.cpu),
+        memory_mib: reservation.memory_mib,
+        tcp_ports: reservation.tcp_ports.iter().copied().collect(),
+        udp_ports: reservation.udp_ports.iter().copied().collect(),
     }
 }

@@ -217,9 +217,10 @@ pub(crate) fn plan_daemon(
         }
         // A new task starts only once nothing else of the service is left on the
         // instance, so a daemon never runs twice on one host.
-        let anything_left = here.iter().any(|t| {
-            t.stopping || t.deployment != primary || (t.unhealthy && t.deployment == primary)
-        }) || !old.is_empty();
+        let anything_left = here
+            .iter()
+            .any(|t| t.stopping || t.deployment != primary || t.unhealthy)
+            || !old.is_empty();
         if launchable && current.is_empty() && !anything_left {
             plan.start_on.push(instance.clone());
         }

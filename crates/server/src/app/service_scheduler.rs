@@ -212,7 +212,7 @@ impl App {
         } else {
             (Vec::new(), Vec::new())
         };
-        let counts = ServiceCounts::of(&view, &record);
+        let counts = self.service_counts(&view, &record);
         Some(Observed {
             record,
             revision,
@@ -228,7 +228,7 @@ impl App {
 
     /// ACTIVE instances of the service's cluster and launch type that satisfy its
     /// constraints, and those of them whose agent is connected.
-    fn daemon_instances(
+    pub(crate) fn daemon_instances(
         &self,
         view: &Snapshot,
         record: &ServiceRecord,
@@ -446,7 +446,7 @@ impl App {
             return Ok(());
         };
         let propagate_service_tags = record.propagate_tags == Some(ecs::PropagateTags::Service);
-        let mut spec = self.launch_spec(
+        let spec = self.launch_spec(
             record.cluster.clone(),
             &deployment.task_definition_arn,
             record.launch_type,
@@ -456,12 +456,23 @@ impl App {
             propagate_service_tags.then(|| record.tags.clone()),
             record.propagate_tags,
             false,
-        )?;
+            true,
+        );
+        let mut spec = match spec {
+            Ok(spec) => spec,
+            // For example, the task definition was deleted: say so rather than fail quietly.
+            Err(err) => {
+                events.push(format!(
+                    "(service {name}) was unable to launch tasks: {err}"
+                ));
+                return Ok(());
+            }
+        };
         spec.service = Some(name.clone());
         // ECS marks service tasks with their deployment ID, which has a `/` that a user's
         // startedBy may not.
         spec.started_by = Some(deployment.id.clone());
-        let placement = self.placement.lock().await;
+        let mut placement = self.placement.lock().await;
         let outcome = {
             let view = self.view.read();
             let definition_constraints = spec
@@ -485,6 +496,7 @@ impl App {
                 }
             };
             self.place(
+                &mut placement,
                 &view,
                 &record.cluster,
                 &spec.demand,
@@ -594,7 +606,7 @@ impl App {
     }
 
     /// The write that prepends `messages` (oldest first) to a service's events, skipping
-    /// any that repeat one of the last few events of the past minute.
+    /// any that repeat one of the last few events of the past minute (but a steady state).
     fn events_op(
         &self,
         cluster: &str,
@@ -614,11 +626,15 @@ impl App {
         };
         let mut added = false;
         for message in messages {
-            let repeated = record
-                .events
-                .iter()
-                .take(3)
-                .any(|e| &e.message == message && e.created_at > at - 60.0);
+            // A steady state is announced once per transition into it (see
+            // `advance_deployments`), so a repeat is news: the service was unsteady between.
+            let transition = message.ends_with("has reached a steady state.");
+            let repeated = !transition
+                && record
+                    .events
+                    .iter()
+                    .take(3)
+                    .any(|e| &e.message == message && e.created_at > at - 60.0);
             if repeated {
                 continue;
             }

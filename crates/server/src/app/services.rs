@@ -112,6 +112,7 @@ impl App {
             None,
             None,
             req.network_configuration.is_some(),
+            false,
         )?;
         let definition_arn = spec
             .definition
@@ -332,6 +333,7 @@ impl App {
                         None,
                         None,
                         req.network_configuration.is_some(),
+                        false,
                     )?;
                     spec.definition
                         .definition
@@ -593,6 +595,20 @@ impl App {
         Ok(name)
     }
 
+    /// A service's task counts; a DAEMON's desired count is the number of instances it
+    /// should run on.
+    pub(crate) fn service_counts(&self, view: &Snapshot, record: &ServiceRecord) -> ServiceCounts {
+        let mut counts = ServiceCounts::of(view, record);
+        if record.is_daemon() {
+            counts.desired = if record.status == "ACTIVE" {
+                self.daemon_instances(view, record).0.len() as i32
+            } else {
+                0
+            };
+        }
+        counts
+    }
+
     /// A service as DescribeServices shows it: intent plus counts from its tasks.
     pub(crate) fn render_service(
         &self,
@@ -600,7 +616,7 @@ impl App {
         record: &ServiceRecord,
         include_tags: bool,
     ) -> Service {
-        let counts = ServiceCounts::of(view, record);
+        let counts = self.service_counts(view, record);
         let deployments = record
             .deployments
             .iter()
@@ -691,7 +707,7 @@ impl App {
         record: &ServiceRecord,
         deployment: &DeploymentRecord,
     ) -> ServiceDeployment {
-        let counts = ServiceCounts::of(view, record);
+        let counts = self.service_counts(view, record);
         let scope = &self.config.scope;
         let revision = |d: &DeploymentRecord| {
             let (running, pending) = counts.of_deployment(&d.id);
@@ -843,16 +859,6 @@ impl ServiceCounts {
                 _ => {}
             }
         }
-        if record.is_daemon() {
-            counts.desired = view
-                .instances
-                .iter()
-                .filter(|((c, _), i)| c == &record.cluster && i.status == "ACTIVE")
-                .count() as i32;
-            if record.status != "ACTIVE" {
-                counts.desired = 0;
-            }
-        }
         counts
     }
 
@@ -880,10 +886,16 @@ pub(crate) fn failed_on_its_own(entry: &TaskEntry) -> bool {
     };
     match task.desired_status {
         berth_api::protocol::DesiredStatus::Running => true,
-        berth_api::protocol::DesiredStatus::Stopped => task
-            .stopped_reason
-            .as_deref()
-            .is_some_and(|r| r.starts_with(UNHEALTHY_REASON)),
+        // The agent's STOPPED report of a task that stopped by itself turns its intent
+        // to STOPPED without a stop code (`agents.rs`); every stop that was asked for
+        // (StopTask, the service scheduler, host loss) carries one.
+        berth_api::protocol::DesiredStatus::Stopped => {
+            task.stop_code.is_none()
+                || task
+                    .stopped_reason
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with(UNHEALTHY_REASON))
+        }
     }
 }
 
@@ -987,7 +999,7 @@ fn deployment_settings(
             "minimumHealthyPercent must be between 0 and 100; {minimum} was given."
         )));
     }
-    if maximum < 100 || maximum > 2000 {
+    if !(100..=2000).contains(&maximum) {
         return Err(Error::invalid(format!(
             "maximumPercent must be between 100 and 2000; {maximum} was given."
         )));

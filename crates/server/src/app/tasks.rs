@@ -82,6 +82,7 @@ impl App {
             req.tags.clone(),
             req.propagate_tags,
             req.network_configuration.is_some(),
+            false,
         )?;
         let constraints = req.placement_constraints.clone().unwrap_or_default();
         let strategies = req.placement_strategy.clone().unwrap_or_default();
@@ -106,7 +107,7 @@ impl App {
             }
             None => None,
         };
-        let placement = self.placement.lock().await;
+        let mut placement = self.placement.lock().await;
         if let Some((key, hash)) = &idempotency {
             if let Some(answer) = self.idempotent_answer(key, hash).await? {
                 return Ok(answer);
@@ -121,6 +122,7 @@ impl App {
                 .clone()
                 .unwrap_or_default();
             self.place(
+                &mut placement,
                 &view,
                 &spec.cluster,
                 &spec.demand,
@@ -154,7 +156,7 @@ impl App {
                             &view,
                             &TaskEntry {
                                 intent: Some(t.clone()),
-                                status: None,
+                                ..TaskEntry::default()
                             },
                             true,
                         )
@@ -228,6 +230,7 @@ impl App {
             req.tags.clone(),
             req.propagate_tags,
             req.network_configuration.is_some(),
+            false,
         )?;
         let mut targets = Vec::new();
         for given in &req.container_instances {
@@ -239,10 +242,11 @@ impl App {
             }
             targets.push((given.clone(), id));
         }
-        let _placement = self.placement.lock().await;
+        let mut placement = self.placement.lock().await;
         let outcome = {
             let view = self.view.read();
             self.place(
+                &mut placement,
                 &view,
                 &cluster,
                 &spec.demand,
@@ -264,7 +268,7 @@ impl App {
                     &view,
                     &TaskEntry {
                         intent: Some(t.clone()),
-                        status: None,
+                        ..TaskEntry::default()
                     },
                     true,
                 )
@@ -289,9 +293,12 @@ impl App {
         tags: Option<Vec<Tag>>,
         propagate_tags: Option<PropagateTags>,
         has_network_configuration: bool,
+        // A service keeps launching the revision it was given after that revision is
+        // deregistered, as in ECS; RunTask and new deployments may not.
+        allow_inactive: bool,
     ) -> Result<LaunchSpec> {
         let definition = self.find_task_definition(task_definition)?;
-        if definition.status() != ecs::TaskDefinitionStatus::Active {
+        if definition.status() != ecs::TaskDefinitionStatus::Active && !allow_inactive {
             return Err(Error::client(format!(
                 "TaskDefinition is inactive: {}. Register a new revision or use an ACTIVE one.",
                 definition

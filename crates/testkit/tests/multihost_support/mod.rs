@@ -1,7 +1,8 @@
 //! Processes for multi-process and multi-host tests, shared by `multiprocess.rs` and
 //! `multihost.rs`: `berth server` over TLS with its CA, `berth join-token create`,
 //! `berth agent`s (each its own process, data directory and, optionally, `DOCKER_HOST`),
-//! an `aws-sdk-ecs` client trusting only the server's CA, and small task helpers.
+//! an `aws-sdk-ecs` client trusting only the server's CA, small task helpers, and the
+//! second dockerd (`scripts/second-dockerd.sh`) that `multihost_services.rs` also uses.
 //!
 //! Everything needs `target/debug/berth` (`cargo build -p berth`). Every process is
 //! killed on drop, and its log printed when the test is failing.
@@ -415,4 +416,78 @@ pub fn container_id(task: &aws_sdk_ecs::types::Task) -> String {
         .runtime_id()
         .expect("a runtime ID")
         .to_owned()
+}
+
+/// The second dockerd's socket, as `scripts/second-dockerd.sh` starts it.
+pub const SECOND_DOCKER_SOCK: &str = "/var/run/berth-docker2.sock";
+
+/// `DOCKER_HOST` for the second dockerd.
+pub fn second_docker_host() -> String {
+    format!("unix://{SECOND_DOCKER_SOCK}")
+}
+
+/// Whether the second dockerd is there; with `BERTH_REQUIRE_DOCKER` set, its absence is a
+/// failure that says how to start it.
+pub fn second_docker_available() -> bool {
+    let present = Path::new(SECOND_DOCKER_SOCK).exists();
+    if !present && std::env::var_os("BERTH_REQUIRE_DOCKER").is_some() {
+        panic!(
+            "BERTH_REQUIRE_DOCKER is set but {SECOND_DOCKER_SOCK} does not exist: \
+             start the second dockerd with scripts/second-dockerd.sh"
+        );
+    }
+    if !present {
+        eprintln!("skipping: the second dockerd is not running (scripts/second-dockerd.sh)");
+    }
+    present
+}
+
+/// `docker` against one daemon (`None`: the default one); stdout, or a panic with stderr.
+pub fn docker_on(host: Option<&str>, args: &[&str]) -> String {
+    let mut command = Command::new("docker");
+    command.args(args);
+    if let Some(host) = host {
+        command.env("DOCKER_HOST", host);
+    }
+    let out = command.output().expect("running docker");
+    assert!(
+        out.status.success(),
+        "docker {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Removes every container (any state) labelled with one of these container instance
+/// ARNs from the default dockerd and, when it is there, the second one. Never panics:
+/// it runs from `Drop`.
+pub fn remove_instance_containers_everywhere(instance_arns: &[String]) {
+    let second = second_docker_host();
+    for host in [None, Some(second.as_str())] {
+        if host.is_some() && !Path::new(SECOND_DOCKER_SOCK).exists() {
+            continue;
+        }
+        for arn in instance_arns {
+            let mut ps = Command::new("docker");
+            ps.args([
+                "ps",
+                "-aq",
+                "--filter",
+                &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN),
+            ]);
+            if let Some(host) = host {
+                ps.env("DOCKER_HOST", host);
+            }
+            let Ok(out) = ps.output() else { continue };
+            for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+                let mut rm = Command::new("docker");
+                rm.args(["rm", "-f", id]);
+                if let Some(host) = host {
+                    rm.env("DOCKER_HOST", host);
+                }
+                let _ = rm.output();
+            }
+        }
+    }
 }
