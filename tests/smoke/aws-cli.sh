@@ -209,8 +209,10 @@ CREDS_BEFORE=$(printf '%s %s' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY")
 # ---------------------------------------------------------------- task definition
 
 step "register-task-definition"
+# busybox httpd as PID 1 ignores SIGTERM: a short stopTimeout keeps each stop (and the
+# service's rolling deployment below) from waiting out the default 30 s.
 CONTAINER_DEFS=$(jq -nc --arg img "$BERTH_TEST_IMAGE" '[{
-  name: "web", image: $img, memory: 64, essential: true,
+  name: "web", image: $img, memory: 64, essential: true, stopTimeout: 2,
   command: ["httpd", "-f", "-p", "80", "-h", "/"],
   portMappings: [{containerPort: 80, hostPort: 0}]
 }]')

@@ -37,27 +37,37 @@ pub(crate) async fn cleanup(app: Arc<App>, cancel: CancellationToken) {
                     (entry.is_stopped() && stopped_at < cutoff)
                         .then(|| (task.cluster.clone(), id.clone()))
                 })
-                .take(500)
+                .take(MAX_FORGOTTEN_PER_PASS)
                 .collect()
         };
-        if expired.is_empty() {
-            continue;
-        }
-        let mut ops = Vec::with_capacity(expired.len() * 2);
-        for (cluster, id) in &expired {
-            ops.push(Op::Delete {
-                key: keys::task(cluster, id),
-            });
-            ops.push(Op::Delete {
-                key: keys::task_status(cluster, id),
-            });
-        }
-        match app.store.txn(crate::app::txn(Vec::new(), ops)).await {
-            Ok(_) => tracing::debug!(count = expired.len(), "forgot expired stopped tasks"),
-            Err(err) => tracing::warn!(error = %err, "could not forget expired stopped tasks"),
+        // Two deletes per task, within one store transaction's limit.
+        for batch in expired.chunks(berth_store::MAX_TXN_OPS / 2) {
+            if cancel.is_cancelled() {
+                return;
+            }
+            let mut ops = Vec::with_capacity(batch.len() * 2);
+            for (cluster, id) in batch {
+                ops.push(Op::Delete {
+                    key: keys::task(cluster, id),
+                });
+                ops.push(Op::Delete {
+                    key: keys::task_status(cluster, id),
+                });
+            }
+            match app.store.txn(crate::app::txn(Vec::new(), ops)).await {
+                Ok(_) => tracing::debug!(count = batch.len(), "forgot expired stopped tasks"),
+                Err(err) => {
+                    tracing::warn!(error = ?err, "could not forget expired stopped tasks");
+                    break;
+                }
+            }
         }
     }
 }
+
+/// At most this many STOPPED tasks are forgotten per cleanup pass, so that a pass after a
+/// long outage does not hold the store's writer for long.
+const MAX_FORGOTTEN_PER_PASS: usize = 10_000;
 
 /// Stops, server-side, the tasks of container instances whose host is lost. Runs every
 /// sixteenth of the TTL (at most 0.5 s), so a loss is acted on soon after its deadline; every
@@ -87,7 +97,7 @@ pub(crate) async fn host_loss(app: Arc<App>, cancel: CancellationToken) {
                 Err(err) => tracing::warn!(
                     cluster = %lost.cluster,
                     instance = %lost.instance_id,
-                    error = %err,
+                    error = ?err,
                     "could not stop the tasks of a lost host; retrying on the next pass"
                 ),
             }
@@ -106,6 +116,12 @@ pub(crate) async fn services(app: Arc<App>, cancel: CancellationToken) {
         }
         // Let a burst of reports land before deciding.
         tokio::time::sleep(Duration::from_millis(20)).await;
-        app.reconcile_services().await;
+        // A pass waits for the view to reach each of its writes, which never happens once
+        // the view stops following the store at shutdown; passes are idempotent, so one
+        // cut short is simply decided again after a restart.
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = app.reconcile_services() => {}
+        }
     }
 }

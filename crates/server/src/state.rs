@@ -529,6 +529,9 @@ pub struct View {
     instance_wakers: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
     /// Woken on every change, for reconcilers that react to any state change.
     changed: tokio::sync::Notify,
+    /// Set once the view stops following the store (shutdown), so that no writer waits
+    /// for a revision it will never see.
+    stopped: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for View {
@@ -549,6 +552,7 @@ impl View {
             revision_tx,
             instance_wakers: std::sync::Mutex::new(HashMap::new()),
             changed: tokio::sync::Notify::new(),
+            stopped: std::sync::atomic::AtomicBool::new(false),
         }))
     }
 
@@ -615,11 +619,26 @@ impl View {
         }
     }
 
-    /// Waits until the view includes revision `revision`.
+    /// Waits until the view includes revision `revision`, or until the view stops
+    /// following the store at shutdown (the write is durable either way; only reading it
+    /// back from the view is no longer possible).
     pub async fn wait_for(&self, revision: Revision) {
         let mut rx = self.revision_tx.subscribe();
-        // The sender lives as long as the view, so this only ends when the revision is seen.
-        let _ = rx.wait_for(|seen| *seen >= revision).await;
+        let stopped = &self.stopped;
+        // The sender lives as long as the view, so this only ends when the revision is
+        // seen or the view stops.
+        let _ = rx
+            .wait_for(|seen| {
+                *seen >= revision || stopped.load(std::sync::atomic::Ordering::Acquire)
+            })
+            .await;
+    }
+
+    /// Marks the view stopped and wakes every writer waiting for it.
+    fn stop(&self) {
+        self.stopped
+            .store(true, std::sync::atomic::Ordering::Release);
+        self.revision_tx.send_modify(|_| {});
     }
 
     /// Follows the store's watch forever, applying every change. On a gap in history the
@@ -634,7 +653,10 @@ impl View {
             let mut stream = store.watch("/", from);
             loop {
                 let next = tokio::select! {
-                    _ = cancel.cancelled() => return,
+                    _ = cancel.cancelled() => {
+                        self.stop();
+                        return;
+                    }
                     next = stream.next() => next,
                 };
                 match next {
@@ -672,6 +694,7 @@ impl View {
             // Reload, retrying with a short pause so that a failing store is not hammered.
             loop {
                 if cancel.is_cancelled() {
+                    self.stop();
                     return;
                 }
                 match Self::read_all(&store).await {

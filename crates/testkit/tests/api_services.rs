@@ -427,3 +427,150 @@ async fn a_daemon_runs_one_task_per_instance_and_cannot_be_scaled() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn force_new_deployment_replaces_every_task_of_an_unchanged_definition() {
+    let cluster = fake_cluster().await;
+    let arn = register(&cluster.client, "web", 16).await;
+    let c = &cluster.client;
+    c.create_service()
+        .service_name("web")
+        .task_definition("web")
+        .desired_count(2)
+        .send()
+        .await
+        .unwrap();
+    let before = wait_stable(&cluster, "web").await;
+    let first = before.deployments()[0].id().unwrap().to_owned();
+    let old_tasks = c.list_tasks().service_name("web").send().await.unwrap();
+    let updated = c
+        .update_service()
+        .service("web")
+        .force_new_deployment(true)
+        .send()
+        .await
+        .unwrap()
+        .service
+        .unwrap();
+    assert_eq!(
+        updated.deployments().len(),
+        2,
+        "a new deployment of the same definition"
+    );
+    assert_eq!(updated.deployments()[0].task_definition(), Some(&*arn));
+    let second = updated.deployments()[0].id().unwrap().to_owned();
+    assert_ne!(first, second);
+    wait_for("the forced deployment to complete", STABLE, || async {
+        let service = describe(&cluster, "web").await;
+        (is_stable(&service) && service.deployments()[0].id() == Some(&*second)).then_some(())
+    })
+    .await;
+    let now = c.list_tasks().service_name("web").send().await.unwrap();
+    assert_eq!(now.task_arns().len(), 2);
+    for old in old_tasks.task_arns() {
+        assert!(!now.task_arns().contains(old), "{old} was not replaced");
+    }
+    let described = c
+        .describe_tasks()
+        .set_tasks(Some(now.task_arns().to_vec()))
+        .send()
+        .await
+        .unwrap();
+    for task in described.tasks() {
+        assert_eq!(task.started_by(), Some(&*second));
+        assert_eq!(task.group(), Some("service:web"));
+    }
+}
+
+/// A task that keeps failing to start is not relaunched in a hot loop: after a few failed
+/// starts the scheduler holds off, and says so in the events.
+#[tokio::test]
+async fn crash_looping_tasks_are_relaunched_with_backoff() {
+    let cluster = fake_cluster().await;
+    let c = &cluster.client;
+    let crashing = aws_sdk_ecs::types::ContainerDefinition::builder()
+        .name("app")
+        .image("busybox:latest")
+        .memory(16)
+        .docker_labels(berth_agent::fake::EXIT_AFTER_MS, "20")
+        .docker_labels(berth_agent::fake::EXIT_CODE, "1")
+        .build();
+    api_support::register_with(c, "crash", vec![crashing]).await;
+    c.create_service()
+        .service_name("crash")
+        .task_definition("crash")
+        .desired_count(1)
+        .send()
+        .await
+        .unwrap();
+    let message = "(service crash) is unable to consistently start tasks successfully.";
+    wait_for("the backoff event", STABLE, || async {
+        let service = describe(&cluster, "crash").await;
+        service
+            .events()
+            .iter()
+            .any(|e| e.message().is_some_and(|m| m.starts_with(message)))
+            .then_some(())
+    })
+    .await;
+    let launched = || async {
+        let mut total = 0;
+        for status in [
+            aws_sdk_ecs::types::DesiredStatus::Running,
+            aws_sdk_ecs::types::DesiredStatus::Stopped,
+        ] {
+            total += c
+                .list_tasks()
+                .service_name("crash")
+                .desired_status(status)
+                .send()
+                .await
+                .unwrap()
+                .task_arns()
+                .len();
+        }
+        total
+    };
+    let at_event = launched().await;
+    assert!(
+        at_event >= 3,
+        "the backoff starts after failed starts: {at_event}"
+    );
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let later = launched().await;
+    // Without the backoff a task that dies 20 ms after starting is relaunched dozens of
+    // times in 3 s; with it (5 s, doubling) at most once.
+    assert!(
+        later - at_event <= 1,
+        "{} launches in 3 s while backing off",
+        later - at_event
+    );
+}
+
+/// Starting or stopping more tasks than one store transaction holds (128 ops) is split
+/// into several transactions, both ways.
+#[tokio::test]
+async fn a_service_scales_by_hundreds_in_one_step() {
+    let cluster = fake_cluster().await;
+    register(&cluster.client, "many", 6).await;
+    let c = &cluster.client;
+    c.create_service()
+        .service_name("many")
+        .task_definition("many")
+        .desired_count(300)
+        .send()
+        .await
+        .unwrap();
+    let stable = wait_stable(&cluster, "many").await;
+    assert_eq!(stable.running_count(), 300);
+    c.update_service()
+        .service("many")
+        .desired_count(0)
+        .send()
+        .await
+        .unwrap();
+    let stable = wait_stable(&cluster, "many").await;
+    assert_eq!(stable.running_count(), 0);
+    let running = c.list_tasks().service_name("many").send().await.unwrap();
+    assert!(running.task_arns().is_empty());
+}

@@ -339,12 +339,14 @@ impl App {
         if req.tasks.len() > 1000 {
             return Err(Error::invalid("A report may carry at most 1000 tasks."));
         }
-        let mut ops = Vec::new();
-        let mut compares = Vec::new();
+        // Each task's compare and writes, kept together so that they land in one
+        // transaction.
+        let mut writes: Vec<(Compare, Vec<Op>)> = Vec::new();
         let mut accepted = 0;
         {
             let view = self.view.read();
             for report in &req.tasks {
+                let mut ops = Vec::new();
                 // Agents only ever learn full task ARNs (from their desired state): a bare
                 // ID or another cluster's ARN is refused rather than silently dropped.
                 let (named, id) = self.config.scope.task_id(&report.task_arn)?;
@@ -394,17 +396,30 @@ impl App {
                     updated_at: now(),
                 };
                 let key = keys::task_status(&task.cluster, &id);
-                compares.push(match &entry.status {
+                let compare = match &entry.status {
                     Some(_) => Compare::Exists { key: key.clone() },
                     None => Compare::Absent { key: key.clone() },
-                });
+                };
                 ops.push(put_json(key, &record)?);
+                writes.push((compare, ops));
             }
         }
-        if !ops.is_empty() {
-            // On a lost race (another report for the same task landed first) the agent
-            // resends: reports carry whole state, so the resend is correct.
-            self.commit(txn(compares, ops)).await?;
+        // A store transaction holds at most `MAX_TXN_OPS` ops; a big report is written as
+        // several, concurrently (they share group commits), and acknowledged once all are
+        // durable. On a lost race (another report for the same task landed first) the
+        // agent resends: reports carry whole states, so parts already written are skipped
+        // as unchanged and the resend is correct.
+        let per_txn = (berth_store::MAX_TXN_OPS / 2).max(1);
+        let commits = writes.chunks(per_txn).map(|chunk| {
+            let compares = chunk.iter().map(|(c, _)| c.clone()).collect();
+            let ops = chunk
+                .iter()
+                .flat_map(|(_, ops)| ops.iter().cloned())
+                .collect();
+            self.commit(txn(compares, ops))
+        });
+        for result in futures::future::join_all(commits).await {
+            result?;
         }
         Ok(ReportResponse { accepted })
     }

@@ -304,6 +304,33 @@ impl App {
                     },
                 )?);
             }
+            // One transaction when it fits the store's limit. A host with more tasks has
+            // them recorded STOPPED in batches first and the instance made INACTIVE last: a
+            // pass cut short leaves STOPPED tasks on an ACTIVE instance, which its agent
+            // stops, and the next attempt finishes.
+            if ops.len() > berth_store::MAX_TXN_OPS {
+                let instance_compare = compares.remove(0);
+                let instance_op = ops.remove(0);
+                let mut lost_race = false;
+                for (compares, ops) in compares
+                    .chunks(berth_store::MAX_TXN_OPS)
+                    .zip(ops.chunks(berth_store::MAX_TXN_OPS))
+                {
+                    match self.commit(txn(compares.to_vec(), ops.to_vec())).await {
+                        Ok(_) => {}
+                        Err(Error::Conflict) => {
+                            lost_race = true;
+                            break;
+                        }
+                        Err(err) => return Err(err),
+                    }
+                }
+                if lost_race {
+                    continue;
+                }
+                compares = vec![instance_compare];
+                ops = vec![instance_op];
+            }
             match self.commit(txn(compares, ops)).await {
                 Ok(_) => return Ok(()),
                 Err(Error::Conflict) => continue,

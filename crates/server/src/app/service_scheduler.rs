@@ -26,8 +26,9 @@ use crate::state::{Snapshot, TaskEntry};
 
 /// A service keeps its newest events only.
 const MAX_EVENTS: usize = 100;
-/// Tasks written per transaction when a service starts many at once.
-const START_CHUNK: usize = 500;
+/// Tasks written per transaction when a service starts or stops many at once: the
+/// store takes at most `MAX_TXN_OPS` ops (and compares) per transaction.
+const START_CHUNK: usize = berth_store::MAX_TXN_OPS;
 /// A task that stops on its own within this long of starting counts as a failed start
 /// for the launch backoff.
 const FAILED_START_WINDOW: f64 = 30.0;
@@ -69,7 +70,7 @@ impl App {
                         tracing::debug!(%cluster, service = %name, "service changed during its pass; retrying")
                     }
                     err => {
-                        tracing::warn!(%cluster, service = %name, error = %err, "service pass failed; retrying")
+                        tracing::warn!(%cluster, service = %name, error = ?err, "service pass failed; retrying")
                     }
                 }
             }
@@ -569,7 +570,7 @@ impl App {
         stops: &[(String, String)],
     ) -> Result<Vec<String>> {
         let mut stopped = Vec::new();
-        for batch in stops.chunks(200) {
+        for batch in stops.chunks(START_CHUNK) {
             let mut compares = Vec::new();
             let mut ops = Vec::new();
             let mut ids = Vec::new();
