@@ -477,6 +477,9 @@ async fn heartbeats_flow_when_idle() {
 async fn a_thousand_tasks() {
     let fake = fake();
     let control = TestControl::new();
+    // Acknowledged after a few milliseconds, as a durable commit is: reports that queue
+    // meanwhile must go out together, however the machine schedules the runners.
+    control.rec().report_latency = Duration::from_millis(5);
     let dir = tempfile::tempdir().expect("tempdir");
     let agent = Agent::start(config(dir.path()), fake.clone(), control.clone());
     let tasks: Vec<_> = (0..1000)

@@ -33,6 +33,8 @@ pub struct Recorded {
     pub valid_credentials: Vec<String>,
     /// When set, every call fails as if the server were down.
     pub down: bool,
+    /// How long a report takes to be acknowledged, as a durable commit does.
+    pub report_latency: Duration,
 }
 
 /// A control plane in memory: the test sets the desired tasks and reads the reports.
@@ -179,6 +181,10 @@ impl ControlPlane for TestControl {
         req: &ReportRequest,
     ) -> Result<ReportResponse, ClientError> {
         self.check(credential)?;
+        let latency = self.rec().report_latency;
+        if !latency.is_zero() {
+            tokio::time::sleep(latency).await;
+        }
         self.rec().reports.push(req.clone());
         Ok(ReportResponse {
             accepted: req.tasks.len(),
