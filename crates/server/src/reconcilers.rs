@@ -108,20 +108,28 @@ pub(crate) async fn host_loss(app: Arc<App>, cancel: CancellationToken) {
 /// Runs the service scheduler after every change to the view (coalescing bursts) and at
 /// least once a second, so that timers such as the launch backoff are noticed too.
 pub(crate) async fn services(app: Arc<App>, cancel: CancellationToken) {
+    let mut last_pass = Duration::ZERO;
     loop {
         tokio::select! {
             _ = cancel.cancelled() => return,
             _ = app.view.changed() => {}
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
-        // Let a burst of reports land before deciding.
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        // Let a burst of reports land before deciding, for about as long as a pass takes:
+        // a small cluster reacts at once (a killed task is replaced without delay), while
+        // a pass over tens of thousands of tasks does not run back to back with itself.
+        let pause = (last_pass * 2).min(Duration::from_millis(20));
+        if !pause.is_zero() {
+            tokio::time::sleep(pause).await;
+        }
         // A pass waits for the view to reach each of its writes, which never happens once
         // the view stops following the store at shutdown; passes are idempotent, so one
         // cut short is simply decided again after a restart.
+        let started = std::time::Instant::now();
         tokio::select! {
             _ = cancel.cancelled() => return,
             _ = app.reconcile_services() => {}
         }
+        last_pass = started.elapsed();
     }
 }
