@@ -335,8 +335,6 @@ pub(crate) fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {
 }
 
 async fn cluster(agents: usize, tasks: usize, callers: usize) -> anyhow::Result<()> {
-    use tokio::io::AsyncBufReadExt;
-
     let dir = tempfile::tempdir()?;
     let cancel = CancellationToken::new();
     let (server, token) = start_bench_server(dir.path(), &cancel).await?;
@@ -344,31 +342,7 @@ async fn cluster(agents: usize, tasks: usize, callers: usize) -> anyhow::Result<
 
     // The simulated fleet runs in its own process, so that the RSS below is the server's.
     let started = Instant::now();
-    let mut sim = tokio::process::Command::new(std::env::current_exe()?)
-        .args([
-            "sim",
-            "--server",
-            &format!("http://{}", server.addr),
-            "--token",
-            &token,
-        ])
-        .args(["--agents", &agents.to_string(), "--zones", "a,b,c,d,e"])
-        .arg("--data-dir")
-        .arg(dir.path().join("sim"))
-        .env("BERTH_LOG", "warn")
-        .stdout(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .context("starting berth sim")?;
-    let stdout = sim.stdout.take().context("berth sim has no stdout")?;
-    let mut lines = tokio::io::BufReader::new(stdout).lines();
-    loop {
-        match tokio::time::timeout(Duration::from_secs(300), lines.next_line()).await {
-            Ok(Ok(Some(line))) if line.contains("registered") => break,
-            Ok(Ok(Some(_))) => continue,
-            _ => bail!("berth sim did not register {agents} agents within 300 s"),
-        }
-    }
+    let mut sim = SimFleet::start(server.addr, &token, agents, &dir.path().join("sim")).await?;
     let registration = started.elapsed();
     let rss_idle = rss_mib(None);
 
@@ -435,7 +409,7 @@ async fn cluster(agents: usize, tasks: usize, callers: usize) -> anyhow::Result<
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     let rss_end = rss_mib(None);
-    let sim_rss = rss_mib(sim.id());
+    let sim_rss = rss_mib(sim.child.id());
     latencies.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("cluster benchmark: {agents} simulated agents (berth sim, separate process), {placed} tasks placed by {callers} concurrent RunTask callers (count 10), SQLite store");
@@ -461,7 +435,56 @@ async fn cluster(agents: usize, tasks: usize, callers: usize) -> anyhow::Result<
     println!("  server RSS                    : {rss_idle:.0} MiB with idle agents, {rss_end:.0} MiB at the end (target ≤ 1,024 MiB)");
     println!("  berth sim RSS ({agents} agents)     : {sim_rss:.0} MiB");
     cancel.cancel();
-    let _ = sim.kill().await;
+    let _ = sim.child.kill().await;
     server.join().await;
     Ok(())
+}
+
+/// A `berth sim` child process, registered.
+pub(crate) struct SimFleet {
+    pub child: tokio::process::Child,
+    /// Held open so that the fleet's later output has somewhere to go.
+    _stdout: tokio::io::Lines<tokio::io::BufReader<tokio::process::ChildStdout>>,
+}
+
+impl SimFleet {
+    /// Starts `agents` simulated agents in their own process (so that the benchmark's RSS is
+    /// the server's) and waits until every one is registered.
+    pub(crate) async fn start(
+        server: std::net::SocketAddr,
+        token: &str,
+        agents: usize,
+        data_dir: &std::path::Path,
+    ) -> anyhow::Result<Self> {
+        use tokio::io::AsyncBufReadExt;
+        let mut child = tokio::process::Command::new(std::env::current_exe()?)
+            .args([
+                "sim",
+                "--server",
+                &format!("http://{server}"),
+                "--token",
+                token,
+            ])
+            .args(["--agents", &agents.to_string(), "--zones", "a,b,c,d,e"])
+            .arg("--data-dir")
+            .arg(data_dir)
+            .env("BERTH_LOG", "warn")
+            .stdout(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .context("starting berth sim")?;
+        let stdout = child.stdout.take().context("berth sim has no stdout")?;
+        let mut lines = tokio::io::BufReader::new(stdout).lines();
+        loop {
+            match tokio::time::timeout(Duration::from_secs(300), lines.next_line()).await {
+                Ok(Ok(Some(line))) if line.contains("registered") => break,
+                Ok(Ok(Some(_))) => continue,
+                _ => bail!("berth sim did not register {agents} agents within 300 s"),
+            }
+        }
+        Ok(Self {
+            child,
+            _stdout: lines,
+        })
+    }
 }

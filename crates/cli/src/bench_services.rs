@@ -788,39 +788,14 @@ impl Drop for Swarm {
 /// `berth bench service-scale`: one service scaled from 0 to `tasks` on `agents` simulated
 /// agents.
 pub async fn service_scale(agents: usize, tasks: usize) -> anyhow::Result<()> {
-    use tokio::io::AsyncBufReadExt;
-
     let dir = tempfile::tempdir()?;
     let cancel = CancellationToken::new();
     let (server, token) = start_bench_server(dir.path(), &cancel).await?;
     let client = sdk_client(&server);
 
     // The simulated fleet runs in its own process, so that the RSS below is the server's.
-    let mut sim = tokio::process::Command::new(std::env::current_exe()?)
-        .args([
-            "sim",
-            "--server",
-            &format!("http://{}", server.addr),
-            "--token",
-            &token,
-        ])
-        .args(["--agents", &agents.to_string(), "--zones", "a,b,c,d,e"])
-        .arg("--data-dir")
-        .arg(dir.path().join("sim"))
-        .env("BERTH_LOG", "warn")
-        .stdout(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .context("starting berth sim")?;
-    let stdout = sim.stdout.take().context("berth sim has no stdout")?;
-    let mut lines = tokio::io::BufReader::new(stdout).lines();
-    loop {
-        match tokio::time::timeout(Duration::from_secs(300), lines.next_line()).await {
-            Ok(Ok(Some(line))) if line.contains("registered") => break,
-            Ok(Ok(Some(_))) => continue,
-            _ => bail!("berth sim did not register {agents} agents within 300 s"),
-        }
-    }
+    let mut sim =
+        crate::bench::SimFleet::start(server.addr, &token, agents, &dir.path().join("sim")).await?;
     let rss_idle = rss_mib(None);
 
     client
@@ -889,7 +864,7 @@ pub async fn service_scale(agents: usize, tasks: usize) -> anyhow::Result<()> {
         .first()
         .map_or(0, |s| s.running_count());
     let rss_end = rss_mib(None);
-    let sim_rss = rss_mib(sim.id());
+    let sim_rss = rss_mib(sim.child.id());
 
     println!("service scale-up: one service, desiredCount 0 → {tasks} (UpdateService), {agents} simulated agents (berth sim, separate process, 4 vCPU / 16 GiB each, 5 zones), 32 MiB tasks, SQLite store");
     println!(
@@ -908,7 +883,7 @@ pub async fn service_scale(agents: usize, tasks: usize) -> anyhow::Result<()> {
         bail!("DescribeServices says {api_running} running, not {tasks}");
     }
     cancel.cancel();
-    let _ = sim.kill().await;
+    let _ = sim.child.kill().await;
     server.join().await;
     Ok(())
 }

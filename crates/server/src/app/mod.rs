@@ -160,6 +160,28 @@ impl App {
         Ok(result.revision)
     }
 
+    /// The stored answer to an earlier call with this clientToken (RunTask, CreateService),
+    /// if there is one. A token reused with other parameters is refused.
+    pub(crate) async fn idempotent_answer<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+        hash: &str,
+    ) -> Result<Option<T>> {
+        let Some(kv) = self.store.get(key).await? else {
+            return Ok(None);
+        };
+        let record: crate::model::IdempotencyRecord =
+            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+        if record.request_hash != hash {
+            return Err(Error::invalid(
+                "The clientToken was already used with different parameters. Use a new token.",
+            ));
+        }
+        serde_json::from_value(record.response)
+            .map(Some)
+            .map_err(|e| Error::Internal(e.into()))
+    }
+
     /// Resolves a cluster named by short name or ARN (the `default` cluster when absent)
     /// to an ACTIVE cluster's name.
     pub(crate) fn active_cluster(&self, cluster: Option<&str>) -> Result<String> {

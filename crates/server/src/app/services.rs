@@ -132,7 +132,7 @@ impl App {
             None => None,
         };
         if let Some((key, hash)) = &idempotency {
-            if let Some(answer) = self.idempotent_service(key, hash).await? {
+            if let Some(answer) = self.idempotent_answer::<Service>(key, hash).await? {
                 return Ok(CreateServiceResponse {
                     service: Some(answer),
                 });
@@ -213,7 +213,7 @@ impl App {
             Ok(_) => {}
             Err(Error::Conflict) => {
                 if let Some((key, hash)) = &idempotency {
-                    if let Some(answer) = self.idempotent_service(key, hash).await? {
+                    if let Some(answer) = self.idempotent_answer::<Service>(key, hash).await? {
                         return Ok(CreateServiceResponse {
                             service: Some(answer),
                         });
@@ -227,22 +227,6 @@ impl App {
         Ok(CreateServiceResponse {
             service: Some(self.render_service(&view, &record, true)),
         })
-    }
-
-    async fn idempotent_service(&self, key: &str, hash: &str) -> Result<Option<Service>> {
-        let Some(kv) = self.store.get(key).await? else {
-            return Ok(None);
-        };
-        let record: IdempotencyRecord =
-            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
-        if record.request_hash != hash {
-            return Err(Error::invalid(
-                "The clientToken was already used with different parameters. Use a new token.",
-            ));
-        }
-        serde_json::from_value(record.response)
-            .map(Some)
-            .map_err(|e| Error::Internal(e.into()))
     }
 
     pub async fn update_service(&self, req: UpdateServiceRequest) -> Result<UpdateServiceResponse> {
@@ -265,122 +249,139 @@ impl App {
                 "healthCheckGracePeriodSeconds must be 0 or more.",
             ));
         }
-        let key = keys::service(&cluster, &name);
-        for _ in 0..5 {
-            let Some(kv) = self.store.get(&key).await? else {
-                return Err(Error::ServiceNotFound);
-            };
-            let mut record: ServiceRecord =
-                serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
-            if record.status != "ACTIVE" {
-                return Err(Error::ServiceNotActive);
-            }
-            let daemon = record.is_daemon();
-            if let Some(count) = req.desired_count {
-                if daemon {
-                    return Err(Error::invalid(
-                        "desiredCount cannot be specified for a service with the DAEMON scheduling strategy.",
-                    ));
-                }
-                if count < 0 {
-                    return Err(Error::invalid("desiredCount must be 0 or more."));
-                }
-                record.desired_count = count;
-            }
-            if daemon
-                && req
-                    .placement_strategy
-                    .as_ref()
-                    .is_some_and(|s| !s.is_empty())
-            {
+        let record = self
+            .modify_active_service(&cluster, &name, |record| {
+                self.apply_update(&cluster, &req, record)
+            })
+            .await?;
+        let view = self.view.read();
+        Ok(UpdateServiceResponse {
+            service: Some(self.render_service(&view, &record, false)),
+        })
+    }
+
+    /// UpdateService's changes to an ACTIVE service: settings, and a new deployment when
+    /// the task definition changes or one is forced.
+    fn apply_update(
+        &self,
+        cluster: &str,
+        req: &UpdateServiceRequest,
+        record: &mut ServiceRecord,
+    ) -> Result<()> {
+        let daemon = record.is_daemon();
+        if let Some(count) = req.desired_count {
+            if daemon {
                 return Err(Error::invalid(
-                    "Placement strategies are not supported with a DAEMON scheduling strategy.",
+                    "desiredCount cannot be specified for a service with the DAEMON scheduling strategy.",
                 ));
             }
-            let (minimum, maximum, breaker) =
-                deployment_settings(req.deployment_configuration.as_ref(), Some(&record), daemon)?;
-            record.minimum_healthy_percent = minimum;
-            record.maximum_percent = maximum;
-            record.circuit_breaker = breaker.clone();
-            if let Some(strategies) = &req.placement_strategy {
-                record.placement_strategy = strategies.clone();
+            if count < 0 {
+                return Err(Error::invalid("desiredCount must be 0 or more."));
             }
-            if let Some(constraints) = &req.placement_constraints {
-                record.placement_constraints = constraints.clone();
-            }
-            if let Some(grace) = req.health_check_grace_period_seconds {
-                record.health_check_grace_period_seconds = grace;
-            }
-            if let Some(propagate) = req.propagate_tags {
-                record.propagate_tags = Some(propagate);
-            }
-            if let Some(managed) = req.enable_ecs_managed_tags {
-                record.enable_ecs_managed_tags = managed;
-            }
-            let current = record
-                .primary()
-                .map(|d| d.task_definition_arn.clone())
-                .unwrap_or_default();
-            let wanted = match &req.task_definition {
-                Some(reference) => {
-                    let spec = self.launch_spec(
-                        cluster.clone(),
-                        reference,
-                        record.launch_type,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        req.network_configuration.is_some(),
-                        false,
-                    )?;
-                    spec.definition
-                        .definition
-                        .task_definition_arn
-                        .clone()
-                        .unwrap_or_default()
-                }
-                None => current.clone(),
-            };
-            if wanted != current || req.force_new_deployment == Some(true) {
-                let at = now();
-                start_deployment(
-                    &mut record,
-                    new_deployment(wanted, minimum, maximum, breaker, at),
-                    at,
-                );
-            } else if let Some(primary) = record.deployments.first_mut() {
-                // A new configuration applies to the running deployment too.
-                primary.minimum_healthy_percent = minimum;
-                primary.maximum_percent = maximum;
-                primary.circuit_breaker = record.circuit_breaker.clone();
-            }
-            let txn = txn(
-                vec![Compare::ModRevision {
-                    key: key.clone(),
-                    revision: kv.mod_revision,
-                }],
-                vec![put_json(key.clone(), &record)?],
-            );
-            match self.commit(txn).await {
-                Ok(_) => {
-                    let view = self.view.read();
-                    return Ok(UpdateServiceResponse {
-                        service: Some(self.render_service(&view, &record, false)),
-                    });
-                }
-                Err(Error::Conflict) => continue,
-                Err(err) => return Err(err),
-            }
+            record.desired_count = count;
         }
-        Err(Error::Conflict)
+        if daemon
+            && req
+                .placement_strategy
+                .as_ref()
+                .is_some_and(|s| !s.is_empty())
+        {
+            return Err(Error::invalid(
+                "Placement strategies are not supported with a DAEMON scheduling strategy.",
+            ));
+        }
+        let (minimum, maximum, breaker) =
+            deployment_settings(req.deployment_configuration.as_ref(), Some(record), daemon)?;
+        record.minimum_healthy_percent = minimum;
+        record.maximum_percent = maximum;
+        record.circuit_breaker = breaker.clone();
+        if let Some(strategies) = &req.placement_strategy {
+            record.placement_strategy = strategies.clone();
+        }
+        if let Some(constraints) = &req.placement_constraints {
+            record.placement_constraints = constraints.clone();
+        }
+        if let Some(grace) = req.health_check_grace_period_seconds {
+            record.health_check_grace_period_seconds = grace;
+        }
+        if let Some(propagate) = req.propagate_tags {
+            record.propagate_tags = Some(propagate);
+        }
+        if let Some(managed) = req.enable_ecs_managed_tags {
+            record.enable_ecs_managed_tags = managed;
+        }
+        let current = record
+            .primary()
+            .map(|d| d.task_definition_arn.clone())
+            .unwrap_or_default();
+        let wanted = match &req.task_definition {
+            Some(reference) => {
+                let spec = self.launch_spec(
+                    cluster.to_owned(),
+                    reference,
+                    record.launch_type,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    req.network_configuration.is_some(),
+                    false,
+                )?;
+                spec.definition
+                    .definition
+                    .task_definition_arn
+                    .clone()
+                    .unwrap_or_default()
+            }
+            None => current.clone(),
+        };
+        if wanted != current || req.force_new_deployment == Some(true) {
+            let at = now();
+            start_deployment(
+                record,
+                new_deployment(wanted, minimum, maximum, breaker, at),
+                at,
+            );
+        } else if let Some(primary) = record.deployments.first_mut() {
+            // A new configuration applies to the running deployment too.
+            primary.minimum_healthy_percent = minimum;
+            primary.maximum_percent = maximum;
+            primary.circuit_breaker = record.circuit_breaker.clone();
+        }
+        Ok(())
     }
 
     pub async fn delete_service(&self, req: DeleteServiceRequest) -> Result<DeleteServiceResponse> {
         let cluster = self.active_cluster(req.cluster.as_deref())?;
         let name = self.service_in(&cluster, &req.service)?;
-        let key = keys::service(&cluster, &name);
+        let record = self
+            .modify_active_service(&cluster, &name, |record| {
+                if !record.is_daemon() && record.desired_count > 0 && req.force != Some(true) {
+                    return Err(Error::invalid(
+                        "The service cannot be stopped while it is scaled above 0. Set desiredCount to 0 first, or delete with force.",
+                    ));
+                }
+                record.status = "DRAINING".into();
+                record.desired_count = 0;
+                Ok(())
+            })
+            .await?;
+        let view = self.view.read();
+        Ok(DeleteServiceResponse {
+            service: Some(self.render_service(&view, &record, false)),
+        })
+    }
+
+    /// Reads an ACTIVE service, changes it with `change`, and writes it back guarded by its
+    /// revision, retrying a lost race with a fresh read. `change` may refuse.
+    async fn modify_active_service(
+        &self,
+        cluster: &str,
+        name: &str,
+        mut change: impl FnMut(&mut ServiceRecord) -> Result<()>,
+    ) -> Result<ServiceRecord> {
+        let key = keys::service(cluster, name);
         for _ in 0..5 {
             let Some(kv) = self.store.get(&key).await? else {
                 return Err(Error::ServiceNotFound);
@@ -390,13 +391,7 @@ impl App {
             if record.status != "ACTIVE" {
                 return Err(Error::ServiceNotActive);
             }
-            if !record.is_daemon() && record.desired_count > 0 && req.force != Some(true) {
-                return Err(Error::invalid(
-                    "The service cannot be stopped while it is scaled above 0. Set desiredCount to 0 first, or delete with force.",
-                ));
-            }
-            record.status = "DRAINING".into();
-            record.desired_count = 0;
+            change(&mut record)?;
             let txn = txn(
                 vec![Compare::ModRevision {
                     key: key.clone(),
@@ -405,12 +400,7 @@ impl App {
                 vec![put_json(key.clone(), &record)?],
             );
             match self.commit(txn).await {
-                Ok(_) => {
-                    let view = self.view.read();
-                    return Ok(DeleteServiceResponse {
-                        service: Some(self.render_service(&view, &record, false)),
-                    });
-                }
+                Ok(_) => return Ok(record),
                 Err(Error::Conflict) => continue,
                 Err(err) => return Err(err),
             }

@@ -109,7 +109,7 @@ impl App {
         };
         let mut placement = self.placement.lock().await;
         if let Some((key, hash)) = &idempotency {
-            if let Some(answer) = self.idempotent_answer(key, hash).await? {
+            if let Some(answer) = self.idempotent_answer::<RunTaskResponse>(key, hash).await? {
                 return Ok(answer);
             }
         }
@@ -184,7 +184,9 @@ impl App {
                 // A concurrent call with the same clientToken won: answer as it did.
                 Err(Error::Conflict) if idempotency.is_some() => {
                     if let Some((key, hash)) = &idempotency {
-                        if let Some(answer) = self.idempotent_answer(key, hash).await? {
+                        if let Some(answer) =
+                            self.idempotent_answer::<RunTaskResponse>(key, hash).await?
+                        {
                             return Ok(answer);
                         }
                     }
@@ -194,23 +196,6 @@ impl App {
             }
         }
         Ok(rendered_response)
-    }
-
-    /// The stored answer to an earlier RunTask with this clientToken, if there is one.
-    async fn idempotent_answer(&self, key: &str, hash: &str) -> Result<Option<RunTaskResponse>> {
-        let Some(kv) = self.store.get(key).await? else {
-            return Ok(None);
-        };
-        let record: IdempotencyRecord =
-            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
-        if record.request_hash != hash {
-            return Err(Error::invalid(
-                "The clientToken was already used with different parameters. Use a new token.",
-            ));
-        }
-        serde_json::from_value(record.response)
-            .map(Some)
-            .map_err(|e| Error::Internal(e.into()))
     }
 
     pub async fn start_task(&self, req: StartTaskRequest) -> Result<StartTaskResponse> {
