@@ -20,6 +20,7 @@ mod multihost_support;
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use aws_sdk_ecs::types::{
     Attribute, ContainerInstanceStatus, PlacementConstraint, PlacementConstraintType,
@@ -111,15 +112,29 @@ impl Hosts {
 
     /// Starts a Docker agent called `name` in `zone`, on `docker_host` (default: the
     /// default daemon), joining with the reusable token when `join` is set.
-    fn agent(&mut self, name: &str, zone: &str, docker_host: Option<&str>, join: bool) {
+    async fn agent(&mut self, name: &str, zone: &str, docker_host: Option<&str>, join: bool) {
         let attributes = [format!("{ZONE}={zone}")];
         let token = join.then_some(self.token.as_str());
+        if let Some(mut old) = self.agents.remove(name) {
+            // The server lists an instance as soon as it registers it, a moment before
+            // its agent has stored the identity; the replacement must find it stored.
+            let identity = self.server.agent_dir(name).join("identity.json");
+            let deadline = Instant::now() + TIMEOUT;
+            while !identity.exists() {
+                assert!(
+                    Instant::now() < deadline,
+                    "{name} never stored its identity: {}",
+                    old.log()
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            // One agent per data directory at a time.
+            old.kill();
+        }
         let proc = self
             .server
             .agent_with(name, "docker", &attributes, docker_host, token);
-        if let Some(mut old) = self.agents.insert(name.to_owned(), proc) {
-            old.kill();
-        }
+        self.agents.insert(name.to_owned(), proc);
     }
 
     /// The connected container instances by zone, once there are `n` of them.
@@ -273,8 +288,8 @@ async fn two_dockerds_spread_tasks_across_zones_and_keep_containers_apart() {
     }
     let second = second_docker_host();
     let mut hosts = Hosts::start().await;
-    hosts.agent("agent-a", "zone-a", None, true);
-    hosts.agent("agent-b", "zone-b", Some(&second), true);
+    hosts.agent("agent-a", "zone-a", None, true).await;
+    hosts.agent("agent-b", "zone-b", Some(&second), true).await;
     let zones = hosts.instances_by_zone(2).await;
     let client = hosts.server.client();
     let family = sleeper(&client, "multihost-spread").await;
@@ -329,7 +344,7 @@ async fn binpack_on_memory_fills_one_host_first() {
         ("agent-2", "zone-b"),
         ("agent-3", "zone-c"),
     ] {
-        hosts.agent(name, zone, None, true);
+        hosts.agent(name, zone, None, true).await;
     }
     hosts.instances_by_zone(3).await;
     let client = hosts.server.client();
@@ -361,7 +376,7 @@ async fn distinct_instance_and_member_of_place_by_instance_and_attribute() {
         ("agent-b", "zone-b"),
         ("agent-c", "zone-c"),
     ] {
-        hosts.agent(name, zone, None, true);
+        hosts.agent(name, zone, None, true).await;
     }
     let zones = hosts.instances_by_zone(3).await;
     let client = hosts.server.client();
@@ -419,12 +434,12 @@ async fn draining_and_deregistration_take_a_host_out() {
         return;
     }
     let mut hosts = Hosts::start().await;
-    hosts.agent("agent-a", "zone-a", None, true);
-    hosts.agent("agent-b", "zone-b", None, true);
+    hosts.agent("agent-a", "zone-a", None, true).await;
+    hosts.agent("agent-b", "zone-b", None, true).await;
     hosts.instances_by_zone(2).await;
     // Agent a again without its join token: once its instance is deregistered it has
     // no way back in, and must stop.
-    hosts.agent("agent-a", "zone-a", None, false);
+    hosts.agent("agent-a", "zone-a", None, false).await;
     let zones = hosts.instances_by_zone(2).await;
     let client = hosts.server.client();
     let family = sleeper(&client, "multihost-drain").await;

@@ -134,6 +134,11 @@ pub struct ServerProc {
 }
 
 impl ServerProc {
+    /// The data directory `agent_with(name, …)` gives an agent.
+    pub fn agent_dir(&self, name: &str) -> PathBuf {
+        self.logs.join(name)
+    }
+
     pub async fn start(root: &Path) -> Self {
         let data_dir = root.join("server");
         let port = free_port();
@@ -307,7 +312,7 @@ impl ServerProc {
         docker_host: Option<&str>,
         token: Option<&str>,
     ) -> Proc {
-        let data_dir = self.logs.join(name).display().to_string();
+        let data_dir = self.agent_dir(name).display().to_string();
         let endpoint = self.endpoint();
         let mut args = vec![
             "agent",
