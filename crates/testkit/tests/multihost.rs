@@ -18,61 +18,22 @@
 mod multihost_support;
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use aws_sdk_ecs::types::{
     Attribute, ContainerInstanceStatus, PlacementConstraint, PlacementConstraintType,
     PlacementStrategy, PlacementStrategyType, Task,
 };
-use berth_api::protocol::labels;
 use berth_testkit::fixtures::{register, shell_container};
 use berth_testkit::{docker_available, wait_for};
-use multihost_support::{connected_instances, Proc, ServerProc, TIMEOUT};
+use multihost_support::{
+    connected_instances, docker_on, remove_instance_containers_everywhere, second_docker_available,
+    second_docker_host, Proc, ServerProc, TIMEOUT,
+};
 
-/// The second dockerd's socket, as `scripts/second-dockerd.sh` starts it.
-const SECOND_DOCKER_SOCK: &str = "/var/run/berth-docker2.sock";
 /// The zone attribute ECS sets on container instances, so that `spread` and `memberOf`
 /// expressions read as they do on AWS.
 const ZONE: &str = "ecs.availability-zone";
-
-fn second_docker_host() -> String {
-    format!("unix://{SECOND_DOCKER_SOCK}")
-}
-
-/// Whether the second dockerd is there; with `BERTH_REQUIRE_DOCKER` set, its absence is a
-/// failure that says how to start it.
-fn second_docker_available() -> bool {
-    let present = Path::new(SECOND_DOCKER_SOCK).exists();
-    if !present && std::env::var_os("BERTH_REQUIRE_DOCKER").is_some() {
-        panic!(
-            "BERTH_REQUIRE_DOCKER is set but {SECOND_DOCKER_SOCK} does not exist: \
-             start the second dockerd with scripts/second-dockerd.sh"
-        );
-    }
-    if !present {
-        eprintln!("skipping: the second dockerd is not running (scripts/second-dockerd.sh)");
-    }
-    present
-}
-
-/// `docker` against one daemon (`None`: the default one); stdout, or a panic with stderr.
-fn docker_on(host: Option<&str>, args: &[&str]) -> String {
-    let mut command = Command::new("docker");
-    command.args(args);
-    if let Some(host) = host {
-        command.env("DOCKER_HOST", host);
-    }
-    let out = command.output().expect("running docker");
-    assert!(
-        out.status.success(),
-        "docker {}: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
 
 /// IDs of the running containers of one daemon.
 fn running_ids(host: Option<&str>) -> Vec<String> {
@@ -172,33 +133,7 @@ impl Drop for Hosts {
         }
         let arns =
             std::mem::take(&mut *self.instance_arns.lock().unwrap_or_else(|e| e.into_inner()));
-        let second = second_docker_host();
-        for host in [None, Some(second.as_str())] {
-            if host.is_some() && !Path::new(SECOND_DOCKER_SOCK).exists() {
-                continue;
-            }
-            for arn in &arns {
-                let mut command = Command::new("docker");
-                command.args([
-                    "ps",
-                    "-aq",
-                    "--filter",
-                    &format!("label={}={arn}", labels::INSTANCE_ARN),
-                ]);
-                if let Some(host) = host {
-                    command.env("DOCKER_HOST", host);
-                }
-                let Ok(out) = command.output() else { continue };
-                for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
-                    let mut rm = Command::new("docker");
-                    rm.args(["rm", "-f", id]);
-                    if let Some(host) = host {
-                        rm.env("DOCKER_HOST", host);
-                    }
-                    let _ = rm.output();
-                }
-            }
-        }
+        remove_instance_containers_everywhere(&arns);
     }
 }
 

@@ -56,6 +56,8 @@ struct CachedCluster {
     cluster: scheduler::Cluster,
     /// Instance ID → what the `Cluster` holds of it beyond usage.
     known: HashMap<String, Known>,
+    /// Instances the last decision booked tasks on, refreshed before the next one.
+    booked: HashSet<String>,
     /// The view load this was built from, and the last change of the view's and of the
     /// in-flight placements' change logs it has applied.
     epoch: u64,
@@ -161,17 +163,19 @@ impl App {
                 cluster: scheduler::Cluster::new(Vec::new())
                     .map_err(|e| Error::Internal(anyhow::anyhow!("{e}")))?,
                 known: HashMap::new(),
+                booked: HashSet::new(),
                 epoch: view.epoch,
                 view_seen: 0,
                 pending_seen: 0,
                 connectivity_checked: std::time::Instant::now(),
             }),
         };
-        let mut dirty: HashSet<String> = view
-            .instance_changes
-            .since(cached.view_seen)
-            .map(str::to_owned)
-            .collect();
+        let mut dirty: HashSet<String> = std::mem::take(&mut cached.booked);
+        dirty.extend(
+            view.instance_changes
+                .since(cached.view_seen)
+                .map(str::to_owned),
+        );
         cached.view_seen = view.instance_changes.now();
         {
             let pending = self.pending();
@@ -323,10 +327,12 @@ impl App {
                     outcome.instances.push((id.to_owned(), arn.clone()));
                     booked.insert(id.to_owned());
                 }
-                // What the `Cluster` booked stands until the caller records these tasks
-                // as in flight (or gives up): either way the in-flight set of these
-                // instances changes, so they are refreshed from the view next time.
-                let _ = booked;
+                // What the `Cluster` booked is a guess until the caller records these tasks
+                // as in flight or gives up: these instances are re-read from the view and
+                // the in-flight set before the next decision either way.
+                if let Some(cached) = cache.clusters.get_mut(cluster) {
+                    cached.booked.extend(booked);
+                }
                 outcome.failures = result.ecs_failures();
                 Ok(outcome)
             }
