@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context};
 use aws_sdk_ecs::types::{ContainerDefinition, DesiredStatus};
 use berth_agent::{AgentConfig, ContainerRuntime};
-use berth_server::{AppConfig, Server, ServerConfig};
+use berth_server::{Server, ServerConfig};
 use berth_store::{DynStore, SqliteStore};
 use clap::Subcommand;
 use tokio_util::sync::CancellationToken;
@@ -122,10 +122,7 @@ pub(crate) async fn start_bench_server(
     cancel: &CancellationToken,
 ) -> anyhow::Result<(Server, String)> {
     let store: DynStore = Arc::new(SqliteStore::open(&dir.join("berth.db"))?);
-    let config = ServerConfig {
-        listen: "127.0.0.1:0".parse()?,
-        app: AppConfig::default(),
-    };
+    let config = ServerConfig::new("127.0.0.1:0".parse()?, dir.join("server"));
     let server = Server::start(store, config, cancel.clone()).await?;
     let token = server
         .app

@@ -226,6 +226,8 @@ async fn start_server_with(
     );
     let config = ServerConfig {
         listen: options.listen,
+        data_dir: data_dir.clone(),
+        key_file: None,
         app: AppConfig {
             scope: berth_api::arn::ArnScope {
                 partition: "aws".into(),
@@ -256,9 +258,14 @@ async fn start_server_with(
 fn write_env_file(data_dir: &Path, server: &Server, region: &str) -> anyhow::Result<()> {
     let endpoint = server.endpoint();
     let mut contents = format!(
-        "export AWS_ACCESS_KEY_ID={}\nexport AWS_SECRET_ACCESS_KEY={}\nexport AWS_REGION={region}\nexport AWS_DEFAULT_REGION={region}\nexport AWS_ENDPOINT_URL_ECS={endpoint}\n",
+        "export AWS_ACCESS_KEY_ID={}\nexport AWS_SECRET_ACCESS_KEY={}\nexport AWS_REGION={region}\nexport AWS_DEFAULT_REGION={region}\n",
         server.credentials.access_key_id, server.credentials.secret_access_key
     );
+    // One endpoint serves every API; the AWS CLI (v1, and v2 from 2.13) and the SDKs take
+    // each API's endpoint from its own variable.
+    for api in berth_server::apis::Api::served() {
+        contents.push_str(&format!("export {}={endpoint}\n", api.endpoint_variable()));
+    }
     if let Some(tls) = &server.tls {
         let ca = std::path::absolute(&tls.ca_path).unwrap_or_else(|_| tls.ca_path.clone());
         contents.push_str(&format!(

@@ -9,6 +9,7 @@ use berth_api::Validate;
 
 use crate::app::App;
 use crate::error::{Error, Result};
+use crate::identity::Access;
 
 macro_rules! operations {
     ($($action:ident($request:ty) => $method:ident;)*) => {
@@ -35,6 +36,18 @@ macro_rules! operations {
                         "The action {action} is not valid for this endpoint."
                     ))),
                 }
+            }
+
+            /// The ECS action's IAM name, `ecs:<Action>`.
+            pub fn action(&self) -> &'static str {
+                match self {
+                    $(Command::$action(_) => concat!("ecs:", stringify!($action)),)*
+                }
+            }
+
+            /// What the command needs permission for.
+            pub fn access(&self, _app: &App) -> Vec<Access> {
+                vec![Access::new(self.action(), "*")]
             }
 
             /// Runs the command and serializes its response.

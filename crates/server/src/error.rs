@@ -1,10 +1,13 @@
 //! The control plane's one domain error, and its mapping to the ECS wire error.
 //!
-//! Handlers return [`Error`]; [`Error::to_api`] is the only place that decides which
-//! ECS exception name and message the user sees. Internal context (store failures and
+//! Handlers return [`Error`]; [`Error::to_wire`] (and, for ECS, [`Error::to_api`]) is the
+//! only place that decides which exception name and message the user sees, in the
+//! vocabulary of the API that was called. Internal context (store failures and
 //! the like) is logged where the error is rendered, never shown to the user.
 
 use berth_api::{ApiError, ErrorCode};
+
+use crate::apis::{Api, Protocol, WireError};
 
 /// Everything that can go wrong in an ECS call.
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +51,18 @@ pub enum Error {
     /// The request lost a race for a store key too many times; the caller may retry.
     #[error("The request conflicted with a concurrent change; retry it.")]
     Conflict,
+    /// The caller's policies do not allow the call. The message names the principal, the
+    /// action and the resource, as AWS's does.
+    #[error("{0}")]
+    AccessDenied(String),
+    /// An exception that belongs to one API (SSM's `ParameterNotFound`, IAM's
+    /// `NoSuchEntity`, …), with the HTTP status that API answers it with.
+    #[error("{message}")]
+    Api {
+        code: &'static str,
+        message: String,
+        status: u16,
+    },
     /// Something failed inside berth. The source is logged, not shown.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
@@ -76,6 +91,10 @@ impl Error {
             Error::TargetNotFound(_) => ErrorCode::TargetNotFoundException,
             Error::AttributeLimitExceeded(_) => ErrorCode::AttributeLimitExceededException,
             Error::Conflict => ErrorCode::ServerException,
+            Error::AccessDenied(_) => ErrorCode::AccessDeniedException,
+            // Only the API that made it renders it faithfully (`to_wire`); an ECS path never
+            // makes one, so this is the nearest ECS name.
+            Error::Api { .. } => ErrorCode::ClientException,
             Error::Internal(source) => {
                 tracing::error!(
                     error = format!("{source:#}"),
@@ -88,6 +107,65 @@ impl Error {
             }
         };
         ApiError::new(code, self.to_string())
+    }
+
+    /// The error as `api` puts it on the wire: the exception name that API uses for it, the
+    /// message, and the HTTP status. This and [`Error::to_api`] (the ECS view, which it
+    /// extends) are the only places that name exceptions.
+    pub fn to_wire(&self, api: Api) -> WireError {
+        use Api::*;
+        let query = api.protocol() == Protocol::Query;
+        let (code, status): (&str, u16) = match self {
+            Error::Api {
+                code,
+                message,
+                status,
+            } => return WireError::new(*code, message.clone(), *status),
+            Error::AccessDenied(_) if query => ("AccessDenied", 403),
+            Error::AccessDenied(_) => ("AccessDeniedException", 400),
+            Error::InvalidParameter(_) => match api {
+                Ecs | SecretsManager | Logs => ("InvalidParameterException", 400),
+                Ssm => ("ValidationException", 400),
+                Iam | Sts | Elbv2 => ("ValidationError", 400),
+            },
+            Error::Serialization(_) if query => ("ValidationError", 400),
+            Error::UnknownOperation(_) if query => ("InvalidAction", 400),
+            Error::Internal(_) | Error::Conflict if api != Ecs => {
+                let code = match api {
+                    Ssm => "InternalServerError",
+                    SecretsManager => "InternalServiceError",
+                    Logs => "ServiceUnavailableException",
+                    Iam => "ServiceFailure",
+                    _ => "InternalFailure",
+                };
+                let message = match self {
+                    Error::Conflict => self.to_string(),
+                    _ => {
+                        // Logs the source, and gives the generic text.
+                        self.to_api().message
+                    }
+                };
+                return WireError::new(code, message, 500);
+            }
+            _ => {
+                let api_error = self.to_api();
+                return WireError::new(
+                    api_error.code.as_str(),
+                    api_error.message,
+                    api_error.code.http_status(),
+                );
+            }
+        };
+        WireError::new(code, self.to_string(), status)
+    }
+
+    /// An exception of one API, answered with HTTP 400.
+    pub fn api(code: &'static str, message: impl Into<String>) -> Self {
+        Error::Api {
+            code,
+            message: message.into(),
+            status: 400,
+        }
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {

@@ -1,15 +1,15 @@
-//! The HTTP surface: `POST /` is the ECS API (SigV4), `/agent/v1/…` is the agent
-//! protocol (agent credential), `/control/v1/…` is administration (SigV4), `/healthz`
-//! answers when the server is up.
+//! The HTTP surface: `POST /` is every AWS API berth serves (SigV4; see [`crate::apis`]),
+//! `/agent/v1/…` is the agent protocol (agent credential), `/control/v1/…` is
+//! administration (SigV4, the administrator only), `/healthz` answers when the server is up.
 //!
 //! Handlers only unpack, authenticate, call the app layer, and render errors; the one
-//! place that turns a domain error into the AWS error body is [`Error::to_api`].
+//! place that turns a domain error into an AWS error body is [`Error::to_wire`].
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -19,26 +19,25 @@ use berth_api::{ApiError, ErrorCode};
 use serde::Deserialize;
 
 use crate::app::{AgentIdentity, App};
-use crate::dispatch::Command;
 use crate::error::Error;
 use crate::sigv4;
 
-/// The largest request body accepted. ECS's largest requests (task definitions) are
-/// far below this.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The largest request body of the agent and administration endpoints.
+pub use crate::apis::MAX_BODY_BYTES;
 
 /// Builds the router over the app.
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
-        .route("/", post(ecs_api))
+        .route("/", post(aws_api))
         .route("/healthz", get(|| async { "ok" }))
         .route("/agent/v1/register", post(agent_register))
         .route("/agent/v1/desired", get(agent_desired))
         .route("/agent/v1/report", post(agent_report))
         .route("/control/v1/secrets", put(control_put_secret))
         .route("/control/v1/join-tokens", post(control_join_token))
-        // The limit is enforced while reading, so an oversized body is never buffered.
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // The limit is enforced while reading, so an oversized body is never buffered;
+        // `POST /` applies each API's own limit below this one.
+        .layer(DefaultBodyLimit::max(crate::apis::MAX_ANY_BODY_BYTES))
         .with_state(app)
 }
 
@@ -62,14 +61,20 @@ fn request_id() -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("0"))
 }
 
-/// Verifies the SigV4 signature of a request with the users' access keys.
-fn authenticate_user(app: &App, parts: &http::request::Parts, body: &[u8]) -> Result<(), ApiError> {
-    let lookup = |access_key_id: &str| {
-        app.view
-            .read()
-            .access_keys
-            .get(access_key_id)
-            .map(|k| k.secret_access_key.clone())
+/// Verifies a request's SigV4 signature (for the ECS signing name) and that the
+/// administrator signed it: the administration endpoints are the administrator's alone.
+fn authenticate_admin(
+    app: &App,
+    parts: &http::request::Parts,
+    body: &[u8],
+) -> Result<(), ApiError> {
+    let found_admin = std::cell::Cell::new(false);
+    let lookup = |access_key_id: &str| match app.resolve_access_key(access_key_id, None) {
+        Ok(Some((secret, principal))) => {
+            found_admin.set(principal.is_admin());
+            Some(secret)
+        }
+        _ => None,
     };
     let config = sigv4::VerifyConfig::ecs(app.config.scope.region.clone());
     sigv4::verify(
@@ -79,62 +84,46 @@ fn authenticate_user(app: &App, parts: &http::request::Parts, body: &[u8]) -> Re
         &config,
         time::OffsetDateTime::now_utc(),
     )
-    .map(|_| ())
-    .map_err(|e| e.to_api_error())
+    .map_err(|e| e.to_api_error())?;
+    if !found_admin.get() {
+        return Err(ApiError::new(
+            ErrorCode::AccessDeniedException,
+            "Only the administrator may use the administration API.",
+        ));
+    }
+    Ok(())
 }
 
-async fn ecs_api(State(app): State<Arc<App>>, request: Request<axum::body::Body>) -> Response {
+/// The address of the peer of a connection, on any listener whose addresses are socket
+/// addresses (plain TCP and TLS alike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeerAddr(pub std::net::SocketAddr);
+
+impl
+    axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, tokio::net::TcpListener>>
+    for PeerAddr
+{
+    fn connect_info(stream: axum::serve::IncomingStream<'_, tokio::net::TcpListener>) -> Self {
+        PeerAddr(*stream.remote_addr())
+    }
+}
+
+impl
+    axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, crate::tls::TlsListener>>
+    for PeerAddr
+{
+    fn connect_info(stream: axum::serve::IncomingStream<'_, crate::tls::TlsListener>) -> Self {
+        PeerAddr(*stream.remote_addr())
+    }
+}
+
+async fn aws_api(
+    State(app): State<Arc<App>>,
+    ConnectInfo(PeerAddr(peer)): ConnectInfo<PeerAddr>,
+    request: Request<axum::body::Body>,
+) -> Response {
     let (parts, body) = request.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(_) => {
-            return aws_error(&ApiError::new(
-                ErrorCode::RequestEntityTooLargeException,
-                format!("The request body must be at most {MAX_BODY_BYTES} bytes."),
-            ))
-        }
-    };
-    if let Err(error) = authenticate_user(&app, &parts, &body) {
-        return aws_error(&error);
-    }
-    let target = parts
-        .headers
-        .get("x-amz-target")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let Some(action) = target
-        .strip_prefix(berth_api::TARGET_PREFIX)
-        .and_then(|rest| rest.strip_prefix('.'))
-    else {
-        return aws_error(&ApiError::new(
-            ErrorCode::UnknownOperationException,
-            format!("The X-Amz-Target header '{target}' does not name an ECS action."),
-        ));
-    };
-    let started = std::time::Instant::now();
-    let outcome = match Command::parse(action, &body) {
-        Ok(command) => command.execute(&app).await,
-        Err(err) => Err(err),
-    };
-    tracing::debug!(
-        action,
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        ok = outcome.is_ok(),
-        "ecs request"
-    );
-    match outcome {
-        Ok(value) => {
-            let mut response = Json(value).into_response();
-            let headers = response.headers_mut();
-            headers.insert(
-                "content-type",
-                HeaderValue::from_static("application/x-amz-json-1.1"),
-            );
-            headers.insert("x-amzn-requestid", request_id());
-            response
-        }
-        Err(err) => aws_error(&err.to_api()),
-    }
+    crate::apis::serve(app, parts, body, Some(peer)).await
 }
 
 fn agent_error(status: StatusCode, error: &str, message: impl Into<String>) -> Response {
@@ -283,7 +272,7 @@ async fn signed_control_request<T: serde::de::DeserializeOwned>(
             format!("The request body must be at most {MAX_BODY_BYTES} bytes."),
         )));
     };
-    authenticate_user(app, &parts, &body).map_err(|error| aws_error(&error))?;
+    authenticate_admin(app, &parts, &body).map_err(|error| aws_error(&error))?;
     parse_json(&body)
 }
 

@@ -13,10 +13,13 @@
 //! unauthenticated `GET /cacerts`, which returns the CA certificate: agents fetch it
 //! before they trust the server, and check it against the hash in their join token.
 
+pub mod apis;
 pub mod app;
+pub mod crypto;
 pub mod dispatch;
 pub mod error;
 pub mod http;
+pub mod identity;
 pub mod model;
 mod reconcilers;
 pub mod sigv4;
@@ -38,6 +41,31 @@ use model::{keys, now, AccessKeyRecord, ClusterRecord};
 pub struct ServerConfig {
     pub listen: SocketAddr,
     pub app: AppConfig,
+    /// Where the server keeps its own files (its key, logs). Created if missing.
+    pub data_dir: std::path::PathBuf,
+    /// The server's key file; `DATA_DIR/berth.key` when unset. Every server of a cluster
+    /// must share one key.
+    pub key_file: Option<std::path::PathBuf>,
+}
+
+impl ServerConfig {
+    /// A configuration with the app's defaults, serving on `listen`, keeping files in
+    /// `data_dir`.
+    pub fn new(listen: SocketAddr, data_dir: impl Into<std::path::PathBuf>) -> Self {
+        Self {
+            listen,
+            app: AppConfig::default(),
+            data_dir: data_dir.into(),
+            key_file: None,
+        }
+    }
+
+    /// The key file in use.
+    pub fn key_path(&self) -> std::path::PathBuf {
+        self.key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("berth.key"))
+    }
 }
 
 /// A running server.
@@ -98,12 +126,22 @@ impl Server {
                 .next()
                 .context("the store holds no access key")?
         };
+        std::fs::create_dir_all(&config.data_dir).with_context(|| {
+            format!(
+                "creating the server data directory {}",
+                config.data_dir.display()
+            )
+        })?;
+        let keyring = crypto::Keyring::load_or_create(&config.key_path())
+            .context("loading the server's key")?;
         let app = Arc::new(App::new(
             store.clone(),
             view.clone(),
             config.app.clone(),
+            Arc::new(keyring),
             cancel.clone(),
         ));
+        app.set_serves_tls(tls.is_some());
         // Before anything starts, so that unusable TLS material stops nothing half-way.
         let tls_config = tls
             .as_ref()
@@ -162,9 +200,12 @@ impl Server {
 /// Serves the router on a listener until `shutdown` fires, then drains connections.
 async fn serve<L>(listener: L, router: axum::Router, shutdown: CancellationToken)
 where
-    L: axum::serve::Listener,
-    L::Addr: std::fmt::Debug,
+    L: axum::serve::Listener<Addr = SocketAddr>,
+    http::PeerAddr:
+        for<'a> axum::extract::connect_info::Connected<axum::serve::IncomingStream<'a, L>>,
 {
+    // The peer address reaches handlers (`aws:SourceIp`).
+    let router = router.into_make_service_with_connect_info::<http::PeerAddr>();
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(async move { shutdown.cancelled().await })
         .await;
@@ -180,8 +221,9 @@ async fn initialise(store: &DynStore) -> anyhow::Result<()> {
         return Ok(());
     }
     let access_key = AccessKeyRecord {
-        access_key_id: format!("AKBERTH{}", random_upper(13)),
+        access_key_id: format!("AKBERTH{}", identity::random_upper(13)),
         secret_access_key: app::agents_secret(),
+        user: None,
     };
     let cluster = ClusterRecord {
         name: "default".into(),
@@ -210,13 +252,4 @@ async fn initialise(store: &DynStore) -> anyhow::Result<()> {
     // If another server initialised it first, its keys stand.
     store.txn(txn).await?;
     Ok(())
-}
-
-fn random_upper(len: usize) -> String {
-    use rand::Rng;
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    let mut rng = rand::thread_rng();
-    (0..len)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect()
 }

@@ -287,6 +287,10 @@ pub struct IdempotencyRecord {
 pub struct AccessKeyRecord {
     pub access_key_id: String,
     pub secret_access_key: String,
+    /// The IAM user the key belongs to; `None` for the administrator key made when the
+    /// store was initialised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
 }
 
 impl std::fmt::Debug for AccessKeyRecord {

@@ -471,6 +471,25 @@ where
     })
 }
 
+/// The region and service a request's signature claims to be scoped to, read before anything
+/// is checked, so that the caller can tell which API the request is for.
+pub fn claimed_scope(parts: &Parts) -> Result<(String, String), SigV4Error> {
+    let claim = parse_claim(&parts.uri, &parts.headers)?;
+    Ok((claim.scope.region, claim.scope.service))
+}
+
+/// The session token sent with a request: the `X-Amz-Security-Token` header, or the query
+/// parameter of that name in a presigned request.
+pub fn session_token(parts: &Parts) -> Option<String> {
+    if let Some(value) = parts.headers.get(X_AMZ_SECURITY_TOKEN) {
+        return value.to_str().ok().map(str::to_owned);
+    }
+    query_pairs(parts.uri.query().unwrap_or_default())
+        .into_iter()
+        .find(|(k, _)| k == "X-Amz-Security-Token")
+        .map(|(_, v)| v)
+}
+
 /// The canonical request with any session token blanked, since it is kept for logs.
 fn redact_token(canonical_request: &str) -> String {
     canonical_request

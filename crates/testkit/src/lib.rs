@@ -280,8 +280,8 @@ async fn boot(
     let store: DynStore =
         Arc::new(SqliteStore::open(&dir.join("berth.db")).expect("opening the SQLite store"));
     let config = ServerConfig {
-        listen,
         app: options.app.clone(),
+        ..ServerConfig::new(listen, dir.join("server"))
     };
     let server = Server::start(store, config, cancel.clone())
         .await
@@ -818,8 +818,11 @@ impl TestCluster {
         let stand_in = Server::start(
             Arc::new(berth_store::MemoryStore::new()),
             ServerConfig {
-                listen: "127.0.0.1:0".parse().expect("a socket address"),
                 app: self.options.app.clone(),
+                ..ServerConfig::new(
+                    "127.0.0.1:0".parse().expect("a socket address"),
+                    self.dir.path().join("stand-in"),
+                )
             },
             cancelled,
         )

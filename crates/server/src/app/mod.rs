@@ -6,6 +6,7 @@
 
 mod agents;
 mod attributes;
+mod authorize;
 mod clusters;
 mod instances;
 mod liveness;
@@ -80,6 +81,10 @@ pub struct App {
     started: Instant,
     /// Cancelled when the server shuts down, so that long polls end at once.
     pub(crate) shutdown: tokio_util::sync::CancellationToken,
+    /// The server's key, kept apart from the store: seals secret values and session tokens.
+    pub keyring: Arc<crate::crypto::Keyring>,
+    /// Whether the API is served over TLS (`aws:SecureTransport`).
+    tls: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for App {
@@ -95,6 +100,7 @@ impl App {
         store: DynStore,
         view: Arc<View>,
         config: AppConfig,
+        keyring: Arc<crate::crypto::Keyring>,
         shutdown: tokio_util::sync::CancellationToken,
     ) -> Self {
         Self {
@@ -107,7 +113,19 @@ impl App {
             last_seen: Mutex::new(HashMap::new()),
             started: Instant::now(),
             shutdown,
+            keyring,
+            tls: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    /// Records that the API is served over TLS.
+    pub(crate) fn set_serves_tls(&self, tls: bool) {
+        self.tls.store(tls, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether the API is served over TLS.
+    pub fn serves_tls(&self) -> bool {
+        self.tls.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Counts these new tasks against their instances until the guard is dropped. Drop it
