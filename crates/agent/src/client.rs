@@ -17,6 +17,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use berth_api::protocol::{
     AgentApiError, DesiredState, RegisterRequest, RegisterResponse, ReportRequest, ReportResponse,
+    TaskCredentials, TaskSecrets,
 };
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
@@ -81,6 +82,35 @@ pub trait ControlPlane: Send + Sync + 'static {
         credential: &str,
         req: &ReportRequest,
     ) -> Result<ReportResponse, ClientError>;
+
+    /// `GET /agent/v1/tasks/secrets?task=ARN`: the task's secrets, resolved now with its
+    /// execution role. A control plane without secret stores has none to give.
+    async fn task_secrets(
+        &self,
+        _credential: &str,
+        task_arn: &str,
+    ) -> Result<TaskSecrets, ClientError> {
+        Err(unsupported("task secrets", task_arn))
+    }
+
+    /// `GET /agent/v1/tasks/credentials?task=ARN`: temporary credentials for the task's
+    /// role.
+    async fn task_credentials(
+        &self,
+        _credential: &str,
+        task_arn: &str,
+    ) -> Result<TaskCredentials, ClientError> {
+        Err(unsupported("task role credentials", task_arn))
+    }
+}
+
+/// The refusal of a control plane that does not offer a call (test doubles).
+fn unsupported(what: &str, task_arn: &str) -> ClientError {
+    ClientError::Rejected {
+        status: 501,
+        error: "unsupported".into(),
+        message: format!("this control plane does not provide {what} (task {task_arn})"),
+    }
 }
 
 /// [`ControlPlane`] over HTTP.
@@ -205,6 +235,34 @@ impl ControlPlane for HttpControlPlane {
             .bearer_auth(credential)
             .timeout(REQUEST_TIMEOUT)
             .json(req);
+        self.send(r).await
+    }
+
+    async fn task_secrets(
+        &self,
+        credential: &str,
+        task_arn: &str,
+    ) -> Result<TaskSecrets, ClientError> {
+        let r = self
+            .http
+            .get(format!("{}/agent/v1/tasks/secrets", self.base))
+            .query(&[("task", task_arn)])
+            .bearer_auth(credential)
+            .timeout(REQUEST_TIMEOUT);
+        self.send(r).await
+    }
+
+    async fn task_credentials(
+        &self,
+        credential: &str,
+        task_arn: &str,
+    ) -> Result<TaskCredentials, ClientError> {
+        let r = self
+            .http
+            .get(format!("{}/agent/v1/tasks/credentials", self.base))
+            .query(&[("task", task_arn)])
+            .bearer_auth(credential)
+            .timeout(REQUEST_TIMEOUT);
         self.send(r).await
     }
 }

@@ -453,6 +453,7 @@ mod tests {
             stop_code: None,
             stopped_reason: None,
             network_mode: mode,
+            task_role_arn: None,
             cpu: None,
             memory: None,
             containers: vec![DesiredContainer {

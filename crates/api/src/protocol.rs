@@ -131,6 +131,10 @@ pub struct DesiredTask {
     #[serde(default)]
     pub stopped_reason: Option<String>,
     pub network_mode: NetworkMode,
+    /// The IAM role the task's containers get credentials for (through the agent's
+    /// credentials endpoint), when the task has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_role_arn: Option<String>,
     /// Task-level CPU units and memory MiB, when the task definition sets them.
     #[serde(default)]
     pub cpu: Option<i32>,
@@ -163,6 +167,65 @@ impl std::fmt::Debug for RegistryAuth {
         // Never log the password.
         f.debug_struct("RegistryAuth")
             .field("username", &self.username)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `GET /agent/v1/tasks/secrets?task=ARN`: what the task's containers need from berth's
+/// secret stores, resolved by the server with the task's execution role at the moment the
+/// agent is about to create the containers. The agent keeps it in memory only: never in its
+/// ledger, a label or a log line. A secret that is missing or that the execution role may
+/// not read is refused with HTTP 422 and an [`AgentApiError`] of kind
+/// `resource_initialization` whose message is ECS's, and the agent stops the task with
+/// `TaskFailedToStart` and that message.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskSecrets {
+    pub containers: Vec<ContainerSecrets>,
+}
+
+impl std::fmt::Debug for TaskSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.containers.iter().map(|c| &c.name))
+            .finish()
+    }
+}
+
+/// One container's resolved secrets.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContainerSecrets {
+    pub name: String,
+    /// `secrets[]`: environment variable name and value.
+    #[serde(default)]
+    pub environment: Vec<(String, String)>,
+    /// `repositoryCredentials`, resolved.
+    #[serde(default)]
+    pub registry_auth: Option<RegistryAuth>,
+    /// `logConfiguration.secretOptions`: option name and value.
+    #[serde(default)]
+    pub log_options: Vec<(String, String)>,
+}
+
+/// `GET /agent/v1/tasks/credentials?task=ARN`: temporary credentials for the task's role,
+/// which the agent serves to the task's containers at
+/// `169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` and refreshes before they expire.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskCredentials {
+    pub role_arn: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: String,
+    /// Epoch seconds.
+    pub expiration: i64,
+}
+
+impl std::fmt::Debug for TaskCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never log the secret or the token.
+        f.debug_struct("TaskCredentials")
+            .field("role_arn", &self.role_arn)
+            .field("access_key_id", &self.access_key_id)
+            .field("expiration", &self.expiration)
             .finish_non_exhaustive()
     }
 }
@@ -288,6 +351,7 @@ mod tests {
             stop_code: None,
             stopped_reason: None,
             network_mode: NetworkMode::Bridge,
+            task_role_arn: None,
             cpu: None,
             memory: None,
             containers: Vec::new(),

@@ -119,6 +119,12 @@ pub struct TaskRecord {
     /// Containers with overrides merged, and each container's ARN.
     pub containers: Vec<TaskContainer>,
     pub overrides: ecs::TaskOverride,
+    /// The role the task's containers get credentials for, and the role the agent resolves
+    /// the task's secrets with: the overrides' ARNs, else the task definition's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_role_arn: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_role_arn: Option<String>,
     pub started_by: Option<String>,
     pub group: String,
     /// The service that started the task, if one did; its deployment is `started_by`.

@@ -758,6 +758,8 @@ mod tests {
             },
             containers: Vec::new(),
             overrides: Default::default(),
+            task_role_arn: None,
+            execution_role_arn: None,
             started_by: None,
             service: None,
             group: "family:f".into(),

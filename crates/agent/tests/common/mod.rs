@@ -249,6 +249,7 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
         stop_code: None,
         stopped_reason: None,
         network_mode: NetworkMode::Bridge,
+        task_role_arn: None,
         cpu: None,
         memory: None,
         containers: defs

@@ -265,6 +265,7 @@ impl App {
                 stop_code: task.stop_code.clone(),
                 stopped_reason: task.stopped_reason.clone(),
                 network_mode: task.network_mode,
+                task_role_arn: task.task_role_arn.clone(),
                 cpu: task.cpu.as_deref().and_then(|c| super::parse_cpu(c).ok()),
                 memory: task
                     .memory

@@ -258,6 +258,8 @@ mod tests {
                 })
                 .collect(),
             overrides: ecs::TaskOverride::default(),
+            task_role_arn: None,
+            execution_role_arn: None,
             started_by: None,
             service: None,
             group: "family:web".into(),

@@ -447,6 +447,16 @@ impl App {
                 reserved: spec.demand.reservation.clone(),
                 containers,
                 overrides: spec.overrides.clone(),
+                task_role_arn: spec
+                    .overrides
+                    .task_role_arn
+                    .clone()
+                    .or_else(|| spec.definition.definition.task_role_arn.clone()),
+                execution_role_arn: spec
+                    .overrides
+                    .execution_role_arn
+                    .clone()
+                    .or_else(|| spec.definition.definition.execution_role_arn.clone()),
                 started_by: spec.started_by.clone(),
                 group: spec.group.clone(),
                 service: spec.service.clone(),
