@@ -1,13 +1,17 @@
-//! berth's wire contract: ECS JSON 1.1 shapes (generated from botocore's model), ARNs,
-//! ECS error codes, and the messages of the agent protocol.
+//! berth's wire contract: the AWS APIs berth serves (shapes generated from botocore's
+//! models), the AWS Query protocol codec, ARNs, ECS error codes, and the messages of the
+//! agent protocol.
 //!
 //! This crate does no I/O and has no async runtime, so that every other crate (the
 //! server, the agent, the scheduler, tests) can share one definition of the wire.
+//! `tools/gen_aws_types.py SERVICE` regenerates a service's module.
 
 pub mod arn;
+/// ECS (AWS JSON 1.1): every shape of the `ecs/2014-11-13` model.
 pub mod ecs;
 pub mod error;
 pub mod protocol;
+pub mod query;
 pub mod validate;
 
 pub use error::{ApiError, ErrorCode};
