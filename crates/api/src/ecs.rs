@@ -1,4 +1,4 @@
-//! ECS wire types, generated from botocore's model by `tools/gen_ecs_types.py`.
+//! ECS wire types, generated from botocore's model by `tools/gen_aws_types.py ecs`.
 //!
 //! Do not edit by hand: change the generator and run it again. Every structure
 //! deserializes from and serializes to ECS's JSON 1.1 shapes exactly, and implements

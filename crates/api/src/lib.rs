@@ -1,13 +1,30 @@
-//! berth's wire contract: ECS JSON 1.1 shapes (generated from botocore's model), ARNs,
-//! ECS error codes, and the messages of the agent protocol.
+//! berth's wire contract: the AWS APIs berth serves (shapes generated from botocore's
+//! models), the AWS Query protocol codec, ARNs, ECS error codes, and the messages of the
+//! agent protocol.
 //!
 //! This crate does no I/O and has no async runtime, so that every other crate (the
 //! server, the agent, the scheduler, tests) can share one definition of the wire.
+//! `tools/gen_aws_types.py SERVICE` regenerates a service's module.
 
 pub mod arn;
+/// ECS (AWS JSON 1.1): every shape of the `ecs/2014-11-13` model.
 pub mod ecs;
+/// Elastic Load Balancing v2 (AWS Query, `elbv2/2015-12-01`): load balancers, target groups,
+/// listeners, rules, targets, tags.
+pub mod elbv2;
 pub mod error;
+/// IAM (AWS Query, `iam/2010-05-08`): roles, users, access keys, inline policies.
+pub mod iam;
+/// CloudWatch Logs (AWS JSON 1.1, `logs/2014-03-28`): log groups, streams, events, tags.
+pub mod logs;
 pub mod protocol;
+pub mod query;
+/// Secrets Manager (AWS JSON 1.1, `secretsmanager/2017-10-17`): secrets, versions, tags.
+pub mod secretsmanager;
+/// SSM Parameter Store (AWS JSON 1.1, `ssm/2014-11-06`): parameters, labels, tags.
+pub mod ssm;
+/// STS (AWS Query, `sts/2011-06-15`): GetCallerIdentity and AssumeRole.
+pub mod sts;
 pub mod validate;
 
 pub use error::{ApiError, ErrorCode};
