@@ -14,6 +14,7 @@
 //! before they trust the server, and check it against the hash in their join token.
 
 pub mod app;
+pub mod authz;
 pub mod dispatch;
 pub mod error;
 pub mod http;
