@@ -41,9 +41,4 @@ impl PolicyError {
     pub(crate) fn malformed(iam: &str, detail: impl std::fmt::Display) -> Self {
         Self::Malformed(format!("{iam} {detail}"))
     }
-
-    /// The message shown to the user.
-    pub fn message(&self) -> String {
-        self.to_string()
-    }
 }

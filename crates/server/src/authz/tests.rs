@@ -33,6 +33,17 @@ fn decide(policies: &[&Policy], action: &str, resource: &str, context: &Context)
     )
 }
 
+/// Asserts the decision for each `(action, resource, context, decision)`.
+fn expect(policies: &[&Policy], cases: &[(&str, &str, &Context, Decision)]) {
+    for (action, resource, context, decision) in cases {
+        assert_eq!(
+            decide(policies, action, resource, context),
+            *decision,
+            "{action} on {resource} with {context:?}"
+        );
+    }
+}
+
 fn refusal(json: &str, kind: PolicyKind) -> String {
     match Policy::parse(json, kind) {
         Ok(_) => panic!("accepted: {json}"),
@@ -47,27 +58,23 @@ fn explicit_deny_in_one_policy_overrides_allow_in_another() {
         statement(r#""Effect": "Deny", "Action": "ecs:DeleteCluster", "Resource": "*""#);
     let none = Context::new();
     for order in [[&allow_all, &deny_delete], [&deny_delete, &allow_all]] {
-        assert_eq!(
-            decide(&order, "ecs:DeleteCluster", PROD, &none),
-            Decision::ExplicitDeny
-        );
-        assert_eq!(
-            decide(&order, "ecs:DescribeClusters", PROD, &none),
-            Decision::Allow
+        expect(
+            &order,
+            &[
+                ("ecs:DeleteCluster", PROD, &none, Decision::ExplicitDeny),
+                ("ecs:DescribeClusters", PROD, &none, Decision::Allow),
+            ],
         );
     }
-    assert_eq!(
-        decide(&[&allow_all], "ecs:DeleteCluster", PROD, &none),
-        Decision::Allow
+    expect(
+        &[&allow_all],
+        &[("ecs:DeleteCluster", PROD, &none, Decision::Allow)],
     );
-    assert_eq!(
-        decide(&[&deny_delete], "ecs:RunTask", PROD, &none),
-        Decision::ImplicitDeny
+    expect(
+        &[&deny_delete],
+        &[("ecs:RunTask", PROD, &none, Decision::ImplicitDeny)],
     );
-    assert_eq!(
-        decide(&[], "ecs:RunTask", PROD, &none),
-        Decision::ImplicitDeny
-    );
+    expect(&[], &[("ecs:RunTask", PROD, &none, Decision::ImplicitDeny)]);
 }
 
 #[test]
@@ -75,21 +82,14 @@ fn not_action_with_allow_allows_everything_else() {
     let policy =
         statement(r#""Effect": "Allow", "NotAction": ["iam:*", "sts:*"], "Resource": "*""#);
     let none = Context::new();
-    assert_eq!(
-        decide(&[&policy], "ecs:RunTask", PROD, &none),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&[&policy], "logs:PutLogEvents", "*", &none),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&[&policy], "iam:PutRolePolicy", "*", &none),
-        Decision::ImplicitDeny
-    );
-    assert_eq!(
-        decide(&[&policy], "STS:AssumeRole", "*", &none),
-        Decision::ImplicitDeny
+    expect(
+        &[&policy],
+        &[
+            ("ecs:RunTask", PROD, &none, Decision::Allow),
+            ("logs:PutLogEvents", "*", &none, Decision::Allow),
+            ("iam:PutRolePolicy", "*", &none, Decision::ImplicitDeny),
+            ("STS:AssumeRole", "*", &none, Decision::ImplicitDeny),
+        ],
     );
 }
 
@@ -103,17 +103,15 @@ fn not_resource_covers_every_other_resource() {
                              "arn:aws:ecs:us-east-1:000000000000:task/dev/*"]}]}"#,
     );
     let none = Context::new();
-    let p = [&deny_outside_dev];
-    assert_eq!(decide(&p, "ecs:RunTask", DEV, &none), Decision::Allow);
     let dev_task = "arn:aws:ecs:us-east-1:000000000000:task/dev/0123abcd";
-    assert_eq!(decide(&p, "ecs:StopTask", dev_task, &none), Decision::Allow);
-    assert_eq!(
-        decide(&p, "ecs:RunTask", PROD, &none),
-        Decision::ExplicitDeny
-    );
-    assert_eq!(
-        decide(&p, "ecs:ListClusters", "*", &none),
-        Decision::ExplicitDeny
+    expect(
+        &[&deny_outside_dev],
+        &[
+            ("ecs:RunTask", DEV, &none, Decision::Allow),
+            ("ecs:StopTask", dev_task, &none, Decision::Allow),
+            ("ecs:RunTask", PROD, &none, Decision::ExplicitDeny),
+            ("ecs:ListClusters", "*", &none, Decision::ExplicitDeny),
+        ],
     );
 }
 
@@ -129,21 +127,17 @@ fn a_user_limited_to_one_cluster_by_resource_arn() {
     );
     let none = Context::new();
     let p = [&policy];
-    assert_eq!(decide(&p, "ecs:RunTask", DEV, &none), Decision::Allow);
-    assert_eq!(
-        decide(&p, "ecs:RunTask", PROD, &none),
-        Decision::ImplicitDeny
-    );
     let dev_task = "arn:aws:ecs:us-east-1:000000000000:task/dev/abc";
     let prod_task = "arn:aws:ecs:us-east-1:000000000000:task/prod/abc";
-    assert_eq!(decide(&p, "ecs:StopTask", dev_task, &none), Decision::Allow);
-    assert_eq!(
-        decide(&p, "ecs:StopTask", prod_task, &none),
-        Decision::ImplicitDeny
-    );
-    assert_eq!(
-        decide(&p, "ecs:ListClusters", "*", &none),
-        Decision::ImplicitDeny
+    expect(
+        &p,
+        &[
+            ("ecs:RunTask", DEV, &none, Decision::Allow),
+            ("ecs:RunTask", PROD, &none, Decision::ImplicitDeny),
+            ("ecs:StopTask", dev_task, &none, Decision::Allow),
+            ("ecs:StopTask", prod_task, &none, Decision::ImplicitDeny),
+            ("ecs:ListClusters", "*", &none, Decision::ImplicitDeny),
+        ],
     );
     // Several resources: allowed only when each one is, and the refusal names the first
     // resource that was not allowed.
@@ -195,19 +189,25 @@ fn a_user_limited_to_one_cluster_by_the_ecs_cluster_condition() {
     let task_definition = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:3";
     let in_dev = Context::new().with("ecs:cluster", DEV);
     let in_prod = Context::new().with("ecs:cluster", PROD);
-    let p = [&policy];
-    assert_eq!(
-        decide(&p, "ecs:RunTask", task_definition, &in_dev),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:RunTask", task_definition, &in_prod),
-        Decision::ImplicitDeny
-    );
-    assert_eq!(
-        decide(&p, "ecs:RunTask", task_definition, &Context::new()),
-        Decision::ImplicitDeny,
-        "without the key the condition is false"
+    let none = Context::new();
+    expect(
+        &[&policy],
+        &[
+            ("ecs:RunTask", task_definition, &in_dev, Decision::Allow),
+            (
+                "ecs:RunTask",
+                task_definition,
+                &in_prod,
+                Decision::ImplicitDeny,
+            ),
+            // Without the key the condition is false.
+            (
+                "ecs:RunTask",
+                task_definition,
+                &none,
+                Decision::ImplicitDeny,
+            ),
+        ],
     );
 }
 
@@ -218,22 +218,15 @@ fn string_like_with_wildcards_in_a_condition() {
            "Condition": {"StringLike": {"aws:RequestTag/team": ["web-*", "db-??"]}}"#,
     );
     let tagged = |team: &str| Context::new().with("aws:RequestTag/team", team);
-    let p = [&policy];
-    assert_eq!(
-        decide(&p, "ecs:TagResource", PROD, &tagged("web-frontend")),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:TagResource", PROD, &tagged("db-01")),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:TagResource", PROD, &tagged("db-1")),
-        Decision::ImplicitDeny
-    );
-    assert_eq!(
-        decide(&p, "ecs:TagResource", PROD, &tagged("WEB-x")),
-        Decision::ImplicitDeny
+    let team = ["web-frontend", "db-01", "db-1", "WEB-x"].map(tagged);
+    expect(
+        &[&policy],
+        &[
+            ("ecs:TagResource", PROD, &team[0], Decision::Allow),
+            ("ecs:TagResource", PROD, &team[1], Decision::Allow),
+            ("ecs:TagResource", PROD, &team[2], Decision::ImplicitDeny),
+            ("ecs:TagResource", PROD, &team[3], Decision::ImplicitDeny),
+        ],
     );
 }
 
@@ -245,30 +238,17 @@ fn if_exists_with_a_missing_key_applies_the_statement() {
             {"Effect": "Deny", "Action": "ecs:*", "Resource": "*",
              "Condition": {"ArnNotEqualsIfExists": {"ecs:cluster": "arn:aws:ecs:us-east-1:000000000000:cluster/dev"}}}]}"#,
     );
-    let p = [&deny_other_clusters];
     let none = Context::new();
-    // ListClusters has no ecs:cluster key: with IfExists the Deny's condition is true.
-    assert_eq!(
-        decide(&p, "ecs:ListClusters", "*", &none),
-        Decision::ExplicitDeny
-    );
-    assert_eq!(
-        decide(
-            &p,
-            "ecs:RunTask",
-            "*",
-            &Context::new().with("ecs:cluster", DEV)
-        ),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(
-            &p,
-            "ecs:RunTask",
-            "*",
-            &Context::new().with("ecs:cluster", PROD)
-        ),
-        Decision::ExplicitDeny
+    let in_dev = Context::new().with("ecs:cluster", DEV);
+    let in_prod = Context::new().with("ecs:cluster", PROD);
+    expect(
+        &[&deny_other_clusters],
+        &[
+            // ListClusters has no ecs:cluster key: with IfExists the Deny's condition holds.
+            ("ecs:ListClusters", "*", &none, Decision::ExplicitDeny),
+            ("ecs:RunTask", "*", &in_dev, Decision::Allow),
+            ("ecs:RunTask", "*", &in_prod, Decision::ExplicitDeny),
+        ],
     );
 }
 
@@ -278,24 +258,23 @@ fn for_all_values_with_an_empty_set_is_true() {
         r#""Effect": "Allow", "Action": "ecs:CreateCluster", "Resource": "*",
            "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}}"#,
     );
-    let p = [&policy];
-    let mut no_tags = Context::new();
-    no_tags.set("aws:TagKeys", Vec::<String>::new());
-    assert_eq!(
-        decide(&p, "ecs:CreateCluster", "*", &no_tags),
-        Decision::Allow
+    let tag_keys = |keys: &[&str]| {
+        let mut context = Context::new();
+        context.set("aws:TagKeys", keys.iter().copied());
+        context
+    };
+    let (none, allowed, other) = (
+        tag_keys(&[]),
+        tag_keys(&["team"]),
+        tag_keys(&["team", "owner"]),
     );
-    let mut allowed_tags = Context::new();
-    allowed_tags.set("aws:TagKeys", ["team"]);
-    assert_eq!(
-        decide(&p, "ecs:CreateCluster", "*", &allowed_tags),
-        Decision::Allow
-    );
-    let mut other_tags = Context::new();
-    other_tags.set("aws:TagKeys", ["team", "owner"]);
-    assert_eq!(
-        decide(&p, "ecs:CreateCluster", "*", &other_tags),
-        Decision::ImplicitDeny
+    expect(
+        &[&policy],
+        &[
+            ("ecs:CreateCluster", "*", &none, Decision::Allow),
+            ("ecs:CreateCluster", "*", &allowed, Decision::Allow),
+            ("ecs:CreateCluster", "*", &other, Decision::ImplicitDeny),
+        ],
     );
 }
 
@@ -307,15 +286,14 @@ fn null_condition_requires_a_tag() {
             {"Effect": "Deny", "Action": "ecs:CreateCluster", "Resource": "*",
              "Condition": {"Null": {"aws:RequestTag/team": "true"}}}]}"#,
     );
-    let p = [&deny_untagged];
-    assert_eq!(
-        decide(&p, "ecs:CreateCluster", "*", &Context::new()),
-        Decision::ExplicitDeny
-    );
+    let untagged = Context::new();
     let tagged = Context::new().with("aws:RequestTag/team", "web");
-    assert_eq!(
-        decide(&p, "ecs:CreateCluster", "*", &tagged),
-        Decision::Allow
+    expect(
+        &[&deny_untagged],
+        &[
+            ("ecs:CreateCluster", "*", &untagged, Decision::ExplicitDeny),
+            ("ecs:CreateCluster", "*", &tagged, Decision::Allow),
+        ],
     );
 }
 
@@ -327,23 +305,16 @@ fn ip_ranges_limit_where_calls_come_from() {
             {"Effect": "Deny", "Action": "*", "Resource": "*",
              "Condition": {"NotIpAddress": {"aws:SourceIp": ["10.0.0.0/8", "192.0.2.0/24"]}}}]}"#,
     );
-    let from = |ip: &str| Context::new().with("aws:SourceIp", ip);
-    let p = [&policy];
-    assert_eq!(
-        decide(&p, "ecs:RunTask", PROD, &from("10.20.30.40")),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:RunTask", PROD, &from("192.0.2.200")),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:RunTask", PROD, &from("198.51.100.1")),
-        Decision::ExplicitDeny
-    );
-    assert_eq!(
-        decide(&p, "ecs:RunTask", PROD, &from("11.0.0.1")),
-        Decision::ExplicitDeny
+    let from = ["10.20.30.40", "192.0.2.200", "198.51.100.1", "11.0.0.1"]
+        .map(|ip| Context::new().with("aws:SourceIp", ip));
+    expect(
+        &[&policy],
+        &[
+            ("ecs:RunTask", PROD, &from[0], Decision::Allow),
+            ("ecs:RunTask", PROD, &from[1], Decision::Allow),
+            ("ecs:RunTask", PROD, &from[2], Decision::ExplicitDeny),
+            ("ecs:RunTask", PROD, &from[3], Decision::ExplicitDeny),
+        ],
     );
 }
 
@@ -354,25 +325,22 @@ fn actions_and_keys_ignore_case_but_resources_and_values_do_not() {
            "Resource": "arn:aws:ecs:us-east-1:000000000000:cluster/Prod",
            "Condition": {"StringEquals": {"AWS:UserName": "Alice"}}"#,
     );
-    let p = [&policy];
     let prod_upper = "arn:aws:ecs:us-east-1:000000000000:cluster/Prod";
     let alice = Context::new().with("aws:username", "Alice");
-    assert_eq!(
-        decide(&p, "ecs:DescribeClusters", prod_upper, &alice),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "Ecs:DESCRIBECLUSTERS", prod_upper, &alice),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:DescribeClusters", PROD, &alice),
-        Decision::ImplicitDeny
-    );
     let lower = Context::new().with("aws:username", "alice");
-    assert_eq!(
-        decide(&p, "ecs:DescribeClusters", prod_upper, &lower),
-        Decision::ImplicitDeny
+    expect(
+        &[&policy],
+        &[
+            ("ecs:DescribeClusters", prod_upper, &alice, Decision::Allow),
+            ("Ecs:DESCRIBECLUSTERS", prod_upper, &alice, Decision::Allow),
+            ("ecs:DescribeClusters", PROD, &alice, Decision::ImplicitDeny),
+            (
+                "ecs:DescribeClusters",
+                prod_upper,
+                &lower,
+                Decision::ImplicitDeny,
+            ),
+        ],
     );
 }
 
@@ -386,26 +354,18 @@ fn resource_variables_give_each_user_their_own_cluster() {
     let alice = Context::new()
         .with(keys::USERNAME, "alice")
         .with(keys::PRINCIPAL_ACCOUNT, ACCOUNT);
-    let p = [&policy];
-    let own = "arn:aws:ecs:us-east-1:000000000000:cluster/alice";
-    let own_task = "arn:aws:ecs:us-east-1:000000000000:task/alice/abc";
-    assert_eq!(
-        decide(&p, "ecs:DeleteCluster", own, &alice),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:StopTask", own_task, &alice),
-        Decision::Allow
-    );
-    assert_eq!(
-        decide(&p, "ecs:DeleteCluster", PROD, &alice),
-        Decision::ImplicitDeny
-    );
     // A role session has no aws:username: the variable matches nothing.
     let session = Context::new().with(keys::PRINCIPAL_ACCOUNT, ACCOUNT);
-    assert_eq!(
-        decide(&p, "ecs:DeleteCluster", own, &session),
-        Decision::ImplicitDeny
+    let own = "arn:aws:ecs:us-east-1:000000000000:cluster/alice";
+    let own_task = "arn:aws:ecs:us-east-1:000000000000:task/alice/abc";
+    expect(
+        &[&policy],
+        &[
+            ("ecs:DeleteCluster", own, &alice, Decision::Allow),
+            ("ecs:StopTask", own_task, &alice, Decision::Allow),
+            ("ecs:DeleteCluster", PROD, &alice, Decision::ImplicitDeny),
+            ("ecs:DeleteCluster", own, &session, Decision::ImplicitDeny),
+        ],
     );
 }
 
@@ -417,13 +377,14 @@ fn version_2008_treats_variables_as_text() {
     );
     assert_eq!(legacy.version(), PolicyVersion::V2008_10_17);
     let alice = Context::new().with(keys::USERNAME, "alice");
-    let p = [&legacy];
     let literal = "arn:aws:ecs:us-east-1:000000000000:cluster/${aws:username}";
     let own = "arn:aws:ecs:us-east-1:000000000000:cluster/alice";
-    assert_eq!(decide(&p, "ecs:RunTask", literal, &alice), Decision::Allow);
-    assert_eq!(
-        decide(&p, "ecs:RunTask", own, &alice),
-        Decision::ImplicitDeny
+    expect(
+        &[&legacy],
+        &[
+            ("ecs:RunTask", literal, &alice, Decision::Allow),
+            ("ecs:RunTask", own, &alice, Decision::ImplicitDeny),
+        ],
     );
     let unversioned = identity(
         r#"{"Statement": {"Effect": "Allow", "Action": "ecs:*", "Resource": "${aws:username}"}}"#
