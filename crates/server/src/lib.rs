@@ -15,6 +15,7 @@
 
 pub mod apis;
 pub mod app;
+pub mod authz;
 pub mod crypto;
 pub mod dispatch;
 pub mod error;
