@@ -5,65 +5,11 @@
 //! every one of them has an integration test.
 
 use berth_api::ecs::*;
-use berth_api::Validate;
 
-use crate::app::App;
-use crate::error::{Error, Result};
-use crate::identity::Access;
+crate::json_operations! {
+    /// A parsed ECS request. Each variant is one action of the ECS API.
+    Command, OPERATIONS, "ecs";
 
-macro_rules! operations {
-    ($($action:ident($request:ty) => $method:ident;)*) => {
-        /// A parsed ECS request. Each variant is one action of the ECS API.
-        #[derive(Debug)]
-        pub enum Command {
-            $($action($request),)*
-        }
-
-        /// Every action berth serves, by its ECS name.
-        pub const OPERATIONS: &[&str] = &[$(stringify!($action)),*];
-
-        impl Command {
-            /// Parses the body of `action`. Unknown actions, malformed JSON, wrongly typed
-            /// members and values outside the model's limits are rejected here.
-            pub fn parse(action: &str, body: &[u8]) -> Result<Self> {
-                match action {
-                    $(stringify!($action) => {
-                        let request: $request = parse_body(body)?;
-                        request.validate("request")?;
-                        Ok(Command::$action(request))
-                    })*
-                    _ => Err(Error::UnknownOperation(format!(
-                        "The action {action} is not valid for this endpoint."
-                    ))),
-                }
-            }
-
-            /// The ECS action's IAM name, `ecs:<Action>`.
-            pub fn action(&self) -> &'static str {
-                match self {
-                    $(Command::$action(_) => concat!("ecs:", stringify!($action)),)*
-                }
-            }
-
-            /// What the command needs permission for.
-            pub fn access(&self, _app: &App) -> Vec<Access> {
-                vec![Access::new(self.action(), "*")]
-            }
-
-            /// Runs the command and serializes its response.
-            pub async fn execute(self, app: &App) -> Result<serde_json::Value> {
-                match self {
-                    $(Command::$action(request) => {
-                        let response = app.$method(request).await?;
-                        serde_json::to_value(response).map_err(|e| Error::Internal(e.into()))
-                    })*
-                }
-            }
-        }
-    };
-}
-
-operations! {
     CreateCluster(CreateClusterRequest) => create_cluster;
     DescribeClusters(DescribeClustersRequest) => describe_clusters;
     ListClusters(ListClustersRequest) => list_clusters;
@@ -98,30 +44,9 @@ operations! {
     ListTagsForResource(ListTagsForResourceRequest) => list_tags_for_resource;
 }
 
-/// Decodes a JSON 1.1 body. An empty body is an empty object, as AWS accepts.
-fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        body
-    };
-    let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| Error::Serialization(format!("The request body is not valid JSON: {e}")))?;
-    if !value.is_object() {
-        return Err(Error::Serialization(
-            "The request body must be a JSON object.".into(),
-        ));
+impl Command {
+    /// What the command needs permission for.
+    pub fn access(&self, _app: &crate::app::App) -> Vec<crate::identity::Access> {
+        vec![crate::identity::Access::new(self.action(), "*")]
     }
-    serde_json::from_value(value).map_err(|e| {
-        let message = e.to_string();
-        if message.starts_with("missing field") {
-            Error::InvalidParameter(format!("A required parameter is missing: {message}"))
-        } else if message.starts_with("unknown variant") {
-            Error::InvalidParameter(format!(
-                "A parameter has a value that is not allowed: {message}"
-            ))
-        } else {
-            Error::Serialization(format!("A parameter has the wrong type: {message}"))
-        }
-    })
 }

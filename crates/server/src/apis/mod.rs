@@ -15,6 +15,9 @@
 //! Pointing the stock clients at berth takes one endpoint URL for all of them: `DIR/env`
 //! exports `AWS_ENDPOINT_URL_<SERVICE>` for every API in [`Api::served`].
 
+pub mod json;
+pub mod query;
+
 use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -356,11 +359,13 @@ async fn call_query(
     _app: &App,
     _caller: &Caller,
     api: Api,
-    _body: &[u8],
+    body: &[u8],
     _request_id: &str,
 ) -> Result<String> {
+    let request = query::decode(api, body)?;
     Err(Error::UnknownOperation(format!(
-        "This berth server does not serve the {} API yet.",
+        "The action {} is not valid for the {} API.",
+        request.action,
         api.signing_name()
     )))
 }
@@ -480,41 +485,18 @@ pub fn error_response(api: Api, error: &WireError, request_id: &str) -> Response
             response
         }
         Protocol::Query => {
-            let fault = if error.status >= 500 {
-                "Receiver"
-            } else {
-                "Sender"
-            };
-            let xml = format!(
-                "<ErrorResponse xmlns=\"{}\"><Error><Type>{fault}</Type><Code>{}</Code><Message>{}</Message></Error><RequestId>{}</RequestId></ErrorResponse>",
+            let xml = berth_api::query::error_xml(
                 api.xml_namespace(),
-                xml_escape(&error.code),
-                xml_escape(&error.message),
-                xml_escape(request_id),
+                error.status < 500,
+                &error.code,
+                &error.message,
+                request_id,
             );
             let mut response = (status, xml).into_response();
             set_headers(response.headers_mut(), "text/xml", request_id, None);
             response
         }
     }
-}
-
-fn xml_escape(text: &str) -> Cow<'_, str> {
-    if !text.contains(['<', '>', '&', '"', '\'']) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// Reads a body for an administration or agent endpoint, under the common limit.
@@ -594,7 +576,6 @@ mod tests {
         assert_eq!((query.code.as_ref(), query.status), ("AccessDenied", 403));
         let response = error_response(Api::Iam, &query, "rid");
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
-        assert_eq!(xml_escape("a<b&'c'"), "a&lt;b&amp;&apos;c&apos;");
         assert_eq!(
             Error::invalid("bad").to_wire(Api::Ssm).code,
             "ValidationException"
