@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""Generate crates/api/src/ecs.rs from botocore's ECS service model.
+"""Generate crates/api/src/ecs.rs from the ECS service model vendored in the repository.
 
-The botocore model is the spec for every ECS shape, field name, enum and limit, so
-berth's wire types are generated from it rather than written by hand. Run:
+botocore's ECS model is the spec for every ECS shape, field name, enum and limit, so
+berth's wire types are generated from it rather than written by hand. The exact model the
+types come from is vendored as crates/api/model/ecs-2014-11-13.json, so that generation and
+the field-coverage test (crates/server/src/fields.rs) do not depend on whichever botocore a
+machine has installed. Run from anywhere:
 
-    pip install botocore && python3 tools/gen_ecs_types.py > crates/api/src/ecs.rs
+    python3 tools/gen_ecs_types.py | rustfmt --edition 2021 > crates/api/src/ecs.rs
+
+To move to a newer model, refresh the vendored copy from an installed botocore first
+(then regenerate, and classify any new request members in crates/server/src/fields.rs):
+
+    pip install -U botocore && python3 tools/gen_ecs_types.py --vendor
 """
 import gzip
 import json
@@ -12,20 +20,36 @@ import os
 import re
 import sys
 
-import botocore
-
-MODEL = os.path.join(os.path.dirname(botocore.__file__), "data", "ecs", "2014-11-13")
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENDORED = os.path.join(REPO, "crates", "api", "model", "ecs-2014-11-13.json")
 RUST_KEYWORDS = {"type", "override", "match", "ref", "use", "mod", "fn", "in", "for", "loop",
                  "async", "await", "move", "self", "super", "crate", "where", "struct", "enum",
                  "impl", "trait", "as", "box", "const", "static", "final", "priv", "macro", "yield"}
 RESERVED_TYPE_NAMES = {"Option", "Result", "Box", "Vec", "String", "Value", "Map", "Error"}
 
 
-def load_model():
-    path = os.path.join(MODEL, "service-2.json")
+def botocore_model_path():
+    import botocore
+
+    base = os.path.join(os.path.dirname(botocore.__file__), "data", "ecs", "2014-11-13")
+    return os.path.join(base, "service-2.json"), botocore.__version__
+
+
+def vendor():
+    """Copies botocore's ECS model, byte for byte, to the vendored path."""
+    path, version = botocore_model_path()
     if os.path.exists(path):
-        return json.load(open(path))
-    return json.load(gzip.open(path + ".gz"))
+        data = open(path, "rb").read()
+    else:
+        data = gzip.open(path + ".gz").read()
+    with open(VENDORED, "wb") as out:
+        out.write(data)
+    sys.stderr.write("vendored the ECS model of botocore %s into %s\n" % (version, VENDORED))
+
+
+def load_model():
+    with open(VENDORED, "rb") as f:
+        return json.load(f)
 
 
 def snake(name):
@@ -238,4 +262,9 @@ def _variants(values):
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--vendor"]:
+        vendor()
+    elif sys.argv[1:]:
+        sys.exit("usage: gen_ecs_types.py [--vendor]")
+    else:
+        main()
