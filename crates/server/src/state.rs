@@ -760,6 +760,7 @@ mod tests {
             overrides: Default::default(),
             started_by: None,
             service: None,
+            reference_id: None,
             group: "family:f".into(),
             tags: Vec::new(),
             created_at: 0.0,

@@ -260,6 +260,7 @@ mod tests {
             overrides: ecs::TaskOverride::default(),
             started_by: None,
             service: None,
+            reference_id: None,
             group: "family:web".into(),
             tags: Vec::new(),
             created_at: 1.0,

@@ -9,6 +9,7 @@ mod attributes;
 mod clusters;
 mod instances;
 mod liveness;
+mod log_options;
 mod pagination;
 mod placement;
 mod service_plan;
