@@ -27,6 +27,30 @@ async fn tags_of(client: &Client, arn: &str) -> Vec<Tag> {
     tags
 }
 
+/// Adds `count` new tags (k0, k1, …), which must fit, then checks that one more does not.
+async fn fill_to_the_limit(client: &Client, arn: &str, count: usize) {
+    let tags: Vec<Tag> = (0..count).map(|i| tag(&format!("k{i}"), "v")).collect();
+    client
+        .tag_resource()
+        .resource_arn(arn)
+        .set_tags(Some(tags))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        err_code(
+            client
+                .tag_resource()
+                .resource_arn(arn)
+                .tags(tag("one-more", "v"))
+                .send()
+                .await
+        ),
+        "InvalidParameterException",
+        "a tag over the limit of 50"
+    );
+}
+
 /// Tags, retags, untags and lists one resource.
 async fn exercise(client: &Client, arn: &str) {
     assert!(
@@ -130,25 +154,7 @@ async fn tag_limits_and_reserved_prefix_are_enforced() {
         "InvalidParameterException"
     );
     // 50 is fine, and then one more (a new key) is over the limit.
-    let fifty: Vec<Tag> = (0..50).map(|i| tag(&format!("k{i}"), "v")).collect();
-    client
-        .tag_resource()
-        .resource_arn(&arn)
-        .set_tags(Some(fifty))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        err_code(
-            client
-                .tag_resource()
-                .resource_arn(&arn)
-                .tags(tag("one-more", "v"))
-                .send()
-                .await
-        ),
-        "InvalidParameterException"
-    );
+    fill_to_the_limit(client, &arn, 50).await;
     assert_eq!(tags_of(client, &arn).await.len(), 50);
     client
         .untag_resource()
@@ -344,11 +350,12 @@ async fn task_tags(client: &Client, arn: &str) -> Vec<Tag> {
     tags
 }
 
-#[tokio::test]
-async fn run_task_managed_and_propagated_tags() {
+/// A cluster with a fake agent and family `web`, whose definition is tagged `from` and
+/// `shared`.
+async fn cluster_with_tagged_definition() -> TestCluster {
     let cluster = fake_cluster().await;
-    let client = &cluster.client;
-    client
+    cluster
+        .client
         .register_task_definition()
         .family("web")
         .container_definitions(api_support::container("app", 64))
@@ -357,6 +364,13 @@ async fn run_task_managed_and_propagated_tags() {
         .send()
         .await
         .unwrap();
+    cluster
+}
+
+#[tokio::test]
+async fn run_task_managed_and_propagated_tags() {
+    let cluster = cluster_with_tagged_definition().await;
+    let client = &cluster.client;
     let out = client
         .run_task()
         .task_definition("web")
@@ -386,25 +400,7 @@ async fn run_task_managed_and_propagated_tags() {
 
     // Users may tag a task that has managed tags, but not remove or add aws: ones; the
     // managed tag does not count towards the 50 (2 user tags + 48 = 50).
-    let more: Vec<Tag> = (0..48).map(|i| tag(&format!("k{i}"), "v")).collect();
-    client
-        .tag_resource()
-        .resource_arn(&arn)
-        .set_tags(Some(more))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        err_code(
-            client
-                .tag_resource()
-                .resource_arn(&arn)
-                .tags(tag("one-more", "v"))
-                .send()
-                .await
-        ),
-        "InvalidParameterException"
-    );
+    fill_to_the_limit(client, &arn, 48).await;
     assert_eq!(
         err_code(
             client
@@ -421,16 +417,8 @@ async fn run_task_managed_and_propagated_tags() {
 
 #[tokio::test]
 async fn a_services_tasks_get_managed_and_propagated_tags() {
-    let cluster = fake_cluster().await;
+    let cluster = cluster_with_tagged_definition().await;
     let client = &cluster.client;
-    client
-        .register_task_definition()
-        .family("web")
-        .container_definitions(api_support::container("app", 64))
-        .tags(tag("from", "definition"))
-        .send()
-        .await
-        .unwrap();
     let cases = [
         (
             "by-service",
@@ -446,7 +434,7 @@ async fn a_services_tasks_get_managed_and_propagated_tags() {
             "by-definition",
             Some(PropagateTags::TaskDefinition),
             false,
-            vec![tag("from", "definition")],
+            vec![tag("from", "definition"), tag("shared", "definition")],
         ),
         ("untagged", None, false, vec![]),
     ];

@@ -326,7 +326,9 @@ mod tests {
 
     #[test]
     fn unknown_options_and_bad_values_are_named() {
-        let cases: &[(LogDriver, &[(&str, &str)], &[&str])] = &[
+        /// A driver, its options, and what the error must say.
+        type Case<'a> = (LogDriver, &'a [(&'a str, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
             (
                 LogDriver::JsonFile,
                 &[("awslogs-group", "x")],

@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::pagination::paginate;
 use super::service_plan::failure_threshold;
+use super::tasks::{refuse_execute_command, refuse_network_configuration};
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, DeploymentRecord, IdempotencyRecord, ServiceRecord};
@@ -36,20 +37,7 @@ impl App {
     pub async fn create_service(&self, req: CreateServiceRequest) -> Result<CreateServiceResponse> {
         let cluster = self.active_cluster(req.cluster.as_deref())?;
         validate_service_name(&req.service_name)?;
-        refuse_unsupported(&ServiceMembers {
-            load_balancers: non_empty(&req.load_balancers),
-            service_registries: non_empty(&req.service_registries),
-            capacity_provider_strategy: non_empty(&req.capacity_provider_strategy),
-            volume_configurations: non_empty(&req.volume_configurations),
-            vpc_lattice_configurations: non_empty(&req.vpc_lattice_configurations),
-            service_connect: req.service_connect_configuration.as_ref(),
-            platform_version: req.platform_version.is_some(),
-            role: req.role.is_some(),
-            network_configuration: req.network_configuration.is_some(),
-            enable_execute_command: req.enable_execute_command,
-            availability_zone_rebalancing: req.availability_zone_rebalancing,
-            deployment_controller: req.deployment_controller.as_ref(),
-        })?;
+        refuse_unsupported(&service_members!(req, req.role.is_some()))?;
         if let Some(token) = &req.client_token {
             if token.is_empty() || token.len() > 36 {
                 return Err(Error::invalid("clientToken must be 1-36 characters."));
@@ -230,20 +218,8 @@ impl App {
     pub async fn update_service(&self, req: UpdateServiceRequest) -> Result<UpdateServiceResponse> {
         let cluster = self.active_cluster(req.cluster.as_deref())?;
         let name = self.service_in(&cluster, &req.service)?;
-        refuse_unsupported(&ServiceMembers {
-            load_balancers: non_empty(&req.load_balancers),
-            service_registries: non_empty(&req.service_registries),
-            capacity_provider_strategy: non_empty(&req.capacity_provider_strategy),
-            volume_configurations: non_empty(&req.volume_configurations),
-            vpc_lattice_configurations: non_empty(&req.vpc_lattice_configurations),
-            service_connect: req.service_connect_configuration.as_ref(),
-            platform_version: req.platform_version.is_some(),
-            role: false,
-            network_configuration: req.network_configuration.is_some(),
-            enable_execute_command: req.enable_execute_command,
-            availability_zone_rebalancing: req.availability_zone_rebalancing,
-            deployment_controller: req.deployment_controller.as_ref(),
-        })?;
+        // UpdateService has no `role`.
+        refuse_unsupported(&service_members!(req, false))?;
         if let Some(strategies) = &req.placement_strategy {
             validate_placement(strategies, &[])?;
         }
@@ -1028,6 +1004,28 @@ struct ServiceMembers<'a> {
     deployment_controller: Option<&'a DeploymentController>,
 }
 
+/// A CreateService or UpdateService request's [`ServiceMembers`]: the two share these
+/// members' names.
+macro_rules! service_members {
+    ($req:expr, $role:expr) => {
+        ServiceMembers {
+            load_balancers: non_empty(&$req.load_balancers),
+            service_registries: non_empty(&$req.service_registries),
+            capacity_provider_strategy: non_empty(&$req.capacity_provider_strategy),
+            volume_configurations: non_empty(&$req.volume_configurations),
+            vpc_lattice_configurations: non_empty(&$req.vpc_lattice_configurations),
+            service_connect: $req.service_connect_configuration.as_ref(),
+            platform_version: $req.platform_version.is_some(),
+            role: $role,
+            network_configuration: $req.network_configuration.is_some(),
+            enable_execute_command: $req.enable_execute_command,
+            availability_zone_rebalancing: $req.availability_zone_rebalancing,
+            deployment_controller: $req.deployment_controller.as_ref(),
+        }
+    };
+}
+use service_members;
+
 /// Refuses what berth would otherwise accept and ignore, before anything is written.
 fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
     let lists = [
@@ -1084,16 +1082,8 @@ fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
             "'role' is only allowed with 'loadBalancers', which berth does not support. Remove it.",
         ));
     }
-    if m.network_configuration {
-        return Err(Error::invalid(
-            "'networkConfiguration' is not supported by berth yet: awsvpc task networking is not available, and ECS refuses a network configuration for the bridge, host and none network modes. Remove it.",
-        ));
-    }
-    if m.enable_execute_command == Some(true) {
-        return Err(Error::invalid(
-            "'enableExecuteCommand' is not supported by berth yet: ECS Exec is not available. Set it to false or remove it.",
-        ));
-    }
+    refuse_network_configuration(m.network_configuration)?;
+    refuse_execute_command(m.enable_execute_command)?;
     if m.availability_zone_rebalancing == Some(ecs::AvailabilityZoneRebalancing::Enabled) {
         return Err(Error::invalid(
             "'availabilityZoneRebalancing' ENABLED is not supported by berth: it does not move tasks between zones. Use DISABLED, and a spread placement strategy over attribute:ecs.availability-zone.",

@@ -68,17 +68,7 @@ impl App {
                 "'platformVersion' is only for tasks on Fargate, which berth does not run. Remove it.",
             ));
         }
-        refuse_unsupported_launch(&LaunchMembers {
-            enable_execute_command: req.enable_execute_command,
-            network_configuration: req.network_configuration.is_some(),
-            propagate_tags: req.propagate_tags,
-            volume_configurations: req
-                .volume_configurations
-                .as_ref()
-                .is_some_and(|v| !v.is_empty()),
-            overrides: req.overrides.as_ref(),
-            reference_id: req.reference_id.as_deref(),
-        })?;
+        refuse_unsupported_launch(&launch_members!(req))?;
         if let Some(token) = &req.client_token {
             if token.is_empty()
                 || token.len() > 64
@@ -226,17 +216,7 @@ impl App {
                 "containerInstances must list between 1 and 10 instances.",
             ));
         }
-        refuse_unsupported_launch(&LaunchMembers {
-            enable_execute_command: req.enable_execute_command,
-            network_configuration: req.network_configuration.is_some(),
-            propagate_tags: req.propagate_tags,
-            volume_configurations: req
-                .volume_configurations
-                .as_ref()
-                .is_some_and(|v| !v.is_empty()),
-            overrides: req.overrides.as_ref(),
-            reference_id: req.reference_id.as_deref(),
-        })?;
+        refuse_unsupported_launch(&launch_members!(req))?;
         let mut spec = self.launch_spec(
             cluster.clone(),
             &req.task_definition,
@@ -833,18 +813,48 @@ struct LaunchMembers<'a> {
     reference_id: Option<&'a str>,
 }
 
-/// Refuses what berth would otherwise accept and ignore, before anything is placed.
-fn refuse_unsupported_launch(m: &LaunchMembers<'_>) -> Result<()> {
-    if m.enable_execute_command == Some(true) {
+/// A RunTask or StartTask request's [`LaunchMembers`]: the two share these members' names.
+macro_rules! launch_members {
+    ($req:expr) => {
+        LaunchMembers {
+            enable_execute_command: $req.enable_execute_command,
+            network_configuration: $req.network_configuration.is_some(),
+            propagate_tags: $req.propagate_tags,
+            volume_configurations: $req
+                .volume_configurations
+                .as_ref()
+                .is_some_and(|v| !v.is_empty()),
+            overrides: $req.overrides.as_ref(),
+            reference_id: $req.reference_id.as_deref(),
+        }
+    };
+}
+use launch_members;
+
+/// Refuses `enableExecuteCommand: true` (RunTask, StartTask and services).
+pub(crate) fn refuse_execute_command(enable: Option<bool>) -> Result<()> {
+    if enable == Some(true) {
         return Err(Error::invalid(
             "'enableExecuteCommand' is not supported by berth yet: ECS Exec is not available. Set it to false or remove it.",
         ));
     }
-    if m.network_configuration {
+    Ok(())
+}
+
+/// Refuses a `networkConfiguration` (RunTask, StartTask and services).
+pub(crate) fn refuse_network_configuration(given: bool) -> Result<()> {
+    if given {
         return Err(Error::invalid(
             "'networkConfiguration' is not supported by berth yet: awsvpc task networking is not available, and ECS refuses a network configuration for the bridge, host and none network modes. Remove it.",
         ));
     }
+    Ok(())
+}
+
+/// Refuses what berth would otherwise accept and ignore, before anything is placed.
+fn refuse_unsupported_launch(m: &LaunchMembers<'_>) -> Result<()> {
+    refuse_execute_command(m.enable_execute_command)?;
+    refuse_network_configuration(m.network_configuration)?;
     if m.propagate_tags == Some(PropagateTags::Service) {
         return Err(Error::invalid(
             "'propagateTags' SERVICE is only valid for the tasks of a service. Use TASK_DEFINITION or NONE.",
