@@ -11,6 +11,14 @@ wire types are generated from it rather than written by hand. Run from the repos
 
 The file is written, then formatted with `rustfmt` (from the toolchain).
 
+ECS's model is read from the copy vendored in the repository
+(crates/api/model/ecs-2014-11-13.json), which the field-coverage test
+(crates/server/src/fields.rs) also reads, so neither depends on the botocore a machine has.
+To move ECS to a newer model, refresh that copy first (then regenerate, and classify any new
+request members in fields.rs):
+
+    pip install -U botocore && python3 tools/gen_aws_types.py --vendor-ecs
+
 - ECS keeps every shape of its model (berth serves most of it).
 - The other services get only the shapes reachable from the operations listed in
   SERVICES (inputs, outputs and everything nested), so the files stay small.
@@ -30,10 +38,14 @@ import subprocess
 import sys
 import textwrap
 
-import botocore
-
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODELS = os.path.join(os.path.dirname(botocore.__file__), "data")
+VENDORED = {"ecs/2014-11-13": os.path.join(REPO, "crates", "api", "model", "ecs-2014-11-13.json")}
+
+
+def botocore_models():
+    import botocore
+
+    return os.path.join(os.path.dirname(botocore.__file__), "data")
 
 RUST_KEYWORDS = {"type", "override", "match", "ref", "use", "mod", "fn", "in", "for", "loop",
                  "async", "await", "move", "self", "super", "crate", "where", "struct", "enum",
@@ -86,11 +98,29 @@ SERVICES = {
 }
 
 
-def load_model(model):
-    path = os.path.join(MODELS, model, "service-2.json")
+def botocore_model_bytes(model):
+    path = os.path.join(botocore_models(), model, "service-2.json")
     if os.path.exists(path):
-        return json.load(open(path))
-    return json.load(gzip.open(path + ".gz"))
+        return open(path, "rb").read()
+    return gzip.open(path + ".gz").read()
+
+
+def load_model(model):
+    if model in VENDORED:
+        with open(VENDORED[model], "rb") as f:
+            return json.load(f)
+    return json.loads(botocore_model_bytes(model))
+
+
+def vendor_ecs():
+    """Copies the installed botocore's ECS model, byte for byte, to the vendored path."""
+    import botocore
+
+    model = "ecs/2014-11-13"
+    with open(VENDORED[model], "wb") as out:
+        out.write(botocore_model_bytes(model))
+    sys.stderr.write("vendored the ECS model of botocore %s into %s\n"
+                     % (botocore.__version__, VENDORED[model]))
 
 
 def snake(name):
@@ -593,4 +623,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--vendor-ecs"]:
+        vendor_ecs()
+    else:
+        main()

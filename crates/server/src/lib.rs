@@ -6,6 +6,8 @@
 //! - the **HTTP server** (axum) serves the ECS API, the agent protocol and administration;
 //! - the **cleanup reconciler** forgets STOPPED tasks after the retention period.
 //! - the **host-loss reconciler** stops the tasks of instances whose agent went silent.
+//! - the **task definition deletion reconciler** deletes DELETE_IN_PROGRESS revisions
+//!   that no task or service uses any more.
 //!
 //! All of them stop when the cancellation token given to `start` is cancelled.
 //!
@@ -19,6 +21,7 @@ pub mod authz;
 pub mod crypto;
 pub mod dispatch;
 pub mod error;
+pub mod fields;
 pub mod http;
 pub mod identity;
 pub mod model;
@@ -158,6 +161,10 @@ impl Server {
             tokio::spawn(reconcilers::cleanup(app.clone(), cancel.clone())),
             tokio::spawn(reconcilers::host_loss(app.clone(), cancel.clone())),
             tokio::spawn(reconcilers::services(app.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::task_definition_deletions(
+                app.clone(),
+                cancel.clone(),
+            )),
         ];
         let router = http::router(app.clone());
         match (&tls, tls_config) {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub mod keys {
     pub const CLUSTERS: &str = "/clusters/";
     pub const TASK_DEFINITIONS: &str = "/taskdefs/";
+    pub const TASK_DEFINITION_LAST_REVISIONS: &str = "/taskdef-last-revision/";
     pub const TASKS: &str = "/tasks/";
     pub const TASK_STATUS: &str = "/task-status/";
     pub const INSTANCES: &str = "/instances/";
@@ -31,6 +32,11 @@ pub mod keys {
     /// Revisions are zero-padded so that a range over a family sorts numerically.
     pub fn task_definition(family: &str, revision: i32) -> String {
         format!("{TASK_DEFINITIONS}{family}/{revision:010}")
+    }
+    /// The highest revision of a family that was ever deleted, so that a deleted
+    /// revision's number is never given out again.
+    pub fn task_definition_last_revision(family: &str) -> String {
+        format!("{TASK_DEFINITION_LAST_REVISIONS}{family}")
     }
     pub fn task(cluster: &str, id: &str) -> String {
         format!("{TASKS}{cluster}/{id}")
@@ -98,6 +104,13 @@ impl TaskDefinitionRecord {
     }
 }
 
+/// The highest deleted revision of a task definition family (see
+/// [`keys::task_definition_last_revision`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastRevisionRecord {
+    pub revision: i32,
+}
+
 /// A task as the user asked for it: what to run, where, and whether it should run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskRecord {
@@ -130,6 +143,10 @@ pub struct TaskRecord {
     /// The service that started the task, if one did; its deployment is `started_by`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
+    /// RunTask's or StartTask's `referenceId` (ECS documents it as internal; it is shown
+    /// nowhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_id: Option<String>,
     #[serde(default)]
     pub tags: Vec<Tag>,
     pub created_at: f64,

@@ -5,7 +5,9 @@
 //! - [`services`] runs the service scheduler (`app/service_scheduler.rs`) on every change
 //!   and at least once a second;
 //! - [`host_loss`] stops the tasks of container instances whose agent went silent for
-//!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`).
+//!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`);
+//! - [`task_definition_deletions`] deletes DELETE_IN_PROGRESS task definition revisions
+//!   once no task or service uses them.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -100,6 +102,26 @@ pub(crate) async fn host_loss(app: Arc<App>, cancel: CancellationToken) {
                     error = ?err,
                     "could not stop the tasks of a lost host; retrying on the next pass"
                 ),
+            }
+        }
+    }
+}
+
+/// Deletes DELETE_IN_PROGRESS task definition revisions that nothing uses any more, once
+/// a second (ECS, too, deletes them some time after their last user goes). It does not
+/// wait on `View::changed`, whose one waiter is the service scheduler. A pass with nothing
+/// pending reads only the view's task definitions.
+pub(crate) async fn task_definition_deletions(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+        match app.finish_task_definition_deletions().await {
+            Ok(0) => {}
+            Ok(count) => tracing::debug!(count, "deleted task definition revisions"),
+            Err(err) => {
+                tracing::warn!(error = ?err, "could not delete task definition revisions")
             }
         }
     }

@@ -762,6 +762,7 @@ mod tests {
             execution_role_arn: None,
             started_by: None,
             service: None,
+            reference_id: None,
             group: "family:f".into(),
             tags: Vec::new(),
             created_at: 0.0,

@@ -1,13 +1,17 @@
 //! RegisterTaskDefinition, DescribeTaskDefinition, DeregisterTaskDefinition,
 //! DeleteTaskDefinitions, ListTaskDefinitions and ListTaskDefinitionFamilies through
 //! `aws-sdk-ecs`: revision numbering, lookup by family / family:revision / ARN, the
-//! ACTIVE → INACTIVE → DELETE_IN_PROGRESS lifecycle, listing filters and pagination, and
-//! the validation errors ECS reports as ClientException (without side effects).
+//! ACTIVE → INACTIVE → DELETE_IN_PROGRESS → deleted lifecycle, listing filters and
+//! pagination, and the validation errors ECS reports as ClientException (without side
+//! effects).
 
 mod api_support;
 
+use std::time::Duration;
+
 use api_support::{
-    container, container_with_port, err_code, register, register_with, tag, task_definition_arn,
+    container, container_with_port, err_code, fake_cluster, register, register_with, tag,
+    task_definition_arn, TASK_TIMEOUT,
 };
 use aws_sdk_ecs::types::{
     Compatibility, ContainerCondition, ContainerDefinition, ContainerDependency, NetworkMode,
@@ -15,7 +19,7 @@ use aws_sdk_ecs::types::{
     TransportProtocol,
 };
 use aws_sdk_ecs::Client;
-use berth_testkit::TestCluster;
+use berth_testkit::{wait_for, TestCluster};
 
 async fn describe(client: &Client, reference: &str) -> aws_sdk_ecs::types::TaskDefinition {
     client
@@ -559,4 +563,144 @@ async fn a_full_definition_round_trips() {
     assert_eq!(app.memory_reservation(), Some(32));
     assert_eq!(app.environment()[0].name(), Some("MODE"));
     assert_eq!(app.environment()[0].value(), Some("test"));
+}
+
+/// Whether a revision is gone: DescribeTaskDefinition no longer finds it.
+async fn is_deleted(client: &Client, reference: &str) -> bool {
+    match client
+        .describe_task_definition()
+        .task_definition(reference)
+        .send()
+        .await
+    {
+        Ok(_) => false,
+        Err(err) => {
+            assert_eq!(api_support::code(&err), "ClientException", "{reference}");
+            true
+        }
+    }
+}
+
+async fn wait_deleted(client: &Client, reference: &str) {
+    wait_for(
+        &format!("{reference} to be deleted"),
+        Duration::from_secs(30),
+        || async { is_deleted(client, reference).await.then_some(()) },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn deleted_revisions_go_once_no_task_or_service_uses_them() {
+    let cluster = fake_cluster().await;
+    let client = &cluster.client;
+    for _ in 0..3 {
+        register(client, "web", 64).await;
+    }
+    // web:1 runs a standalone task, web:2 a service; web:3 is used by nothing.
+    let task = client
+        .run_task()
+        .task_definition("web:1")
+        .send()
+        .await
+        .unwrap()
+        .tasks()[0]
+        .task_arn()
+        .unwrap()
+        .to_owned();
+    client
+        .create_service()
+        .service_name("svc")
+        .task_definition("web:2")
+        .desired_count(1)
+        .send()
+        .await
+        .unwrap();
+    for revision in 1..=3 {
+        client
+            .deregister_task_definition()
+            .task_definition(format!("web:{revision}"))
+            .send()
+            .await
+            .unwrap();
+    }
+    let out = client
+        .delete_task_definitions()
+        .task_definitions("web:1")
+        .task_definitions("web:2")
+        .task_definitions("web:3")
+        .send()
+        .await
+        .unwrap();
+    assert!(out.failures().is_empty(), "{:?}", out.failures());
+    assert!(out
+        .task_definitions()
+        .iter()
+        .all(|t| t.status() == Some(&TaskDefinitionStatus::DeleteInProgress)));
+
+    // The unused revision goes; the pass that deleted it kept the two in use.
+    wait_deleted(client, "web:3").await;
+    for used in ["web:1", "web:2"] {
+        assert_eq!(
+            describe(client, used).await.status(),
+            Some(&TaskDefinitionStatus::DeleteInProgress),
+            "{used} is still in use"
+        );
+    }
+    let listed = client
+        .list_task_definitions()
+        .status(TaskDefinitionStatus::DeleteInProgress)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.task_definition_arns(),
+        [task_definition_arn("web", 1), task_definition_arn("web", 2)]
+    );
+    // A DELETE_IN_PROGRESS revision runs no new task, but its service still scales.
+    assert_eq!(
+        err_code(client.run_task().task_definition("web:2").send().await),
+        "ClientException"
+    );
+    client
+        .update_service()
+        .service("svc")
+        .desired_count(2)
+        .send()
+        .await
+        .unwrap();
+    wait_for("the service to scale to 2", TASK_TIMEOUT, || async {
+        let out = client.list_tasks().service_name("svc").send().await.ok()?;
+        (out.task_arns().len() == 2).then_some(())
+    })
+    .await;
+
+    // Stopping the standalone task frees web:1.
+    client.stop_task().task(&task).send().await.unwrap();
+    wait_deleted(client, "web:1").await;
+    assert!(
+        !is_deleted(client, "web:2").await,
+        "the service still uses web:2"
+    );
+
+    // Deleting the service frees web:2 once its tasks are gone and it is INACTIVE.
+    client
+        .delete_service()
+        .service("svc")
+        .force(true)
+        .send()
+        .await
+        .unwrap();
+    wait_deleted(client, "web:2").await;
+    let families = client.list_task_definition_families().send().await.unwrap();
+    assert!(
+        families.families().is_empty(),
+        "a family with every revision deleted is not listed: {:?}",
+        families.families()
+    );
+    // The numbers are never given out again, though no revision of the family is left.
+    assert_eq!(
+        register(client, "web", 64).await,
+        task_definition_arn("web", 4)
+    );
 }

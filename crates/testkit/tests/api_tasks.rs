@@ -631,3 +631,39 @@ async fn inactive_task_definitions_cannot_run() {
     );
     assert!(list(client.list_tasks()).await.is_empty());
 }
+
+#[tokio::test]
+async fn list_tasks_of_a_service_that_does_not_exist_is_an_error() {
+    let cluster = fake_cluster().await;
+    let client = &cluster.client;
+    register(client, "web", 64).await;
+    for name in [
+        "ghost".to_owned(),
+        format!("{PREFIX}service/default/ghost"),
+        // A service of this name exists, but in another cluster.
+        format!("{PREFIX}service/other/web"),
+    ] {
+        assert_eq!(
+            err_code(client.list_tasks().service_name(&name).send().await),
+            "ServiceNotFoundException",
+            "{name}"
+        );
+    }
+    client
+        .create_service()
+        .service_name("web")
+        .task_definition("web")
+        .desired_count(0)
+        .send()
+        .await
+        .unwrap();
+    // An existing service with no tasks lists none.
+    assert!(list(client.list_tasks().service_name("web"))
+        .await
+        .is_empty());
+    // Once deleted (INACTIVE) it still exists for ListTasks, as its stopped tasks may.
+    client.delete_service().service("web").send().await.unwrap();
+    assert!(list(client.list_tasks().service_name("web"))
+        .await
+        .is_empty());
+}

@@ -262,6 +262,7 @@ mod tests {
             execution_role_arn: None,
             started_by: None,
             service: None,
+            reference_id: None,
             group: "family:web".into(),
             tags: Vec::new(),
             created_at: 1.0,

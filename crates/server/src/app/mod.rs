@@ -10,6 +10,7 @@ mod authorize;
 mod clusters;
 mod instances;
 mod liveness;
+mod log_options;
 mod pagination;
 mod placement;
 mod service_plan;

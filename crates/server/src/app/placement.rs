@@ -23,6 +23,8 @@ use crate::state::Snapshot;
 #[derive(Debug, Clone)]
 pub(crate) struct Demand {
     pub reservation: Reservation,
+    /// The task definition's `requiresAttributes`: attributes an instance must have.
+    pub required_attributes: Vec<scheduler::RequiredAttribute>,
 }
 
 /// Where tasks may go: chosen by strategies and constraints (RunTask), or named
@@ -266,7 +268,7 @@ impl App {
                 ecs::LaunchType::External => scheduler::LaunchType::External,
                 _ => scheduler::LaunchType::Ec2,
             }),
-            required_attributes: Vec::new(),
+            required_attributes: demand.required_attributes.clone(),
         };
         task.validate().map_err(|e| Error::invalid(e.to_string()))?;
         match target {

@@ -456,7 +456,6 @@ impl App {
             Some(format!("service:{name}")),
             propagate_service_tags.then(|| record.tags.clone()),
             record.propagate_tags,
-            false,
             true,
         );
         let mut spec = match spec {
@@ -470,6 +469,10 @@ impl App {
             }
         };
         spec.service = Some(name.clone());
+        if record.enable_ecs_managed_tags {
+            spec.tags
+                .extend(super::tasks::managed_tags(&record.cluster, Some(name)));
+        }
         // ECS marks service tasks with their deployment ID, which has a `/` that a user's
         // startedBy may not.
         spec.started_by = Some(deployment.id.clone());

@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::pagination::paginate;
 use super::service_plan::failure_threshold;
+use super::tasks::{refuse_execute_command, refuse_network_configuration};
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, DeploymentRecord, IdempotencyRecord, ServiceRecord};
@@ -36,21 +37,7 @@ impl App {
     pub async fn create_service(&self, req: CreateServiceRequest) -> Result<CreateServiceResponse> {
         let cluster = self.active_cluster(req.cluster.as_deref())?;
         validate_service_name(&req.service_name)?;
-        unsupported(&req.load_balancers, "loadBalancers")?;
-        unsupported(&req.service_registries, "serviceRegistries")?;
-        unsupported(&req.capacity_provider_strategy, "capacityProviderStrategy")?;
-        unsupported(&req.volume_configurations, "volumeConfigurations")?;
-        unsupported(&req.vpc_lattice_configurations, "vpcLatticeConfigurations")?;
-        if req
-            .service_connect_configuration
-            .as_ref()
-            .is_some_and(|c| c.enabled)
-        {
-            return Err(Error::invalid(
-                "Service Connect is not supported by this berth server.",
-            ));
-        }
-        check_controller(req.deployment_controller.as_ref())?;
+        refuse_unsupported(&service_members!(req, req.role.is_some()))?;
         if let Some(token) = &req.client_token {
             if token.is_empty() || token.len() > 36 {
                 return Err(Error::invalid("clientToken must be 1-36 characters."));
@@ -111,7 +98,6 @@ impl App {
             None,
             None,
             None,
-            req.network_configuration.is_some(),
             false,
         )?;
         let definition_arn = spec
@@ -232,12 +218,8 @@ impl App {
     pub async fn update_service(&self, req: UpdateServiceRequest) -> Result<UpdateServiceResponse> {
         let cluster = self.active_cluster(req.cluster.as_deref())?;
         let name = self.service_in(&cluster, &req.service)?;
-        unsupported(&req.load_balancers, "loadBalancers")?;
-        unsupported(&req.service_registries, "serviceRegistries")?;
-        unsupported(&req.capacity_provider_strategy, "capacityProviderStrategy")?;
-        unsupported(&req.volume_configurations, "volumeConfigurations")?;
-        unsupported(&req.vpc_lattice_configurations, "vpcLatticeConfigurations")?;
-        check_controller(req.deployment_controller.as_ref())?;
+        // UpdateService has no `role`.
+        refuse_unsupported(&service_members!(req, false))?;
         if let Some(strategies) = &req.placement_strategy {
             validate_placement(strategies, &[])?;
         }
@@ -325,7 +307,6 @@ impl App {
                     None,
                     None,
                     None,
-                    req.network_configuration.is_some(),
                     false,
                 )?;
                 spec.definition
@@ -687,6 +668,8 @@ impl App {
             enable_ecs_managed_tags: Some(record.enable_ecs_managed_tags),
             propagate_tags: Some(record.propagate_tags.unwrap_or(PropagateTags::None)),
             enable_execute_command: Some(false),
+            // berth refuses ENABLED and never rebalances across zones.
+            availability_zone_rebalancing: Some(ecs::AvailabilityZoneRebalancing::Disabled),
             ..Service::default()
         }
     }
@@ -961,28 +944,7 @@ fn deployment_settings(
         .and_then(|c| c.deployment_circuit_breaker.clone())
         .or_else(|| current.and_then(|s| s.circuit_breaker.clone()));
     if let Some(config) = given {
-        if config
-            .strategy
-            .is_some_and(|s| s != ecs::DeploymentStrategy::Rolling)
-        {
-            return Err(Error::invalid(
-                "Only the ROLLING deployment strategy is supported by this berth server.",
-            ));
-        }
-        if config.alarms.as_ref().is_some_and(|a| a.enable) {
-            return Err(Error::invalid(
-                "Deployment alarms are not supported by this berth server.",
-            ));
-        }
-        if config
-            .lifecycle_hooks
-            .as_ref()
-            .is_some_and(|h| !h.is_empty())
-        {
-            return Err(Error::invalid(
-                "Deployment lifecycle hooks are not supported by this berth server.",
-            ));
-        }
+        refuse_unsupported_deployment(config)?;
     }
     if !(0..=100).contains(&minimum) {
         return Err(Error::invalid(format!(
@@ -1021,22 +983,169 @@ fn validate_service_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn unsupported<T>(value: &Option<Vec<T>>, what: &str) -> Result<()> {
-    if value.as_ref().is_some_and(|v| !v.is_empty()) {
+fn non_empty<T>(value: &Option<Vec<T>>) -> bool {
+    value.as_ref().is_some_and(|v| !v.is_empty())
+}
+
+/// The members of CreateService and UpdateService that berth refuses (see
+/// `crate::fields`).
+struct ServiceMembers<'a> {
+    load_balancers: bool,
+    service_registries: bool,
+    capacity_provider_strategy: bool,
+    volume_configurations: bool,
+    vpc_lattice_configurations: bool,
+    service_connect: Option<&'a ecs::ServiceConnectConfiguration>,
+    platform_version: bool,
+    role: bool,
+    network_configuration: bool,
+    enable_execute_command: Option<bool>,
+    availability_zone_rebalancing: Option<ecs::AvailabilityZoneRebalancing>,
+    deployment_controller: Option<&'a DeploymentController>,
+}
+
+/// A CreateService or UpdateService request's [`ServiceMembers`]: the two share these
+/// members' names.
+macro_rules! service_members {
+    ($req:expr, $role:expr) => {
+        ServiceMembers {
+            load_balancers: non_empty(&$req.load_balancers),
+            service_registries: non_empty(&$req.service_registries),
+            capacity_provider_strategy: non_empty(&$req.capacity_provider_strategy),
+            volume_configurations: non_empty(&$req.volume_configurations),
+            vpc_lattice_configurations: non_empty(&$req.vpc_lattice_configurations),
+            service_connect: $req.service_connect_configuration.as_ref(),
+            platform_version: $req.platform_version.is_some(),
+            role: $role,
+            network_configuration: $req.network_configuration.is_some(),
+            enable_execute_command: $req.enable_execute_command,
+            availability_zone_rebalancing: $req.availability_zone_rebalancing,
+            deployment_controller: $req.deployment_controller.as_ref(),
+        }
+    };
+}
+use service_members;
+
+/// Refuses what berth would otherwise accept and ignore, before anything is written.
+fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
+    let lists = [
+        (
+            m.load_balancers,
+            "loadBalancers",
+            "it has no Elastic Load Balancing",
+        ),
+        (
+            m.service_registries,
+            "serviceRegistries",
+            "it has no Cloud Map service discovery",
+        ),
+        (
+            m.capacity_provider_strategy,
+            "capacityProviderStrategy",
+            "it has no capacity providers; use launchType",
+        ),
+        (
+            m.volume_configurations,
+            "volumeConfigurations",
+            "it has no Amazon EBS volumes",
+        ),
+        (
+            m.vpc_lattice_configurations,
+            "vpcLatticeConfigurations",
+            "it has no VPC Lattice",
+        ),
+    ];
+    if let Some((_, field, why)) = lists.iter().find(|(given, ..)| *given) {
         return Err(Error::invalid(format!(
-            "{what} is not supported by this berth server."
+            "'{field}' is not supported by berth: {why}. Remove it."
+        )));
+    }
+    if let Some(connect) = m.service_connect {
+        let inert = !connect.enabled
+            && connect.namespace.is_none()
+            && connect.services.as_ref().is_none_or(|s| s.is_empty())
+            && connect.log_configuration.is_none()
+            && connect.access_log_configuration.is_none();
+        if !inert {
+            return Err(Error::invalid(
+                "'serviceConnectConfiguration' is not supported by berth: Service Connect needs a proxy and Cloud Map, which it does not have. Remove it (only enabled false with nothing else is accepted).",
+            ));
+        }
+    }
+    if m.platform_version {
+        return Err(Error::invalid(
+            "'platformVersion' is only for services on Fargate, which berth does not run. Remove it.",
+        ));
+    }
+    if m.role {
+        return Err(Error::invalid(
+            "'role' is only allowed with 'loadBalancers', which berth does not support. Remove it.",
+        ));
+    }
+    refuse_network_configuration(m.network_configuration)?;
+    refuse_execute_command(m.enable_execute_command)?;
+    if m.availability_zone_rebalancing == Some(ecs::AvailabilityZoneRebalancing::Enabled) {
+        return Err(Error::invalid(
+            "'availabilityZoneRebalancing' ENABLED is not supported by berth: it does not move tasks between zones. Use DISABLED, and a spread placement strategy over attribute:ecs.availability-zone.",
+        ));
+    }
+    match m.deployment_controller.map(|c| c.type_) {
+        None | Some(DeploymentControllerType::Ecs) => Ok(()),
+        Some(other) => Err(Error::invalid(format!(
+            "'deploymentController.type' {other} is not supported by berth: only the ECS (rolling) controller is. Use ECS."
+        ))),
+    }
+}
+
+/// Refuses the deployment settings berth would otherwise accept and ignore.
+fn refuse_unsupported_deployment(config: &DeploymentConfiguration) -> Result<()> {
+    if config
+        .strategy
+        .is_some_and(|s| s != ecs::DeploymentStrategy::Rolling)
+    {
+        return Err(Error::invalid(format!(
+            "'deploymentConfiguration.strategy' {} is not supported by berth: only ROLLING deployments are (the others shift load balancer traffic). Use ROLLING.",
+            config.strategy.map(|s| s.as_str()).unwrap_or_default()
+        )));
+    }
+    if let Some(alarms) = &config.alarms {
+        if alarms.enable || alarms.rollback || !alarms.alarm_names.is_empty() {
+            return Err(Error::invalid(
+                "'deploymentConfiguration.alarms' is not supported by berth: it has no CloudWatch alarms. Remove it (only enable false, rollback false and no alarmNames is accepted).",
+            ));
+        }
+    }
+    let refused = [
+        (
+            config.bake_time_in_minutes.is_some(),
+            "bakeTimeInMinutes",
+            "only blue/green, linear and canary deployments bake",
+        ),
+        (
+            config
+                .lifecycle_hooks
+                .as_ref()
+                .is_some_and(|h| !h.is_empty()),
+            "lifecycleHooks",
+            "lifecycle hooks invoke AWS Lambda, which berth does not have",
+        ),
+        (
+            config.linear_configuration.is_some(),
+            "linearConfiguration",
+            "linear deployments are not available",
+        ),
+        (
+            config.canary_configuration.is_some(),
+            "canaryConfiguration",
+            "canary deployments are not available",
+        ),
+    ];
+    if let Some((_, field, why)) = refused.iter().find(|(given, ..)| *given) {
+        return Err(Error::invalid(format!(
+            "'deploymentConfiguration.{field}' is not supported by berth: {why}. Remove it."
         )));
     }
     Ok(())
-}
-
-fn check_controller(controller: Option<&DeploymentController>) -> Result<()> {
-    match controller.map(|c| c.type_) {
-        None | Some(DeploymentControllerType::Ecs) => Ok(()),
-        Some(other) => Err(Error::invalid(format!(
-            "The {other} deployment controller is not supported by this berth server; use ECS."
-        ))),
-    }
 }
 
 /// Checks placement strategies and constraints the way placement will parse them.

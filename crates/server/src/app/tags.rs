@@ -1,8 +1,10 @@
-//! Tags on clusters, task definitions, tasks and container instances: TagResource,
-//! UntagResource and ListTagsForResource.
+//! Tags on clusters, task definitions, tasks, container instances and services:
+//! TagResource, UntagResource and ListTagsForResource.
 //!
 //! Every taggable record stores its tags in a top-level `tags` field, so one code path
-//! edits them all.
+//! edits them all. Tags with the `aws:` prefix (the `aws:ecs:…` managed tags ECS puts on
+//! tasks) can be listed but neither added nor removed by users, and do not count towards
+//! the 50-tag limit.
 
 use berth_api::ecs::{
     ListTagsForResourceRequest, ListTagsForResourceResponse, Tag, TagResourceRequest,
@@ -33,6 +35,11 @@ impl App {
     pub async fn untag_resource(&self, req: UntagResourceRequest) -> Result<UntagResourceResponse> {
         if req.tag_keys.is_empty() {
             return Err(Error::invalid("At least one tag key must be given."));
+        }
+        if let Some(key) = req.tag_keys.iter().find(|k| is_reserved(k)) {
+            return Err(Error::invalid(format!(
+                "Tag key '{key}' uses the reserved prefix 'aws:'; such tags cannot be removed."
+            )));
         }
         self.edit_tags(&req.resource_arn, |tags| {
             tags.retain(|t| !t.key.as_ref().is_some_and(|k| req.tag_keys.contains(k)));
@@ -72,7 +79,15 @@ impl App {
                 serde_json::from_value(record.get("tags").cloned().unwrap_or_default())
                     .unwrap_or_default();
             edit(&mut tags);
-            validate_tags(&tags)?;
+            let user_tags = tags
+                .iter()
+                .filter(|t| !t.key.as_deref().is_some_and(is_reserved))
+                .count();
+            if user_tags > MAX_TAGS {
+                return Err(Error::invalid(format!(
+                    "A resource can have at most {MAX_TAGS} tags."
+                )));
+            }
             record["tags"] = serde_json::to_value(&tags).map_err(|e| Error::Internal(e.into()))?;
             let value = serde_json::to_vec(&record).map_err(|e| Error::Internal(e.into()))?;
             let txn = txn(
@@ -108,22 +123,31 @@ impl App {
                 let revision = revision.ok_or_else(|| not_found(arn))?;
                 keys::task_definition(&family, revision)
             }
-            "task" | "container-instance" => {
+            "task" | "container-instance" | "service" => {
                 let (cluster, id) = rest.split_once('/').ok_or_else(|| not_found(arn))?;
-                if kind == "task" {
-                    keys::task(cluster, id)
-                } else {
-                    keys::instance(cluster, id)
+                match kind {
+                    "task" => keys::task(cluster, id),
+                    "service" => keys::service(cluster, id),
+                    _ => keys::instance(cluster, id),
                 }
             }
             _ => {
                 return Err(Error::invalid(format!(
-                    "Resources of type '{kind}' cannot be tagged; tag clusters, task definitions, tasks or container instances."
+                    "Resources of type '{kind}' cannot be tagged; tag clusters, task definitions, tasks, container instances or services."
                 )))
             }
         };
         Ok(key)
     }
+}
+
+/// The most user tags a resource may carry.
+const MAX_TAGS: usize = 50;
+
+/// Whether a tag key has the prefix reserved for AWS (any case).
+fn is_reserved(key: &str) -> bool {
+    key.get(..4)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
 }
 
 fn not_found(arn: &str) -> Error {

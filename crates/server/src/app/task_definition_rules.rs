@@ -7,6 +7,9 @@
 //! memory against task memory, port mappings that would clash on a host, `dependsOn`
 //! and `links` graphs, mount points against volumes, and so on.
 //!
+//! It also refuses the members berth does not apply (EFS volumes, environment files, …;
+//! `crate::fields` lists them), so that nothing registered is silently ignored later.
+//!
 //! [`validate_registration`] stops at the first broken rule, as ECS does, and returns a
 //! [`RuleViolation`] whose message names the offending field and says what to change.
 //! Where the real ECS message is known it is kept as the opening sentence, so that
@@ -20,9 +23,12 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use berth_api::ecs::{
-    Compatibility, ContainerCondition, ContainerDefinition, HealthCheck, NetworkMode, PidMode,
-    PortMapping, RegisterTaskDefinitionRequest, TransportProtocol, Ulimit,
+    Compatibility, ContainerCondition, ContainerDefinition, HealthCheck, NetworkMode, OSFamily,
+    PidMode, PortMapping, RegisterTaskDefinitionRequest, ResourceType, TransportProtocol, Ulimit,
+    VersionConsistency,
 };
+
+use super::log_options::{self, LogConfigError};
 
 /// The most container definitions one task definition may hold (an ECS service quota).
 pub const MAX_CONTAINERS: usize = 10;
@@ -96,6 +102,7 @@ pub fn validate_registration(req: &RegisterTaskDefinitionRequest) -> Result<(), 
     check_essential(&req.container_definitions)?;
 
     let ctx = Ctx::new(req, names)?;
+    check_unsupported(&ctx)?;
     check_network_mode(&ctx)?;
     check_task_size(&ctx)?;
     check_fargate_task_features(&ctx)?;
@@ -108,7 +115,6 @@ pub fn validate_registration(req: &RegisterTaskDefinitionRequest) -> Result<(), 
     check_depends_on(&ctx)?;
     check_volumes(&ctx)?;
     check_placement_constraints(&ctx)?;
-    check_proxy_configuration(&ctx)?;
     check_tags(req)?;
     Ok(())
 }
@@ -410,6 +416,176 @@ fn check_essential(containers: &[ContainerDefinition]) -> Rule {
         "Task definition doesn't have any essential container. Set 'essential' to true on at \
          least one container (it defaults to true when omitted).",
     ))
+}
+
+/// A member berth refuses (see `crate::fields`), named as the user wrote it.
+fn unsupported(field: &str, why: &str) -> RuleViolation {
+    RuleViolation::client(format!("'{field}' is not supported by berth. {why}"))
+}
+
+/// A container member berth refuses.
+fn unsupported_in(container: &str, field: &str, why: &str) -> RuleViolation {
+    RuleViolation::client(format!(
+        "Container '{container}': '{field}' is not supported by berth. {why}"
+    ))
+}
+
+/// The members berth refuses rather than store and ignore; `crate::fields` lists them.
+fn check_unsupported(ctx: &Ctx<'_>) -> Rule {
+    let req = ctx.req;
+    if req.proxy_configuration.is_some() {
+        return Err(unsupported(
+            "proxyConfiguration",
+            "An App Mesh proxy needs the awsvpc CNI plugins, which berth does not have; remove \
+             it.",
+        ));
+    }
+    if req
+        .inference_accelerators
+        .as_ref()
+        .is_some_and(|a| !a.is_empty())
+    {
+        return Err(unsupported(
+            "inferenceAccelerators",
+            "Elastic Inference accelerators do not exist on berth's hosts; remove them.",
+        ));
+    }
+    if req.ephemeral_storage.is_some() {
+        return Err(unsupported(
+            "ephemeralStorage",
+            "It sizes Fargate task storage; tasks on berth's instances use the host's Docker \
+             storage. Remove it.",
+        ));
+    }
+    if let Some(family) = req
+        .runtime_platform
+        .as_ref()
+        .and_then(|p| p.operating_system_family)
+        .filter(|f| *f != OSFamily::Linux)
+    {
+        return Err(unsupported(
+            "runtimePlatform.operatingSystemFamily",
+            &format!(
+                "berth runs Linux containers only, not {}; use LINUX.",
+                family.as_str()
+            ),
+        ));
+    }
+    if req.enable_fault_injection == Some(true) {
+        return Err(unsupported(
+            "enableFaultInjection",
+            "berth has no fault injection endpoints; set it to false or remove it.",
+        ));
+    }
+    for volume in req.volumes.as_deref().unwrap_or_default() {
+        let name = volume.name.as_deref().unwrap_or_default();
+        let refused = [
+            (
+                volume.efs_volume_configuration.is_some(),
+                "efsVolumeConfiguration",
+                "berth has no Amazon EFS",
+            ),
+            (
+                volume.s3files_volume_configuration.is_some(),
+                "s3filesVolumeConfiguration",
+                "berth has no Amazon S3 Files",
+            ),
+            (
+                volume
+                    .fsx_windows_file_server_volume_configuration
+                    .is_some(),
+                "fsxWindowsFileServerVolumeConfiguration",
+                "FSx for Windows File Server volumes need Windows containers",
+            ),
+        ];
+        if let Some((_, field, why)) = refused.iter().find(|(given, ..)| *given) {
+            return Err(RuleViolation::client(format!(
+                "Volume '{name}': '{field}' is not supported by berth; {why}. Use a host or \
+                 Docker volume ('host' or 'dockerVolumeConfiguration')."
+            )));
+        }
+        if volume.configured_at_launch == Some(true) {
+            return Err(RuleViolation::client(format!(
+                "Volume '{name}': 'configuredAtLaunch' is not supported by berth. It pairs with \
+                 the volumeConfigurations of RunTask and CreateService (Amazon EBS), which berth \
+                 does not have; remove it or set it to false."
+            )));
+        }
+    }
+    for (i, c) in ctx.containers.iter().enumerate() {
+        check_unsupported_container(ctx.name(i), c)?;
+    }
+    Ok(())
+}
+
+fn check_unsupported_container(name: &str, c: &ContainerDefinition) -> Rule {
+    if c.environment_files.as_ref().is_some_and(|f| !f.is_empty()) {
+        return Err(unsupported_in(
+            name,
+            "environmentFiles",
+            "Environment files are read from Amazon S3 (their only type is s3), which berth \
+             does not have; put the variables in 'environment'.",
+        ));
+    }
+    if c.firelens_configuration.is_some() {
+        return Err(unsupported_in(
+            name,
+            "firelensConfiguration",
+            "FireLens needs the awsfirelens log driver, which berth does not offer; use a \
+             json-file, syslog, journald or awslogs logConfiguration.",
+        ));
+    }
+    if c.credential_specs.as_ref().is_some_and(|s| !s.is_empty()) {
+        return Err(unsupported_in(
+            name,
+            "credentialSpecs",
+            "gMSA credential specs need hosts joined to Active Directory, which berth's are \
+             not; remove them.",
+        ));
+    }
+    if c.resource_requirements
+        .iter()
+        .flatten()
+        .any(|r| r.type_ == ResourceType::InferenceAccelerator)
+    {
+        return Err(unsupported_in(
+            name,
+            "resourceRequirements.type",
+            "InferenceAccelerator: Elastic Inference accelerators do not exist on berth's \
+             hosts. Only GPU requirements are accepted.",
+        ));
+    }
+    if c.version_consistency == Some(VersionConsistency::Enabled) {
+        return Err(unsupported_in(
+            name,
+            "versionConsistency",
+            "'enabled' would pin each deployment to one image digest, which berth does not do: \
+             it runs the image as tagged. Set it to 'disabled' (what berth does) or remove it.",
+        ));
+    }
+    if let Some(config) = &c.log_configuration {
+        let field = match log_options::check(config) {
+            Ok(()) => return Ok(()),
+            Err(LogConfigError::UnsupportedDriver(message)) => {
+                return Err(RuleViolation::client(format!(
+                    "Container '{name}': 'logConfiguration.logDriver' is not supported. {message}"
+                )))
+            }
+            Err(LogConfigError::SecretOptions) => {
+                return Err(unsupported_in(
+                    name,
+                    "logConfiguration.secretOptions",
+                    "Log driver secrets are not available; put the value in \
+                     'logConfiguration.options'.",
+                ))
+            }
+            Err(LogConfigError::Option(message)) => message,
+        };
+        return Err(RuleViolation::client(format!(
+            "Invalid 'logConfiguration.options' setting for container '{name}'. {field}"
+        )));
+    }
+    Ok(())
 }
 
 fn check_network_mode(ctx: &Ctx<'_>) -> Rule {
@@ -1249,7 +1425,6 @@ fn check_depends_on(ctx: &Ctx<'_>) -> Rule {
 fn check_volumes(ctx: &Ctx<'_>) -> Rule {
     let volumes = ctx.req.volumes.as_deref().unwrap_or_default();
     let mut declared = HashSet::new();
-    let mut configured_at_launch = None;
     for (i, volume) in volumes.iter().enumerate() {
         let name = volume.name.as_deref().unwrap_or_default();
         if name.is_empty() {
@@ -1270,14 +1445,6 @@ fn check_volumes(ctx: &Ctx<'_>) -> Rule {
                 "Duplicate volume name '{name}'. Volume names must be unique within a task \
                  definition."
             )));
-        }
-        if volume.configured_at_launch == Some(true) {
-            if let Some(first) = configured_at_launch.replace(name) {
-                return Err(RuleViolation::client(format!(
-                    "Only one volume can be configured at launch, but '{first}' and '{name}' \
-                     both set 'configuredAtLaunch'."
-                )));
-            }
         }
     }
     for (i, container) in ctx.containers.iter().enumerate() {
@@ -1365,20 +1532,6 @@ fn check_placement_constraints(ctx: &Ctx<'_>) -> Rule {
     Ok(())
 }
 
-fn check_proxy_configuration(ctx: &Ctx<'_>) -> Rule {
-    let Some(proxy) = &ctx.req.proxy_configuration else {
-        return Ok(());
-    };
-    if ctx.container(&proxy.container_name).is_none() {
-        return Err(RuleViolation::client(format!(
-            "Invalid 'proxyConfiguration' setting. containerName '{}' is not a container in this \
-             task definition; name the container that runs the proxy.",
-            proxy.container_name
-        )));
-    }
-    Ok(())
-}
-
 fn check_tags(req: &RegisterTaskDefinitionRequest) -> Rule {
     let mut seen = HashSet::new();
     for tag in req.tags.as_deref().unwrap_or_default() {
@@ -1409,10 +1562,12 @@ fn check_tags(req: &RegisterTaskDefinitionRequest) -> Rule {
 #[cfg(test)]
 mod tests {
     use berth_api::ecs::{
-        ContainerDependency, EphemeralStorage, HostEntry, HostVolumeProperties, IpcMode,
-        KeyValuePair, LinuxParameters, MountPoint, ProxyConfiguration, Secret, Tag,
-        TaskDefinitionPlacementConstraint, TaskDefinitionPlacementConstraintType, UlimitName,
-        Volume, VolumeFrom,
+        CPUArchitecture, ContainerDependency, EnvironmentFile, EnvironmentFileType,
+        EphemeralStorage, FirelensConfiguration, FirelensConfigurationType, HostEntry,
+        HostVolumeProperties, InferenceAccelerator, IpcMode, KeyValuePair, LinuxParameters,
+        LogConfiguration, LogDriver, MountPoint, ProxyConfiguration, ResourceRequirement,
+        RuntimePlatform, Secret, Tag, TaskDefinitionPlacementConstraint,
+        TaskDefinitionPlacementConstraintType, UlimitName, Volume, VolumeFrom,
     };
 
     use super::*;
@@ -1895,9 +2050,6 @@ mod tests {
             req
         };
         ok(&f(|r| r.pid_mode = Some(PidMode::Task)));
-        ok(&f(|r| {
-            r.ephemeral_storage = Some(EphemeralStorage { size_in_gi_b: 30 })
-        }));
         rejects(
             &f(|r| r.ipc_mode = Some(IpcMode::Task)),
             &["do not support ipcMode"],
@@ -2905,18 +3057,10 @@ mod tests {
             &vols(vec![volume("data"), volume("data")]),
             &["Duplicate volume name 'data'"],
         );
-        let at_launch = |name: &str| Volume {
-            configured_at_launch: Some(true),
-            ..volume(name)
-        };
-        ok(&vols(vec![at_launch("ebs"), volume("data")]));
-        rejects(
-            &vols(vec![at_launch("one"), at_launch("two")]),
-            &[
-                "Only one volume can be configured at launch",
-                "'one' and 'two'",
-            ],
-        );
+        ok(&vols(vec![Volume {
+            configured_at_launch: Some(false),
+            ..volume("data")
+        }]));
     }
 
     #[test]
@@ -2975,16 +3119,150 @@ mod tests {
     }
 
     #[test]
-    fn proxy_configuration_names_a_container() {
-        let proxy = |name: &str| RegisterTaskDefinitionRequest {
-            proxy_configuration: Some(ProxyConfiguration {
-                container_name: name.to_owned(),
-                ..Default::default()
-            }),
-            ..with_mode(NetworkMode::Awsvpc, vec![ctr("app"), ctr("envoy")])
+    fn refused_members_are_named() {
+        let task = |edit: fn(&mut RegisterTaskDefinitionRequest)| {
+            let mut req = td(vec![ctr("app"), ctr("envoy")]);
+            edit(&mut req);
+            req
         };
-        ok(&proxy("envoy"));
-        rejects(&proxy("istio"), &["'proxyConfiguration'", "'istio'"]);
+        let container = |edit: fn(&mut ContainerDefinition)| {
+            let mut c = ctr("app");
+            edit(&mut c);
+            td(vec![c])
+        };
+        let cases: Vec<(RegisterTaskDefinitionRequest, &[&str])> = vec![
+            (
+                task(|r| {
+                    r.proxy_configuration = Some(ProxyConfiguration {
+                        container_name: "envoy".to_owned(),
+                        ..Default::default()
+                    })
+                }),
+                &["'proxyConfiguration'"],
+            ),
+            (
+                task(|r| {
+                    r.inference_accelerators = Some(vec![InferenceAccelerator {
+                        device_name: "d".to_owned(),
+                        device_type: "eia2.medium".to_owned(),
+                    }])
+                }),
+                &["'inferenceAccelerators'"],
+            ),
+            (
+                task(|r| r.ephemeral_storage = Some(EphemeralStorage { size_in_gi_b: 30 })),
+                &["'ephemeralStorage'"],
+            ),
+            (
+                task(|r| {
+                    r.runtime_platform = Some(RuntimePlatform {
+                        operating_system_family: Some(OSFamily::WindowsServer2022Core),
+                        cpu_architecture: None,
+                    })
+                }),
+                &[
+                    "'runtimePlatform.operatingSystemFamily'",
+                    "WINDOWS_SERVER_2022_CORE",
+                ],
+            ),
+            (
+                task(|r| r.enable_fault_injection = Some(true)),
+                &["'enableFaultInjection'"],
+            ),
+            (
+                task(|r| {
+                    r.volumes = Some(vec![Volume {
+                        efs_volume_configuration: Some(Default::default()),
+                        ..volume("efs")
+                    }])
+                }),
+                &["Volume 'efs'", "'efsVolumeConfiguration'"],
+            ),
+            (
+                task(|r| {
+                    r.volumes = Some(vec![Volume {
+                        configured_at_launch: Some(true),
+                        ..volume("ebs")
+                    }])
+                }),
+                &["Volume 'ebs'", "'configuredAtLaunch'"],
+            ),
+            (
+                container(|c| {
+                    c.environment_files = Some(vec![EnvironmentFile {
+                        value: "arn:aws:s3:::bucket/app.env".to_owned(),
+                        type_: EnvironmentFileType::S3,
+                    }])
+                }),
+                &["Container 'app'", "'environmentFiles'", "S3"],
+            ),
+            (
+                container(|c| {
+                    c.firelens_configuration = Some(FirelensConfiguration {
+                        type_: FirelensConfigurationType::Fluentbit,
+                        options: None,
+                    })
+                }),
+                &["'firelensConfiguration'"],
+            ),
+            (
+                container(|c| c.credential_specs = Some(vec!["credentialspec:x".to_owned()])),
+                &["'credentialSpecs'"],
+            ),
+            (
+                container(|c| {
+                    c.resource_requirements = Some(vec![ResourceRequirement {
+                        value: "device_1".to_owned(),
+                        type_: ResourceType::InferenceAccelerator,
+                    }])
+                }),
+                &["'resourceRequirements.type'", "InferenceAccelerator"],
+            ),
+            (
+                container(|c| c.version_consistency = Some(VersionConsistency::Enabled)),
+                &["'versionConsistency'", "'disabled'"],
+            ),
+            (
+                container(|c| {
+                    c.log_configuration = Some(LogConfiguration {
+                        log_driver: LogDriver::Splunk,
+                        options: None,
+                        secret_options: None,
+                    })
+                }),
+                &["'logConfiguration.logDriver'", "'splunk'"],
+            ),
+            (
+                container(|c| {
+                    c.log_configuration = Some(LogConfiguration {
+                        log_driver: LogDriver::JsonFile,
+                        options: Some([("nope".to_owned(), "1".to_owned())].into()),
+                        secret_options: None,
+                    })
+                }),
+                &["'logConfiguration.options'", "'nope'"],
+            ),
+        ];
+        for (req, parts) in &cases {
+            rejects(req, parts);
+        }
+        // The values ECS treats as "off" are accepted.
+        ok(&task(|r| r.enable_fault_injection = Some(false)));
+        ok(&container(|c| {
+            c.version_consistency = Some(VersionConsistency::Disabled)
+        }));
+        ok(&task(|r| {
+            r.runtime_platform = Some(RuntimePlatform {
+                operating_system_family: Some(OSFamily::Linux),
+                cpu_architecture: Some(CPUArchitecture::Arm64),
+            })
+        }));
+        ok(&container(|c| {
+            c.resource_requirements = Some(vec![ResourceRequirement {
+                value: "1".to_owned(),
+                type_: ResourceType::Gpu,
+            }])
+        }));
     }
 
     #[test]

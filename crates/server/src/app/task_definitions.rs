@@ -1,10 +1,15 @@
 //! Task definitions: Register, Describe, Deregister, Delete, List and ListFamilies.
 //!
 //! Revisions are numbered per family from 1 and never reused, even after deletion: the
-//! next revision is claimed with a create-if-absent compare on its key.
+//! next revision is claimed with a create-if-absent compare on its key, above both the
+//! revisions the view holds and the highest one ever deleted.
+//!
+//! DeleteTaskDefinitions moves an INACTIVE revision to DELETE_IN_PROGRESS; the
+//! `task_definition_deletions` reconciler deletes it once no task that is not STOPPED and
+//! no deployment of a service that is not INACTIVE uses it, as ECS does.
 
 use berth_api::ecs::{
-    Compatibility, ContainerDefinition, DeleteTaskDefinitionsRequest,
+    Attribute, CPUArchitecture, Compatibility, ContainerDefinition, DeleteTaskDefinitionsRequest,
     DeleteTaskDefinitionsResponse, DeregisterTaskDefinitionRequest,
     DeregisterTaskDefinitionResponse, DescribeTaskDefinitionRequest,
     DescribeTaskDefinitionResponse, Failure, ListTaskDefinitionFamiliesRequest,
@@ -19,7 +24,7 @@ use super::pagination::paginate;
 use super::task_definition_rules::{validate_registration, ViolationKind};
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
-use crate::model::{keys, now, TaskDefinitionRecord};
+use crate::model::{keys, now, LastRevisionRecord, TaskDefinitionRecord};
 
 impl App {
     pub async fn register_task_definition(
@@ -47,7 +52,10 @@ impl App {
             compatibilities.push(Compatibility::Fargate);
         }
         for _ in 0..10 {
-            let revision = self.view.read().last_revision(&req.family) + 1;
+            // The view first: once it no longer holds a deleted revision, the store
+            // already has that revision's number as the family's last deleted one.
+            let held = self.view.read().last_revision(&req.family);
+            let revision = held.max(self.last_deleted_revision(&req.family).await?) + 1;
             let definition = TaskDefinition {
                 task_definition_arn: Some(self.config.scope.task_definition(&req.family, revision)),
                 container_definitions: Some(containers.clone()),
@@ -58,7 +66,7 @@ impl App {
                 revision: Some(revision),
                 volumes: Some(req.volumes.clone().unwrap_or_default()),
                 status: Some(TaskDefinitionStatus::Active),
-                requires_attributes: Some(Vec::new()),
+                requires_attributes: Some(requires_attributes(&req)),
                 placement_constraints: Some(req.placement_constraints.clone().unwrap_or_default()),
                 compatibilities: Some(compatibilities.clone()),
                 runtime_platform: req.runtime_platform.clone(),
@@ -100,6 +108,94 @@ impl App {
             }
         }
         Err(Error::Conflict)
+    }
+
+    /// The highest revision of `family` ever deleted (0 if none).
+    async fn last_deleted_revision(&self, family: &str) -> Result<i32> {
+        let Some(kv) = self
+            .store
+            .get(&keys::task_definition_last_revision(family))
+            .await?
+        else {
+            return Ok(0);
+        };
+        let record: LastRevisionRecord =
+            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+        Ok(record.revision)
+    }
+
+    /// Deletes the DELETE_IN_PROGRESS revisions that nothing uses any more: no task that is
+    /// not STOPPED, and no PRIMARY or ACTIVE deployment of a service that is not INACTIVE.
+    /// Returns how many it deleted. Idempotent: the `task_definition_deletions` reconciler
+    /// runs it after changes and on a timer.
+    pub(crate) async fn finish_task_definition_deletions(&self) -> Result<usize> {
+        let deletable: Vec<(String, i32)> = {
+            let view = self.view.read();
+            let mut pending: std::collections::HashMap<&str, (String, i32)> = view
+                .task_definitions
+                .iter()
+                .filter(|(_, r)| r.status() == TaskDefinitionStatus::DeleteInProgress)
+                .filter_map(|((family, revision), r)| {
+                    let arn = r.definition.task_definition_arn.as_deref()?;
+                    Some((arn, (family.clone(), *revision)))
+                })
+                .collect();
+            if pending.is_empty() {
+                return Ok(0);
+            }
+            for entry in view.tasks.values() {
+                if let Some(task) = entry.intent.as_ref().filter(|_| !entry.is_stopped()) {
+                    pending.remove(task.task_definition_arn.as_str());
+                }
+            }
+            for (record, _) in view.services.values() {
+                if record.status == "INACTIVE" {
+                    continue;
+                }
+                for deployment in record.deployments.iter().filter(|d| d.status != "INACTIVE") {
+                    pending.remove(deployment.task_definition_arn.as_str());
+                }
+            }
+            pending.into_values().collect()
+        };
+        let mut deleted = 0;
+        for (family, revision) in deletable {
+            let last_key = keys::task_definition_last_revision(&family);
+            let last = self.store.get(&last_key).await?;
+            let mut ops = vec![berth_store::Op::Delete {
+                key: keys::task_definition(&family, revision),
+            }];
+            let compare = match &last {
+                Some(kv) => {
+                    let record: LastRevisionRecord =
+                        serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
+                    if record.revision < revision {
+                        ops.push(put_json(
+                            last_key.clone(),
+                            &LastRevisionRecord { revision },
+                        )?);
+                    }
+                    Compare::ModRevision {
+                        key: last_key,
+                        revision: kv.mod_revision,
+                    }
+                }
+                None => {
+                    ops.push(put_json(
+                        last_key.clone(),
+                        &LastRevisionRecord { revision },
+                    )?);
+                    Compare::Absent { key: last_key }
+                }
+            };
+            match self.commit(txn(vec![compare], ops)).await {
+                Ok(_) => deleted += 1,
+                // Another pass moved the family's last revision; the next pass retries.
+                Err(Error::Conflict) => {}
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(deleted)
     }
 
     /// Finds a task definition by `family` (latest ACTIVE), `family:revision` or ARN.
@@ -339,6 +435,29 @@ impl App {
             next_token: page.next_token,
         })
     }
+}
+
+/// The instance attributes a registration implies, as ECS lists them in
+/// `requiresAttributes`: a `runtimePlatform.cpuArchitecture` needs instances of that
+/// architecture (`ecs.cpu-architecture`, which every agent registers).
+fn requires_attributes(req: &RegisterTaskDefinitionRequest) -> Vec<Attribute> {
+    req.runtime_platform
+        .as_ref()
+        .and_then(|p| p.cpu_architecture)
+        .map(|arch| Attribute {
+            name: "ecs.cpu-architecture".to_owned(),
+            value: Some(
+                match arch {
+                    CPUArchitecture::X8664 => "x86_64",
+                    CPUArchitecture::Arm64 => "arm64",
+                }
+                .to_owned(),
+            ),
+            target_type: None,
+            target_id: None,
+        })
+        .into_iter()
+        .collect()
 }
 
 /// Fills in the defaults ECS shows in a registered container definition.

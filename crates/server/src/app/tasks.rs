@@ -41,6 +41,8 @@ pub(crate) struct LaunchSpec {
     pub(crate) tags: Vec<Tag>,
     /// The service starting the task, if any.
     pub service: Option<String>,
+    /// RunTask's or StartTask's `referenceId`, recorded with the task.
+    pub reference_id: Option<String>,
 }
 
 impl App {
@@ -58,9 +60,15 @@ impl App {
             .is_some_and(|s| !s.is_empty())
         {
             return Err(Error::invalid(
-                "Capacity provider strategies are not supported by this berth server; use launchType.",
+                "'capacityProviderStrategy' is not supported by berth: it has no capacity providers. Use 'launchType' (EC2 or EXTERNAL) instead.",
             ));
         }
+        if req.platform_version.is_some() {
+            return Err(Error::invalid(
+                "'platformVersion' is only for tasks on Fargate, which berth does not run. Remove it.",
+            ));
+        }
+        refuse_unsupported_launch(&launch_members!(req))?;
         if let Some(token) = &req.client_token {
             if token.is_empty()
                 || token.len() > 64
@@ -72,7 +80,7 @@ impl App {
             }
         }
         let launch_type = req.launch_type.unwrap_or(LaunchType::Ec2);
-        let spec = self.launch_spec(
+        let mut spec = self.launch_spec(
             cluster.clone(),
             &req.task_definition,
             launch_type,
@@ -81,9 +89,12 @@ impl App {
             req.group.clone(),
             req.tags.clone(),
             req.propagate_tags,
-            req.network_configuration.is_some(),
             false,
         )?;
+        spec.reference_id = req.reference_id.clone();
+        if req.enable_ecs_managed_tags == Some(true) {
+            spec.tags.extend(managed_tags(&cluster, None));
+        }
         let constraints = req.placement_constraints.clone().unwrap_or_default();
         let strategies = req.placement_strategy.clone().unwrap_or_default();
         if constraints.len() > 10 {
@@ -205,7 +216,8 @@ impl App {
                 "containerInstances must list between 1 and 10 instances.",
             ));
         }
-        let spec = self.launch_spec(
+        refuse_unsupported_launch(&launch_members!(req))?;
+        let mut spec = self.launch_spec(
             cluster.clone(),
             &req.task_definition,
             LaunchType::Ec2,
@@ -214,9 +226,12 @@ impl App {
             req.group.clone(),
             req.tags.clone(),
             req.propagate_tags,
-            req.network_configuration.is_some(),
             false,
         )?;
+        spec.reference_id = req.reference_id.clone();
+        if req.enable_ecs_managed_tags == Some(true) {
+            spec.tags.extend(managed_tags(&cluster, None));
+        }
         let mut targets = Vec::new();
         for given in &req.container_instances {
             let (arn_cluster, id) = self.config.scope.container_instance_id(given)?;
@@ -277,7 +292,6 @@ impl App {
         group: Option<String>,
         tags: Option<Vec<Tag>>,
         propagate_tags: Option<PropagateTags>,
-        has_network_configuration: bool,
         // A service keeps launching the revision it was given after that revision is
         // deregistered, as in ECS; RunTask and new deployments may not.
         allow_inactive: bool,
@@ -297,7 +311,7 @@ impl App {
             LaunchType::Ec2 | LaunchType::External => {}
             other => {
                 return Err(Error::invalid(format!(
-                    "The {other} launch type is not supported by this berth server yet; use EC2 or EXTERNAL."
+                    "'launchType' {other} is not supported by berth: it runs tasks only on its registered instances. Use EC2 or EXTERNAL."
                 )))
             }
         }
@@ -321,13 +335,8 @@ impl App {
             .network_mode
             .unwrap_or(NetworkMode::Bridge);
         if network_mode == NetworkMode::Awsvpc {
-            if !has_network_configuration {
-                return Err(Error::invalid(
-                    "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
-                ));
-            }
             return Err(Error::invalid(
-                "networkMode 'awsvpc' is not supported on EC2 or EXTERNAL instances by this berth server yet; use bridge or host.",
+                "The task definition's networkMode 'awsvpc' is not supported by berth yet (task networking is not available); register a revision with networkMode bridge or host.",
             ));
         }
         if let Some(started_by) = &started_by {
@@ -382,7 +391,17 @@ impl App {
             .map(parse_memory)
             .transpose()
             .map_err(|e| Error::invalid(format!("Invalid task memory: {e}")))?;
-        let demand = demand_of(&containers, network_mode, task_cpu, task_memory)?;
+        let mut demand = demand_of(&containers, network_mode, task_cpu, task_memory)?;
+        demand.required_attributes = definition
+            .definition
+            .requires_attributes
+            .iter()
+            .flatten()
+            .map(|a| berth_scheduler::RequiredAttribute {
+                name: a.name.clone(),
+                value: a.value.clone(),
+            })
+            .collect();
         Ok(LaunchSpec {
             cluster,
             definition,
@@ -396,6 +415,7 @@ impl App {
             group,
             tags,
             service: None,
+            reference_id: None,
         })
     }
 
@@ -460,6 +480,7 @@ impl App {
                 started_by: spec.started_by.clone(),
                 group: spec.group.clone(),
                 service: spec.service.clone(),
+                reference_id: spec.reference_id.clone(),
                 tags: spec.tags.clone(),
                 created_at,
                 desired_status: DesiredStatus::Running,
@@ -607,7 +628,16 @@ impl App {
             None => None,
         };
         let service = match &req.service_name {
-            Some(given) => Some(self.config.scope.service_name(given)?.1),
+            Some(given) => {
+                let (arn_cluster, name) = self.config.scope.service_name(given)?;
+                let view = self.view.read();
+                if arn_cluster.is_some_and(|c| c != cluster)
+                    || view.service(&cluster, &name).is_none()
+                {
+                    return Err(Error::ServiceNotFound);
+                }
+                Some(name)
+            }
             None => None,
         };
         let view = self.view.read();
@@ -783,7 +813,126 @@ impl App {
     }
 }
 
-/// Applies `containerOverrides` (command, environment, cpu, memory) to the definitions.
+/// The members of RunTask and StartTask that berth refuses (see `crate::fields`).
+struct LaunchMembers<'a> {
+    enable_execute_command: Option<bool>,
+    network_configuration: bool,
+    propagate_tags: Option<PropagateTags>,
+    volume_configurations: bool,
+    overrides: Option<&'a TaskOverride>,
+    reference_id: Option<&'a str>,
+}
+
+/// A RunTask or StartTask request's [`LaunchMembers`]: the two share these members' names.
+macro_rules! launch_members {
+    ($req:expr) => {
+        LaunchMembers {
+            enable_execute_command: $req.enable_execute_command,
+            network_configuration: $req.network_configuration.is_some(),
+            propagate_tags: $req.propagate_tags,
+            volume_configurations: $req
+                .volume_configurations
+                .as_ref()
+                .is_some_and(|v| !v.is_empty()),
+            overrides: $req.overrides.as_ref(),
+            reference_id: $req.reference_id.as_deref(),
+        }
+    };
+}
+use launch_members;
+
+/// Refuses `enableExecuteCommand: true` (RunTask, StartTask and services).
+pub(crate) fn refuse_execute_command(enable: Option<bool>) -> Result<()> {
+    if enable == Some(true) {
+        return Err(Error::invalid(
+            "'enableExecuteCommand' is not supported by berth yet: ECS Exec is not available. Set it to false or remove it.",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a `networkConfiguration` (RunTask, StartTask and services).
+pub(crate) fn refuse_network_configuration(given: bool) -> Result<()> {
+    if given {
+        return Err(Error::invalid(
+            "'networkConfiguration' is not supported by berth yet: awsvpc task networking is not available, and ECS refuses a network configuration for the bridge, host and none network modes. Remove it.",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses what berth would otherwise accept and ignore, before anything is placed.
+fn refuse_unsupported_launch(m: &LaunchMembers<'_>) -> Result<()> {
+    refuse_execute_command(m.enable_execute_command)?;
+    refuse_network_configuration(m.network_configuration)?;
+    if m.propagate_tags == Some(PropagateTags::Service) {
+        return Err(Error::invalid(
+            "'propagateTags' SERVICE is only valid for the tasks of a service. Use TASK_DEFINITION or NONE.",
+        ));
+    }
+    if m.volume_configurations {
+        return Err(Error::invalid(
+            "'volumeConfigurations' is not supported by berth: it has no Amazon EBS volumes. Remove it.",
+        ));
+    }
+    if let Some(reference) = m.reference_id {
+        if reference.is_empty() || reference.chars().count() > 1024 {
+            return Err(Error::invalid("'referenceId' must be 1-1024 characters."));
+        }
+    }
+    let Some(overrides) = m.overrides else {
+        return Ok(());
+    };
+    if overrides
+        .inference_accelerator_overrides
+        .as_ref()
+        .is_some_and(|o| !o.is_empty())
+    {
+        return Err(Error::invalid(
+            "'overrides.inferenceAcceleratorOverrides' is not supported by berth: Elastic Inference accelerators do not exist on its hosts. Remove them.",
+        ));
+    }
+    if overrides.ephemeral_storage.is_some() {
+        return Err(Error::invalid(
+            "'overrides.ephemeralStorage' is not supported by berth: it sizes Fargate task storage. Remove it.",
+        ));
+    }
+    for o in overrides.container_overrides.iter().flatten() {
+        let name = o.name.as_deref().unwrap_or_default();
+        if o.environment_files.as_ref().is_some_and(|f| !f.is_empty()) {
+            return Err(Error::invalid(format!(
+                "'overrides.containerOverrides.environmentFiles' (container '{name}') is not supported by berth: environment files are read from Amazon S3, which berth does not have. Use 'environment'."
+            )));
+        }
+        if o.resource_requirements
+            .iter()
+            .flatten()
+            .any(|r| r.type_ == ecs::ResourceType::InferenceAccelerator)
+        {
+            return Err(Error::invalid(format!(
+                "'overrides.containerOverrides.resourceRequirements.type' InferenceAccelerator (container '{name}') is not supported by berth: Elastic Inference accelerators do not exist on its hosts. Only GPU requirements are accepted."
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The tags ECS adds to a task when `enableECSManagedTags` is set: the cluster's name, and
+/// for a service's task the service's name.
+pub(crate) fn managed_tags(cluster: &str, service: Option<&str>) -> Vec<Tag> {
+    let tag = |key: &str, value: &str| Tag {
+        key: Some(key.to_owned()),
+        value: Some(value.to_owned()),
+    };
+    let mut tags = vec![tag("aws:ecs:clusterName", cluster)];
+    if let Some(service) = service {
+        tags.push(tag("aws:ecs:serviceName", service));
+    }
+    tags
+}
+
+/// Applies `containerOverrides` (command, environment, cpu, memory, resource
+/// requirements) to the definitions.
 fn merge_overrides(
     mut containers: Vec<ContainerDefinition>,
     overrides: &TaskOverride,
@@ -827,6 +976,15 @@ fn merge_overrides(
         }
         if let Some(reservation) = o.memory_reservation {
             container.memory_reservation = Some(reservation);
+        }
+        if let Some(requirements) = &o.resource_requirements {
+            // An override replaces the definition's requirement of the same type.
+            let mut merged = container.resource_requirements.clone().unwrap_or_default();
+            for requirement in requirements {
+                merged.retain(|r| r.type_ != requirement.type_);
+                merged.push(requirement.clone());
+            }
+            container.resource_requirements = Some(merged);
         }
         if let (Some(hard), Some(soft)) = (container.memory, container.memory_reservation) {
             if soft > hard {
@@ -887,5 +1045,6 @@ fn demand_of(
             tcp_ports: tcp,
             udp_ports: udp,
         },
+        required_attributes: Vec::new(),
     })
 }
