@@ -118,6 +118,14 @@ pub struct TaskRecord {
     pub reserved: Reservation,
     /// Containers with overrides merged, and each container's ARN.
     pub containers: Vec<TaskContainer>,
+    /// The task definition's `volumes`, `pidMode` and `ipcMode`, which the agent applies.
+    /// Absent in records written before berth carried them to the agent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<ecs::Volume>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pid_mode: Option<ecs::PidMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipc_mode: Option<ecs::IpcMode>,
     pub overrides: ecs::TaskOverride,
     pub started_by: Option<String>,
     pub group: String,
