@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use berth_api::protocol::{labels, DesiredTask};
 use sha2::{Digest, Sha256};
 
-use crate::runtime::{ContainerSpec, RuntimeError};
+use crate::runtime::{docker_name, task_id, ContainerSpec, RuntimeError};
 
 /// The repository of the pause image; the tag is the program's hash.
 pub const PAUSE_REPOSITORY: &str = "berth/pause";
@@ -164,12 +164,11 @@ pub fn pause_rootfs_tar() -> Result<Vec<u8>, RuntimeError> {
 /// (`berth-{family}-{revision}-{container}-{id}`) always has more dashes, so the two
 /// never collide.
 pub fn pause_container_name(task: &DesiredTask) -> String {
-    let task_id = task.task_arn.rsplit('/').next().unwrap_or(&task.task_arn);
-    let name: String = task_id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    format!("berth-pause-{name}")
+    // No dash in the ID part, so that it cannot be mistaken for a task container's name.
+    docker_name(&format!(
+        "berth-pause-{}",
+        task_id(&task.task_arn).replace('-', "_")
+    ))
 }
 
 /// The spec of a task's pause container. It has no network of its own (`none`), shares
@@ -231,9 +230,10 @@ mod tests {
         assert!(image.starts_with("berth/pause:") && image.len() == "berth/pause:".len() + 12);
     }
 
-    /// Runs the program on this host: it keeps running, and SIGTERM ends it with 0.
-    #[test]
-    fn the_program_pauses_and_exits_on_sigterm() {
+    /// Runs the program on this host: it goes to sleep in `pause()` (after installing its
+    /// handlers), stays there, and SIGTERM ends it with 0.
+    #[tokio::test]
+    async fn the_program_pauses_and_exits_on_sigterm() {
         let Ok(elf) = pause_program() else {
             return;
         };
@@ -246,11 +246,24 @@ mod tests {
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         }
         let mut child = std::process::Command::new(&path).spawn().expect("spawn");
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        assert!(
-            child.try_wait().expect("try_wait").is_none(),
-            "exited early"
-        );
+        let stat = format!("/proc/{}/stat", child.id());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            assert!(
+                child.try_wait().expect("try_wait").is_none(),
+                "exited early"
+            );
+            // The third field is the state: `S` once it sleeps in pause().
+            let state = std::fs::read_to_string(&stat).expect("stat");
+            if state.split_whitespace().nth(2) == Some("S") {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never paused: {state}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
         let status = std::process::Command::new("kill")
             .args(["-TERM", &child.id().to_string()])
             .status()

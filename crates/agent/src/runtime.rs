@@ -325,11 +325,16 @@ pub fn task_id(task_arn: &str) -> &str {
 /// `berth-{family}-{revision}-{container}-{taskid}`, limited to Docker's characters.
 pub fn container_name(task: &DesiredTask, container: &str) -> String {
     let task_id = task_id(&task.task_arn);
-    let raw = format!(
+    docker_name(&format!(
         "berth-{}-{}-{}-{}",
         task.family, task.revision, container, task_id
-    );
-    // Docker allows [a-zA-Z0-9][a-zA-Z0-9_.-]*; the prefix guarantees the first char.
+    ))
+}
+
+/// `raw` with every character Docker refuses in a container or volume name replaced by
+/// `_`. Docker allows `[a-zA-Z0-9][a-zA-Z0-9_.-]*`; berth's `berth-` prefix guarantees
+/// the first character.
+pub(crate) fn docker_name(raw: &str) -> String {
     raw.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
@@ -793,37 +798,39 @@ fn port(v: i32, field: &'static str) -> Result<u16, SpecError> {
         })
 }
 
+/// A task of one container `def`, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredTask {
+    DesiredTask {
+        task_arn: "arn:aws:ecs:us-east-1:000000000000:task/c1/abc123".into(),
+        cluster: "c1".into(),
+        family: "web app".into(),
+        revision: 3,
+        desired_status: berth_api::protocol::DesiredStatus::Running,
+        stop_code: None,
+        stopped_reason: None,
+        network_mode: mode,
+        cpu: None,
+        memory: None,
+        containers: vec![DesiredContainer {
+            container_arn: "carn".into(),
+            definition: def,
+            registry_auth: None,
+        }],
+        volumes: Vec::new(),
+        pid_mode: None,
+        ipc_mode: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_task as task;
     use super::*;
     use berth_api::ecs::{
         Device, HealthCheck, KeyValuePair, LinuxParameters, MountPoint, PortMapping, SystemControl,
         Tmpfs, VolumeFrom,
     };
-    use berth_api::protocol::DesiredStatus;
-
-    fn task(mode: NetworkMode, def: ContainerDefinition) -> DesiredTask {
-        DesiredTask {
-            task_arn: "arn:aws:ecs:us-east-1:000000000000:task/c1/abc123".into(),
-            cluster: "c1".into(),
-            family: "web app".into(),
-            revision: 3,
-            desired_status: DesiredStatus::Running,
-            stop_code: None,
-            stopped_reason: None,
-            network_mode: mode,
-            cpu: None,
-            memory: None,
-            containers: vec![DesiredContainer {
-                container_arn: "carn".into(),
-                definition: def,
-                registry_auth: None,
-            }],
-            volumes: Vec::new(),
-            pid_mode: None,
-            ipc_mode: None,
-        }
-    }
 
     static NO_RESOURCES: std::sync::LazyLock<TaskResources> =
         std::sync::LazyLock::new(TaskResources::default);

@@ -20,7 +20,8 @@ use berth_api::protocol::{labels, DesiredTask};
 use sha2::{Digest, Sha256};
 
 use crate::runtime::{
-    container_name, ContainerRuntime, RuntimeError, SpecError, VolumeInfo, VolumeSpec,
+    container_name, docker_name, task_id, ContainerRuntime, RuntimeError, SpecError, VolumeInfo,
+    VolumeSpec,
 };
 
 /// Longest task-volume name built from its parts; longer ones are shortened with a hash.
@@ -61,7 +62,7 @@ pub enum VolumeError {
 
 /// The deterministic runtime name of a task's own volume.
 pub fn task_volume_name(task: &DesiredTask, volume: &str) -> String {
-    let task_id = task.task_arn.rsplit('/').next().unwrap_or(&task.task_arn);
+    let task_id = task_id(&task.task_arn);
     let name = docker_name(&format!(
         "berth-{}-{}-{}-{}",
         task.family, task.revision, volume, task_id
@@ -72,19 +73,6 @@ pub fn task_volume_name(task: &DesiredTask, volume: &str) -> String {
     // Long family and volume names: keep the name unique and within filesystem limits.
     let hash = hex::encode(Sha256::digest(format!("{}/{volume}", task.family)));
     docker_name(&format!("berth-{}-{task_id}", &hash[..16]))
-}
-
-/// Docker allows `[a-zA-Z0-9][a-zA-Z0-9_.-]*`; the `berth-` prefix fixes the first one.
-fn docker_name(raw: &str) -> String {
-    raw.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 /// Works out what to do for each of the task's volumes, or why the task cannot start.
@@ -318,29 +306,18 @@ pub fn volumes_from(task: &DesiredTask, def: &ContainerDefinition) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::test_task;
     use berth_api::ecs::{
         DockerVolumeConfiguration, EFSVolumeConfiguration, HostVolumeProperties, MountPoint,
         NetworkMode, VolumeFrom,
     };
-    use berth_api::protocol::DesiredStatus;
 
     fn task(volumes: Vec<Volume>) -> DesiredTask {
-        DesiredTask {
-            task_arn: "arn:aws:ecs:us-east-1:000000000000:task/c1/abc123".into(),
-            cluster: "c1".into(),
-            family: "fam".into(),
-            revision: 2,
-            desired_status: DesiredStatus::Running,
-            stop_code: None,
-            stopped_reason: None,
-            network_mode: NetworkMode::Bridge,
-            cpu: None,
-            memory: None,
-            containers: Vec::new(),
-            volumes,
-            pid_mode: None,
-            ipc_mode: None,
-        }
+        let mut t = test_task(NetworkMode::Bridge, ContainerDefinition::default());
+        t.family = "fam".into();
+        t.revision = 2;
+        t.volumes = volumes;
+        t
     }
 
     fn volume(name: &str) -> Volume {

@@ -16,13 +16,14 @@ mod agentdef_support;
 use std::time::Duration;
 
 use agentdef_support::{
-    docker_cluster, exec_ok, finish, inspect, pause_containers, register_task, task_id, TIMEOUT,
+    docker_cluster, exec_ok, finish, inspect, pause_containers, register_task, run_running,
+    task_id, TIMEOUT,
 };
 use aws_sdk_ecs::types::{
     ContainerDefinition, Device, DeviceCgroupPermission, IpcMode, LinuxParameters, PidMode,
     PortMapping, SystemControl, Tmpfs, TransportProtocol,
 };
-use berth_testkit::fixtures::{describe, run_one, runtime_id, shell_container};
+use berth_testkit::fixtures::{describe, runtime_id, shell_container};
 use berth_testkit::{docker_available, test_image, wait_for, Options};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -68,10 +69,9 @@ async fn task_cpu_and_memory_are_hard_limits_on_the_task_cgroup() {
         r.cpu("256").memory("64")
     })
     .await;
-    let task = run_one(&cluster.client, &def).await;
-    let arn = cleanup.track(task.task_arn().expect("a task ARN"));
-    let id = task_id(&task);
-    let running = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let running = run_running(&cluster, &cleanup, &def).await;
+    let arn = running.task_arn().expect("a task ARN").to_owned();
+    let id = task_id(&running);
 
     // The parent's limits: 256 units = a quarter CPU, 64 MiB.
     assert_eq!(read_cgroup("cpu", &id, "cpu.cfs_period_us"), "100000");
@@ -147,13 +147,7 @@ async fn linux_parameters_devices_tmpfs_shared_memory_and_swap() {
         .linux_parameters(LinuxParameters::builder().max_swap(32).build())
         .build();
     let def = register_task(&cluster, "linux-params", vec![app, swapper], |r| r).await;
-    let arn = cleanup.track(
-        run_one(&cluster.client, &def)
-            .await
-            .task_arn()
-            .expect("a task ARN"),
-    );
-    let task = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let task = run_running(&cluster, &cleanup, &def).await;
     let app = runtime_id(&task, "app");
     let swapper = runtime_id(&task, "swapper");
 
@@ -208,13 +202,7 @@ async fn sysctls_security_options_terminal_networking_and_dns_search() {
         .disable_networking(true)
         .build();
     let def = register_task(&cluster, "security", vec![confined, console], |r| r).await;
-    let arn = cleanup.track(
-        run_one(&cluster.client, &def)
-            .await
-            .task_arn()
-            .expect("a task ARN"),
-    );
-    let task = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let task = run_running(&cluster, &cleanup, &def).await;
     let confined = runtime_id(&task, "confined");
     let console = runtime_id(&task, "console");
 
@@ -277,26 +265,12 @@ async fn pid_and_ipc_namespaces_are_shared_through_the_pause_container() {
         |r| r.pid_mode(PidMode::Host).ipc_mode(IpcMode::Host),
     )
     .await;
-    let shared_arn = cleanup.track(
-        run_one(&cluster.client, &shared)
-            .await
-            .task_arn()
-            .expect("a task ARN"),
-    );
-    let host_arn = cleanup.track(
-        run_one(&cluster.client, &host)
-            .await
-            .task_arn()
-            .expect("a task ARN"),
-    );
-    let shared = cluster
-        .wait_for_task_status(&shared_arn, "RUNNING", TIMEOUT)
-        .await;
-    let host = cluster
-        .wait_for_task_status(&host_arn, "RUNNING", TIMEOUT)
-        .await;
+    let shared = run_running(&cluster, &cleanup, &shared).await;
+    let host = run_running(&cluster, &cleanup, &host).await;
+    let shared_arn = shared.task_arn().expect("a task ARN");
+    let host_arn = host.task_arn().expect("a task ARN");
     let (a, b) = (runtime_id(&shared, "a"), runtime_id(&shared, "b"));
-    let pause = pause_containers(&shared_arn);
+    let pause = pause_containers(shared_arn);
     assert_eq!(pause.len(), 1, "{pause:?}");
     let ns = |id: &str, kind: &str| exec_ok(id, &format!("readlink /proc/self/ns/{kind}"));
     let host_ns = |kind: &str| {
@@ -323,7 +297,7 @@ async fn pid_and_ipc_namespaces_are_shared_through_the_pause_container() {
     let h = runtime_id(&host, "h");
     assert_eq!(ns(&h, "pid"), host_ns("pid"));
     assert_eq!(ns(&h, "ipc"), host_ns("ipc"));
-    assert!(pause_containers(&host_arn).is_empty());
+    assert!(pause_containers(host_arn).is_empty());
     finish(cluster, cleanup).await;
 }
 
@@ -359,13 +333,7 @@ async fn a_container_port_range_is_published_on_a_host_port_range() {
         )
         .build();
     let def = register_task(&cluster, "port-range", vec![app], |r| r).await;
-    let arn = cleanup.track(
-        run_one(&cluster.client, &def)
-            .await
-            .task_arn()
-            .expect("a task ARN"),
-    );
-    let task = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let task = run_running(&cluster, &cleanup, &def).await;
     let container = task
         .containers()
         .iter()

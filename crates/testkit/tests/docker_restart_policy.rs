@@ -12,9 +12,9 @@ mod agentdef_support;
 
 use std::time::Duration;
 
-use agentdef_support::{docker_cluster, finish, inspect, register_task};
+use agentdef_support::{docker_cluster, finish, inspect, register_task, run_tracked};
 use aws_sdk_ecs::types::{ContainerRestartPolicy, TaskStopCode};
-use berth_testkit::fixtures::{describe, run_one, runtime_id, shell_container};
+use berth_testkit::fixtures::{describe, runtime_id, shell_container};
 use berth_testkit::{docker_available, wait_for, Options};
 use serde_json::Value;
 
@@ -44,8 +44,7 @@ async fn restart_policy_restarts_in_place_unless_ignored_or_too_early() {
                 .restart_policy(policy())
                 .build();
             let def = register_task(cluster, family, vec![app], |r| r).await;
-            let task = run_one(&cluster.client, &def).await;
-            cleanup.track(task.task_arn().expect("a task ARN"))
+            run_tracked(cluster, cleanup, &def).await
         }
     };
     let restarted = run("restart-me", "sleep 61; exit 1").await;

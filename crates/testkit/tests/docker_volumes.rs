@@ -15,15 +15,17 @@ mod agentdef_support;
 use std::time::Duration;
 
 use agentdef_support::{
-    docker_cluster, exec, exec_ok, finish, pause_containers, register_task, task_cgroup_dirs,
-    task_id, task_volumes, unique, volume_inspect, VolumeGuard, TIMEOUT,
+    docker_cluster, exec, exec_ok, finish, pause_containers, register_task, run_running,
+    run_tracked, stop_and_wait, task_cgroup_dirs, task_id, task_volumes, unique, volume_inspect,
+    wait_cleaned_up, VolumeGuard, TIMEOUT,
 };
+use aws_sdk_ecs::operation::register_task_definition::builders::RegisterTaskDefinitionFluentBuilder;
 use aws_sdk_ecs::types::{
     DockerVolumeConfiguration, HostVolumeProperties, MountPoint, PidMode, Scope, TaskStopCode,
     Volume, VolumeFrom,
 };
-use berth_testkit::fixtures::{describe, run_one, runtime_id, shell_container};
-use berth_testkit::{docker, docker_available, docker_ps_label, wait_for, Options};
+use berth_testkit::fixtures::{describe, runtime_id, shell_container};
+use berth_testkit::{docker, docker_available, docker_ps_label, wait_for, Options, TestCluster};
 
 const TASK_LABEL: &str = "com.berth.task-arn";
 
@@ -33,6 +35,22 @@ fn mount(volume: &str, path: &str, read_only: bool) -> MountPoint {
         .container_path(path)
         .read_only(read_only)
         .build()
+}
+
+/// Registers `family`: one container that exits on SIGTERM, with an empty task volume
+/// `scratch` at `/data`, plus whatever `task` adds.
+async fn register_scratch(
+    cluster: &TestCluster,
+    family: &str,
+    task: impl FnOnce(RegisterTaskDefinitionFluentBuilder) -> RegisterTaskDefinitionFluentBuilder,
+) -> String {
+    let app = shell_container("app", 16, "trap 'exit 0' TERM; sleep 1000 & wait")
+        .mount_points(mount("scratch", "/data", false))
+        .build();
+    register_task(cluster, family, vec![app], |r| {
+        task(r.volumes(Volume::builder().name("scratch").build()))
+    })
+    .await
 }
 
 #[tokio::test]
@@ -106,13 +124,8 @@ async fn containers_share_task_volumes_bind_mounts_and_volumes_from() {
             )
     })
     .await;
-    let arn = cleanup.track(
-        run_one(&cluster.client, &def)
-            .await
-            .task_arn()
-            .expect("a task ARN"),
-    );
-    let task = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let task = run_running(&cluster, &cleanup, &def).await;
+    let arn = task.task_arn().expect("a task ARN").to_owned();
     let writer = runtime_id(&task, "writer");
     let reader = runtime_id(&task, "reader");
     let borrower = runtime_id(&task, "borrower");
@@ -170,44 +183,25 @@ async fn task_volumes_pause_container_and_cgroup_go_at_cleanup_and_not_before() 
         ..Options::default()
     })
     .await;
-    let app = shell_container("app", 16, "trap 'exit 0' TERM; sleep 1000 & wait")
-        .mount_points(mount("scratch", "/data", false))
-        .build();
-    let def = register_task(&cluster, "vol-cleanup", vec![app], |r| {
-        r.volumes(Volume::builder().name("scratch").build())
-            .pid_mode(PidMode::Task)
-            .memory("64")
+    let def = register_scratch(&cluster, "vol-cleanup", |r| {
+        r.pid_mode(PidMode::Task).memory("64")
     })
     .await;
-    let task = run_one(&cluster.client, &def).await;
-    let arn = cleanup.track(task.task_arn().expect("a task ARN"));
+    let task = run_running(&cluster, &cleanup, &def).await;
+    let arn = task.task_arn().expect("a task ARN").to_owned();
     let id = task_id(&task);
-    cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
     let volumes = task_volumes(&arn);
     assert_eq!(volumes.len(), 1, "{volumes:?}");
     assert_eq!(pause_containers(&arn).len(), 1);
     assert!(!task_cgroup_dirs(&id).is_empty(), "the task cgroup exists");
 
-    cluster
-        .client
-        .stop_task()
-        .task(&arn)
-        .send()
-        .await
-        .expect("StopTask");
-    cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
+    stop_and_wait(&cluster, &arn).await;
     // Stopped, but the retention has not passed: everything is still there.
     assert_eq!(task_volumes(&arn), volumes);
     assert_eq!(pause_containers(&arn).len(), 1);
     assert_eq!(docker_ps_label(TASK_LABEL, &arn).len(), 2, "app and pause");
 
-    wait_for("the task's cleanup", TIMEOUT, || async {
-        (docker_ps_label(TASK_LABEL, &arn).is_empty()
-            && task_volumes(&arn).is_empty()
-            && task_cgroup_dirs(&id).is_empty())
-        .then_some(())
-    })
-    .await;
+    wait_cleaned_up(&arn, &id).await;
     finish(cluster, cleanup).await;
 }
 
@@ -355,6 +349,7 @@ async fn a_missing_or_mismatched_shared_volume_fails_the_task() {
     docker(&["volume", "create", &existing]);
     let run_with = |volume: String, autoprovision: bool, opts: bool| {
         let cluster = &cluster;
+        let cleanup = &cleanup;
         async move {
             let app = shell_container("app", 16, "sleep 1000")
                 .mount_points(mount(&volume, "/v", false))
@@ -376,26 +371,19 @@ async fn a_missing_or_mismatched_shared_volume_fails_the_task() {
                 )
             })
             .await;
-            run_one(&cluster.client, &def).await
+            run_tracked(cluster, cleanup, &def).await
         }
     };
     let absent = run_with(missing.clone(), false, false).await;
     let mismatched = run_with(existing.clone(), true, true).await;
-    for (task, words) in [
-        (
-            &absent,
-            "does not exist and autoprovision is set to false".to_owned(),
-        ),
-        (
-            &mismatched,
-            "does not match existing volume options".to_owned(),
-        ),
+    for (arn, words) in [
+        (absent, "does not exist and autoprovision is set to false"),
+        (mismatched, "does not match existing volume options"),
     ] {
-        let arn = cleanup.track(task.task_arn().expect("arn"));
         let stopped = cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
         assert_eq!(stopped.stop_code(), Some(&TaskStopCode::TaskFailedToStart));
         let reason = stopped.stopped_reason().unwrap_or_default();
-        assert!(reason.contains(&words), "{reason}");
+        assert!(reason.contains(words), "{reason}");
         assert!(
             docker_ps_label(TASK_LABEL, &arn).is_empty(),
             "no container made"
@@ -415,19 +403,13 @@ async fn an_agent_restart_readopts_the_pause_container_and_volumes() {
         ..Options::default()
     })
     .await;
-    let app = shell_container("app", 16, "trap 'exit 0' TERM; sleep 1000 & wait")
-        .mount_points(mount("scratch", "/data", false))
-        .build();
-    let def = register_task(&cluster, "vol-restart", vec![app], |r| {
-        r.volumes(Volume::builder().name("scratch").build())
-            .pid_mode(PidMode::Task)
-            .cpu("256")
+    let def = register_scratch(&cluster, "vol-restart", |r| {
+        r.pid_mode(PidMode::Task).cpu("256")
     })
     .await;
-    let task = run_one(&cluster.client, &def).await;
-    let arn = cleanup.track(task.task_arn().expect("a task ARN"));
-    let id = task_id(&task);
-    let running = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let running = run_running(&cluster, &cleanup, &def).await;
+    let arn = running.task_arn().expect("a task ARN").to_owned();
+    let id = task_id(&running);
     let app_id = runtime_id(&running, "app");
     let pause = pause_containers(&arn);
     let volumes = task_volumes(&arn);
@@ -436,11 +418,7 @@ async fn an_agent_restart_readopts_the_pause_container_and_volumes() {
     cluster.restart().await;
     // A second task RUNNING means the restarted agent has adopted what it found (it does
     // so before it acts on any desired set).
-    let second = run_one(&cluster.client, &def).await;
-    let second_arn = cleanup.track(second.task_arn().expect("a task ARN"));
-    cluster
-        .wait_for_task_status(&second_arn, "RUNNING", TIMEOUT)
-        .await;
+    run_running(&cluster, &cleanup, &def).await;
     let again = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
     assert_eq!(runtime_id(&again, "app"), app_id);
     assert_eq!(pause_containers(&arn), pause, "the same pause container");
@@ -453,21 +431,8 @@ async fn an_agent_restart_readopts_the_pause_container_and_volumes() {
     // The shared PID namespace still holds: the app sees the pause program as PID 1.
     assert_eq!(exec_ok(&app_id, "head -c 6 /proc/1/cmdline"), "/pause");
 
-    cluster
-        .client
-        .stop_task()
-        .task(&arn)
-        .send()
-        .await
-        .expect("StopTask");
-    cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
-    wait_for("the task's cleanup", TIMEOUT, || async {
-        (docker_ps_label(TASK_LABEL, &arn).is_empty()
-            && task_volumes(&arn).is_empty()
-            && task_cgroup_dirs(&id).is_empty())
-        .then_some(())
-    })
-    .await;
+    stop_and_wait(&cluster, &arn).await;
+    wait_cleaned_up(&arn, &id).await;
     finish(cluster, cleanup).await;
 }
 
@@ -478,24 +443,10 @@ async fn volumes_left_by_an_interrupted_cleanup_are_removed_after_a_restart() {
     }
     // A retention long enough that the agent never cleans up before it is stopped.
     let (mut cluster, cleanup) = docker_cluster(Options::default()).await;
-    let app = shell_container("app", 16, "trap 'exit 0' TERM; sleep 1000 & wait")
-        .mount_points(mount("scratch", "/data", false))
-        .build();
-    let def = register_task(&cluster, "vol-orphan", vec![app], |r| {
-        r.volumes(Volume::builder().name("scratch").build())
-    })
-    .await;
-    let task = run_one(&cluster.client, &def).await;
-    let arn = cleanup.track(task.task_arn().expect("a task ARN"));
-    cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
-    cluster
-        .client
-        .stop_task()
-        .task(&arn)
-        .send()
-        .await
-        .expect("StopTask");
-    cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
+    let def = register_scratch(&cluster, "vol-orphan", |r| r).await;
+    let task = run_running(&cluster, &cleanup, &def).await;
+    let arn = task.task_arn().expect("a task ARN").to_owned();
+    stop_and_wait(&cluster, &arn).await;
     assert_eq!(task_volumes(&arn).len(), 1);
 
     // The agent dies after removing the task's containers but before its volume.

@@ -14,7 +14,11 @@ use std::time::Duration;
 use aws_sdk_ecs::operation::register_task_definition::builders::RegisterTaskDefinitionFluentBuilder;
 use aws_sdk_ecs::types::{ContainerDefinition, Task};
 use berth_api::protocol::labels;
-use berth_testkit::{docker, docker_inspect, AgentKind, DockerCleanup, Options, TestCluster};
+use berth_testkit::fixtures::run_one;
+use berth_testkit::{
+    docker, docker_inspect, docker_ps_label, wait_for, AgentKind, DockerCleanup, Options,
+    TestCluster,
+};
 use serde_json::Value;
 
 pub const TIMEOUT: Duration = Duration::from_secs(60);
@@ -59,6 +63,41 @@ pub async fn register_task(
         .and_then(|d| d.task_definition_arn())
         .expect("a task definition ARN")
         .to_owned()
+}
+
+/// Runs one task of `def`, removed by `cleanup` at the end, and returns its ARN.
+pub async fn run_tracked(cluster: &TestCluster, cleanup: &DockerCleanup, def: &str) -> String {
+    let task = run_one(&cluster.client, def).await;
+    cleanup.track(task.task_arn().expect("a task ARN"))
+}
+
+/// Runs one task of `def` (removed by `cleanup` at the end) until it is RUNNING.
+pub async fn run_running(cluster: &TestCluster, cleanup: &DockerCleanup, def: &str) -> Task {
+    let arn = run_tracked(cluster, cleanup, def).await;
+    cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await
+}
+
+/// StopTask, then waits until the task is STOPPED.
+pub async fn stop_and_wait(cluster: &TestCluster, arn: &str) -> Task {
+    cluster
+        .client
+        .stop_task()
+        .task(arn)
+        .send()
+        .await
+        .expect("StopTask");
+    cluster.wait_for_task_status(arn, "STOPPED", TIMEOUT).await
+}
+
+/// Waits until the agent removed the task's containers, volumes and cgroup.
+pub async fn wait_cleaned_up(arn: &str, task_id: &str) {
+    wait_for("the task's cleanup", TIMEOUT, || async {
+        (docker_ps_label(labels::TASK_ARN, arn).is_empty()
+            && task_volumes(arn).is_empty()
+            && task_cgroup_dirs(task_id).is_empty())
+        .then_some(())
+    })
+    .await;
 }
 
 /// The task's ID (the last part of its ARN).
