@@ -329,6 +329,19 @@ mod tests {
     }
 
     #[test]
+    fn a_task_from_before_volumes_and_namespaces_still_loads() {
+        // As an older server sends it, or an older agent's ledger holds it.
+        let old = r#"{"task_arn":"a","cluster":"c","family":"f","revision":1,
+            "desired_status":"RUNNING","network_mode":"bridge","containers":[]}"#;
+        let task: DesiredTask = serde_json::from_str(old).expect("loads");
+        assert!(task.volumes.is_empty());
+        assert_eq!((task.pid_mode, task.ipc_mode), (None, None));
+        let report = r#"{"name":"app","last_status":"RUNNING"}"#;
+        let report: ContainerReport = serde_json::from_str(report).expect("loads");
+        assert_eq!(report.restart_count, None);
+    }
+
+    #[test]
     fn a_whole_set_resolves_to_itself() {
         let set = whole(3, vec![task("a", DesiredStatus::Running)]);
         assert_eq!(set.clone().resolve(None), Some(set));
