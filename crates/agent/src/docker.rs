@@ -2,9 +2,13 @@
 //!
 //! It translates the runtime-neutral [`ContainerSpec`] into Docker's create body and
 //! Docker's inspect output back into [`ContainerStatus`]. Nothing ECS-specific lives here
-//! except the shape of network bindings.
+//! except the shape of network bindings. It also manages what Docker does not: task
+//! cgroups on the host's cgroup filesystem, in the layout `docker info` reports
+//! ([`crate::cgroup`]), and the locally built pause image ([`crate::pause`]).
 
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
@@ -14,29 +18,39 @@ use bollard::auth::DockerCredentials;
 use bollard::errors::Error as BollardError;
 use bollard::models::{
     ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum,
-    ContainerSummaryStateEnum, EventMessage, HealthConfig, HealthStatusEnum, HostConfig,
-    PortBinding, ResourcesUlimits,
+    ContainerSummaryStateEnum, DeviceMapping, EventMessage, HealthConfig, HealthStatusEnum,
+    HostConfig, PortBinding, ResourcesUlimits, Volume, VolumeCreateOptions,
 };
 use bollard::query_parameters::{
     CreateContainerOptions, CreateImageOptions, EventsOptions, InspectContainerOptions,
-    ListContainersOptions, RemoveContainerOptions, StartContainerOptions, StopContainerOptions,
+    ListContainersOptions, ListVolumesOptions, RemoveContainerOptions, RemoveVolumeOptions,
+    StartContainerOptions, StopContainerOptions,
 };
 use bollard::Docker;
 use futures::stream::BoxStream;
 use futures::StreamExt;
 
+use crate::cgroup::{CgroupError, TaskCgroups, TaskLimits};
 use crate::runtime::{
     ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary, EventKind, ImageInfo,
-    RunState, RuntimeError, RuntimeEvent, RuntimeInfo,
+    RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo, VolumeSpec,
 };
 
 /// Request timeout: long enough for `docker stop` with ECS's largest stop timeout (120 s).
 const REQUEST_TIMEOUT_S: u64 = 300;
+/// Where the host's cgroup filesystem is mounted.
+const CGROUP_ROOT: &str = "/sys/fs/cgroup";
 
 /// A [`ContainerRuntime`] backed by a Docker daemon.
 #[derive(Clone)]
 pub struct DockerRuntime {
     docker: Docker,
+    cgroup_root: PathBuf,
+    /// The task cgroup layout, learnt from `docker info` on first use; `Err` is why this
+    /// Docker cannot carry task limits.
+    cgroups: Arc<tokio::sync::OnceCell<Result<TaskCgroups, String>>>,
+    /// Serialises building the pause image.
+    pause_build: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl std::fmt::Debug for DockerRuntime {
@@ -53,17 +67,62 @@ impl DockerRuntime {
             .map_err(|e| RuntimeError::Unavailable(e.to_string()))?
             .with_timeout(Duration::from_secs(REQUEST_TIMEOUT_S));
         let docker = docker.negotiate_version().await.map_err(map_err)?;
-        Ok(Self { docker })
+        Ok(Self::from_client(docker))
     }
 
     /// Wraps an existing bollard client.
     pub fn from_client(docker: Docker) -> Self {
-        Self { docker }
+        Self {
+            docker,
+            cgroup_root: PathBuf::from(CGROUP_ROOT),
+            cgroups: Arc::default(),
+            pause_build: Arc::default(),
+        }
+    }
+
+    /// The task cgroup layout of this Docker daemon.
+    async fn task_cgroups(&self) -> Result<TaskCgroups, RuntimeError> {
+        let layout = self
+            .cgroups
+            .get_or_try_init(|| async {
+                let info = self.docker.info().await.map_err(map_err)?;
+                let driver = info
+                    .cgroup_driver
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                let version = info
+                    .cgroup_version
+                    .map(|v| v.to_string())
+                    .unwrap_or_default();
+                Ok::<_, RuntimeError>(
+                    TaskCgroups::for_docker(&self.cgroup_root, &driver, &version)
+                        .map_err(|e| e.to_string()),
+                )
+            })
+            .await?;
+        layout.clone().map_err(RuntimeError::Invalid)
     }
 
     /// The underlying client, for tests and diagnostics.
     pub fn client(&self) -> &Docker {
         &self.docker
+    }
+}
+
+fn map_cgroup_err(e: CgroupError) -> RuntimeError {
+    match e {
+        CgroupError::Busy(_) => RuntimeError::Conflict(e.to_string()),
+        CgroupError::Io { .. } => RuntimeError::Other(e.to_string()),
+        _ => RuntimeError::Invalid(e.to_string()),
+    }
+}
+
+fn to_volume_info(v: Volume) -> VolumeInfo {
+    VolumeInfo {
+        name: v.name,
+        driver: v.driver,
+        options: v.options.into_iter().collect(),
+        labels: v.labels.into_iter().collect(),
     }
 }
 
@@ -182,12 +241,23 @@ fn to_status(r: ContainerInspectResponse) -> ContainerStatus {
 fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
     let mut exposed = HashMap::new();
     let mut bindings: HashMap<String, Option<Vec<PortBinding>>> = HashMap::new();
-    for p in &spec.ports {
-        let proto = match p.protocol {
+    // A range publishes each of its ports, on the host range's port at the same offset.
+    let range_ports = spec.port_ranges.iter().flat_map(|r| {
+        (r.container.0..=r.container.1).map(move |port| {
+            let host = r.host.map(|(first, _)| first + (port - r.container.0));
+            (port, host, r.protocol)
+        })
+    });
+    let single_ports = spec
+        .ports
+        .iter()
+        .map(|p| (p.container_port, p.host_port, p.protocol));
+    for (container_port, host_port, protocol) in single_ports.chain(range_ports) {
+        let proto = match protocol {
             TransportProtocol::Udp => "udp",
             TransportProtocol::Tcp => "tcp",
         };
-        let key = format!("{}/{proto}", p.container_port);
+        let key = format!("{container_port}/{proto}");
         exposed.insert(key.clone(), HashMap::new());
         if spec.network_mode == "bridge" {
             bindings
@@ -197,7 +267,7 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
                 .push(PortBinding {
                     host_ip: None,
                     // Empty lets Docker pick a free host port.
-                    host_port: Some(p.host_port.map(|h| h.to_string()).unwrap_or_default()),
+                    host_port: Some(host_port.map(|h| h.to_string()).unwrap_or_default()),
                 });
         }
     }
@@ -239,7 +309,29 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
                 .collect()
         }),
         dns: non_empty(&spec.dns_servers),
+        dns_search: non_empty(&spec.dns_search),
         links: non_empty(&spec.links),
+        binds: non_empty(&spec.binds),
+        volumes_from: non_empty(&spec.volumes_from),
+        devices: (!spec.devices.is_empty()).then(|| {
+            spec.devices
+                .iter()
+                .map(|d| DeviceMapping {
+                    path_on_host: Some(d.host_path.clone()),
+                    path_in_container: Some(d.container_path.clone()),
+                    cgroup_permissions: Some(d.permissions.clone()),
+                })
+                .collect()
+        }),
+        tmpfs: (!spec.tmpfs.is_empty()).then(|| spec.tmpfs.clone().into_iter().collect()),
+        shm_size: spec.shm_size_bytes,
+        memory_swap: spec.memory_swap_bytes,
+        memory_swappiness: spec.memory_swappiness,
+        sysctls: (!spec.sysctls.is_empty()).then(|| spec.sysctls.clone().into_iter().collect()),
+        security_opt: non_empty(&spec.security_opts),
+        pid_mode: spec.pid_mode.clone(),
+        ipc_mode: spec.ipc_mode.clone(),
+        cgroup_parent: spec.cgroup_parent.clone(),
         ..Default::default()
     };
     ContainerCreateBody {
@@ -254,6 +346,9 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         healthcheck,
         labels: Some(spec.labels.clone().into_iter().collect()),
         stop_timeout: i64::try_from(spec.stop_timeout.as_secs()).ok(),
+        open_stdin: spec.open_stdin.then_some(true),
+        tty: spec.tty.then_some(true),
+        network_disabled: spec.network_disabled.then_some(true),
         host_config: Some(host_config),
         ..Default::default()
     }
@@ -452,6 +547,115 @@ impl ContainerRuntime for DockerRuntime {
             .take_while(|r| futures::future::ready(r.is_ok()))
             .filter_map(|r| futures::future::ready(r.ok().and_then(to_event)))
             .boxed()
+    }
+
+    async fn volume(&self, name: &str) -> Result<Option<VolumeInfo>, RuntimeError> {
+        match self.docker.inspect_volume(name).await.map_err(map_err) {
+            Ok(v) => Ok(Some(to_volume_info(v))),
+            Err(RuntimeError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn create_volume(&self, spec: &VolumeSpec) -> Result<VolumeInfo, RuntimeError> {
+        let options = VolumeCreateOptions {
+            name: Some(spec.name.clone()),
+            driver: spec.driver.clone(),
+            driver_opts: Some(spec.driver_opts.clone().into_iter().collect()),
+            labels: Some(spec.labels.clone().into_iter().collect()),
+            ..Default::default()
+        };
+        self.docker
+            .create_volume(options)
+            .await
+            .map(to_volume_info)
+            .map_err(map_err)
+    }
+
+    async fn remove_volume(&self, name: &str) -> Result<(), RuntimeError> {
+        self.docker
+            .remove_volume(name, None::<RemoveVolumeOptions>)
+            .await
+            .map_err(map_err)
+    }
+
+    async fn list_volumes(
+        &self,
+        label: &str,
+        value: &str,
+    ) -> Result<Vec<VolumeInfo>, RuntimeError> {
+        let filters = HashMap::from([("label".to_string(), vec![format!("{label}={value}")])]);
+        let listed = self
+            .docker
+            .list_volumes(Some(ListVolumesOptions {
+                filters: Some(filters),
+            }))
+            .await
+            .map_err(map_err)?;
+        Ok(listed
+            .volumes
+            .unwrap_or_default()
+            .into_iter()
+            .map(to_volume_info)
+            .collect())
+    }
+
+    async fn create_task_cgroup(
+        &self,
+        task_id: &str,
+        limits: TaskLimits,
+    ) -> Result<String, RuntimeError> {
+        let cgroups = self.task_cgroups().await?;
+        let task_id = task_id.to_string();
+        tokio::task::spawn_blocking(move || cgroups.create(&task_id, limits))
+            .await
+            .map_err(|e| RuntimeError::Other(e.to_string()))?
+            .map_err(map_cgroup_err)
+    }
+
+    async fn remove_task_cgroup(&self, task_id: &str) -> Result<(), RuntimeError> {
+        let cgroups = match self.task_cgroups().await {
+            Ok(c) => c,
+            // A layout without task cgroups never made one.
+            Err(RuntimeError::Invalid(_)) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let task_id = task_id.to_string();
+        tokio::task::spawn_blocking(move || cgroups.remove(&task_id))
+            .await
+            .map_err(|e| RuntimeError::Other(e.to_string()))?
+            .map_err(map_cgroup_err)
+    }
+
+    async fn pause_image(&self) -> Result<String, RuntimeError> {
+        let image = crate::pause::pause_image()?;
+        let _building = self.pause_build.lock().await;
+        if self.image(&image).await?.is_some() {
+            return Ok(image);
+        }
+        let (repo, tag) = image.split_once(':').unwrap_or((image.as_str(), "latest"));
+        // `docker import`: the body is the root filesystem.
+        let options = CreateImageOptions {
+            from_src: Some("-".into()),
+            repo: Some(repo.to_string()),
+            tag: Some(tag.to_string()),
+            ..Default::default()
+        };
+        let rootfs = bollard::body_full(crate::pause::pause_rootfs_tar()?.into());
+        let mut stream = self.docker.create_image(Some(options), Some(rootfs), None);
+        while let Some(item) = stream.next().await {
+            match item {
+                Ok(_) => {}
+                Err(BollardError::DockerStreamError { error }) => {
+                    return Err(RuntimeError::Other(format!(
+                        "importing the pause image: {error}"
+                    )))
+                }
+                Err(e) => return Err(map_err(e)),
+            }
+        }
+        tracing::info!(%image, "built the pause image");
+        Ok(image)
     }
 }
 

@@ -10,6 +10,10 @@
 //!
 //! The label `berth.fake/ignore-sigterm=true` makes `stop` take the whole timeout and
 //! end with exit code 137, as a process that traps SIGTERM does under Docker.
+//!
+//! Volumes, task cgroups and the pause image are kept as records with Docker's contracts
+//! (creating an existing volume returns it; a volume a container mounts cannot be
+//! removed; a task cgroup with a running container is busy), for logic tests only.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -22,10 +26,14 @@ use futures::stream::BoxStream;
 use futures::StreamExt;
 use tokio::sync::broadcast;
 
+use crate::cgroup::{cgroup_parent, TaskLimits};
 use crate::runtime::{
     ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary, EventKind, ImageInfo,
-    RunState, RuntimeError, RuntimeEvent, RuntimeInfo,
+    RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo, VolumeSpec,
 };
+
+/// The pause image the fake pretends to build.
+pub const FAKE_PAUSE_IMAGE: &str = "berth/pause:fake";
 
 /// Label: milliseconds after start at which the container exits by itself.
 pub const EXIT_AFTER_MS: &str = "berth.fake/exit-after-ms";
@@ -85,6 +93,8 @@ pub struct FakeStats {
     pub starts: u64,
     pub stops: u64,
     pub removes: u64,
+    pub volume_creates: u64,
+    pub volume_removes: u64,
 }
 
 struct FakeContainer {
@@ -100,6 +110,8 @@ struct State {
     by_name: HashMap<String, String>,
     images: HashSet<String>,
     pull_failures: HashMap<String, String>,
+    volumes: HashMap<String, VolumeInfo>,
+    task_cgroups: HashMap<String, TaskLimits>,
     next_id: u64,
     next_port: u16,
     stats: FakeStats,
@@ -137,6 +149,8 @@ impl FakeRuntime {
             by_name: HashMap::new(),
             images: config.images.iter().cloned().collect(),
             pull_failures: HashMap::new(),
+            volumes: HashMap::new(),
+            task_cgroups: HashMap::new(),
             next_id: 1,
             next_port: config.first_dynamic_port,
             stats: FakeStats::default(),
@@ -231,6 +245,16 @@ impl FakeRuntime {
 
     pub fn stats(&self) -> FakeStats {
         self.lock().stats
+    }
+
+    /// Every volume, in no particular order.
+    pub fn volumes(&self) -> Vec<VolumeInfo> {
+        self.lock().volumes.values().cloned().collect()
+    }
+
+    /// The task cgroups that exist, by task ID.
+    pub fn task_cgroups(&self) -> HashMap<String, TaskLimits> {
+        self.lock().task_cgroups.clone()
     }
 
     /// Schedules the automatic exit a container's labels ask for.
@@ -522,6 +546,92 @@ impl ContainerRuntime for FakeRuntime {
                 labels: c.status.labels.clone(),
             })
             .collect())
+    }
+
+    async fn volume(&self, name: &str) -> Result<Option<VolumeInfo>, RuntimeError> {
+        Ok(self.lock().volumes.get(name).cloned())
+    }
+
+    async fn create_volume(&self, spec: &VolumeSpec) -> Result<VolumeInfo, RuntimeError> {
+        let mut st = self.lock();
+        let driver = spec.driver.clone().unwrap_or_else(|| "local".into());
+        if let Some(existing) = st.volumes.get(&spec.name) {
+            if existing.driver != driver {
+                return Err(RuntimeError::Conflict(format!(
+                    "volume {} already exists with driver {}",
+                    spec.name, existing.driver
+                )));
+            }
+            return Ok(existing.clone());
+        }
+        let info = VolumeInfo {
+            name: spec.name.clone(),
+            driver,
+            options: spec.driver_opts.clone(),
+            labels: spec.labels.clone(),
+        };
+        st.stats.volume_creates += 1;
+        st.volumes.insert(spec.name.clone(), info.clone());
+        Ok(info)
+    }
+
+    async fn remove_volume(&self, name: &str) -> Result<(), RuntimeError> {
+        let mut st = self.lock();
+        if !st.volumes.contains_key(name) {
+            return Err(RuntimeError::NotFound(format!("no such volume: {name}")));
+        }
+        let prefix = format!("{name}:");
+        if st
+            .containers
+            .values()
+            .any(|c| c.spec.binds.iter().any(|b| b.starts_with(&prefix)))
+        {
+            return Err(RuntimeError::Conflict(format!("volume is in use: {name}")));
+        }
+        st.stats.volume_removes += 1;
+        st.volumes.remove(name);
+        Ok(())
+    }
+
+    async fn list_volumes(
+        &self,
+        label: &str,
+        value: &str,
+    ) -> Result<Vec<VolumeInfo>, RuntimeError> {
+        Ok(self
+            .lock()
+            .volumes
+            .values()
+            .filter(|v| v.labels.get(label).map(String::as_str) == Some(value))
+            .cloned()
+            .collect())
+    }
+
+    async fn create_task_cgroup(
+        &self,
+        task_id: &str,
+        limits: TaskLimits,
+    ) -> Result<String, RuntimeError> {
+        self.lock().task_cgroups.insert(task_id.to_string(), limits);
+        Ok(cgroup_parent(task_id))
+    }
+
+    async fn remove_task_cgroup(&self, task_id: &str) -> Result<(), RuntimeError> {
+        let mut st = self.lock();
+        let parent = cgroup_parent(task_id);
+        if st.containers.values().any(|c| {
+            c.status.state == RunState::Running
+                && c.spec.cgroup_parent.as_deref() == Some(parent.as_str())
+        }) {
+            return Err(RuntimeError::Conflict(format!("cgroup {parent} is in use")));
+        }
+        st.task_cgroups.remove(task_id);
+        Ok(())
+    }
+
+    async fn pause_image(&self) -> Result<String, RuntimeError> {
+        self.lock().images.insert(FAKE_PAUSE_IMAGE.to_string());
+        Ok(FAKE_PAUSE_IMAGE.to_string())
     }
 
     fn events(&self, label: &str, value: &str) -> BoxStream<'static, RuntimeEvent> {

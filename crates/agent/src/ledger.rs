@@ -1,5 +1,6 @@
-//! The agent's local ledger in its data directory: who it is (`identity.json`) and the
-//! last desired state it accepted (`desired.json`).
+//! The agent's local ledger in its data directory: who it is (`identity.json`), the
+//! last desired state it accepted (`desired.json`), and small records other modules keep
+//! there (the restart counts of `restartPolicy`, `restarts.json`).
 //!
 //! Each file is written atomically: write a temporary file, fsync it, rename it over the
 //! old one, fsync the directory. A crash leaves either the old or the new version, never
@@ -91,6 +92,16 @@ impl Ledger {
 
     pub fn save_desired(&self, desired: &DesiredState) -> Result<(), LedgerError> {
         self.save(DESIRED, desired)
+    }
+
+    /// Loads another record kept in the ledger's directory; `None` if it was never saved.
+    pub fn load_file<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, LedgerError> {
+        self.load(name)
+    }
+
+    /// Saves another record in the ledger's directory, atomically.
+    pub fn save_file<T: Serialize>(&self, name: &str, value: &T) -> Result<(), LedgerError> {
+        self.save(name, value)
     }
 
     fn load<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, LedgerError> {

@@ -34,15 +34,20 @@
 //! and a join token is configured, the agent registers again.
 
 pub mod backoff;
+pub mod cgroup;
 pub mod client;
 pub mod docker;
 pub mod fake;
 pub mod ledger;
+pub mod pause;
+pub mod ports;
 mod reconciler;
+pub mod restart;
 pub mod runtime;
 mod session;
 pub mod sim;
 mod task;
+pub mod volumes;
 
 use std::path::PathBuf;
 use std::sync::Arc;

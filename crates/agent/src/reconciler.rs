@@ -6,7 +6,9 @@
 //! them by task, and hands them to the runners, which observe instead of recreating.
 //! Until the first desired set arrives from the server, only the ledger's set is acted
 //! on; containers of tasks outside it are left alone. Once the server's set arrives it is
-//! authoritative, and runners of tasks outside it stop their containers.
+//! authoritative, and runners of tasks outside it stop their containers. Volumes a task
+//! owns carry the same labels; those of a task with no container left (the agent stopped
+//! while cleaning it up) get a runner too, which removes them once the task is gone.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -91,6 +93,9 @@ impl Supervisor {
         }
         for (arn, adopted) in by_task {
             self.spawn(arn, None, adopted);
+        }
+        for arn in self.volume_owners().await {
+            self.spawn(arn, None, Vec::new());
         }
 
         let mut resync = tokio::time::interval(resync_interval);
@@ -217,6 +222,28 @@ impl Supervisor {
         for arn in gone {
             self.send(&arn, TaskMsg::Gone);
         }
+    }
+
+    /// The tasks owning volumes labelled with this instance. A failure is only logged:
+    /// such volumes are leftovers, and the next agent start looks again.
+    async fn volume_owners(&self) -> HashSet<String> {
+        let mut owners = HashSet::new();
+        for arn in &self.instance_arns {
+            match self
+                .shared
+                .runtime
+                .list_volumes(labels::INSTANCE_ARN, arn)
+                .await
+            {
+                Ok(volumes) => owners.extend(
+                    volumes
+                        .into_iter()
+                        .filter_map(|v| v.labels.get(labels::TASK_ARN).cloned()),
+                ),
+                Err(e) => tracing::warn!(error = %e, "cannot list task volumes"),
+            }
+        }
+        owners
     }
 
     /// Lists the instance's containers, retrying while the runtime is unavailable.

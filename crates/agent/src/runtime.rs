@@ -1,5 +1,6 @@
 //! The container runtime interface the agent drives, and the runtime-neutral container
-//! spec the agent builds from an ECS `ContainerDefinition`.
+//! spec the agent builds from an ECS `ContainerDefinition` (plus what the task provides
+//! it: volumes, the task's cgroup, the pause container whose namespaces it joins).
 //!
 //! Two implementations exist: [`crate::docker::DockerRuntime`] (bollard) and
 //! [`crate::fake::FakeRuntime`] (in memory, for scale tests and `berth sim`). The
@@ -10,10 +11,15 @@ use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
 use berth_api::ecs::{
-    ContainerDefinition, HealthStatus, NetworkBinding, NetworkMode, TransportProtocol,
+    ContainerDefinition, DeviceCgroupPermission, HealthStatus, IpcMode, NetworkBinding,
+    NetworkMode, PidMode, TransportProtocol,
 };
 use berth_api::protocol::{labels, DesiredContainer, DesiredTask, RegistryAuth};
 use futures::stream::BoxStream;
+
+pub use crate::cgroup::TaskLimits;
+use crate::ports::parse_range;
+use crate::volumes::{self, MountSource};
 
 /// ECS's default health-check settings, in seconds.
 const HEALTH_INTERVAL_S: u64 = 30;
@@ -22,6 +28,10 @@ const HEALTH_RETRIES: u32 = 3;
 /// ECS gives each container at least 2 CPU shares (Docker's minimum).
 const MIN_CPU_SHARES: i64 = 2;
 const MIB: i64 = 1024 * 1024;
+/// ECS's `swappiness` when `maxSwap` is set and `swappiness` is not.
+const DEFAULT_SWAPPINESS: i64 = 60;
+/// The largest seccomp profile file the agent reads for `seccomp:<path>`.
+const MAX_SECCOMP_PROFILE: u64 = 1024 * 1024;
 
 /// What a runtime call can fail with.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -83,12 +93,63 @@ pub struct HealthCheckSpec {
     pub start_period: Duration,
 }
 
+/// A range of container ports published on a range of host ports of the same length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PortRangeSpec {
+    /// First and last container port.
+    pub container: (u16, u16),
+    /// First and last host port; `None` until the agent picked a free range (a runtime
+    /// given `None` lets the engine pick each host port).
+    pub host: Option<(u16, u16)>,
+    pub protocol: TransportProtocol,
+}
+
 /// A resource limit (`ulimit`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UlimitSpec {
     pub name: String,
     pub soft: i64,
     pub hard: i64,
+}
+
+/// A host device exposed to the container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceSpec {
+    pub host_path: String,
+    pub container_path: String,
+    /// cgroup permissions, some of `r`, `w`, `m`.
+    pub permissions: String,
+}
+
+/// A runtime volume to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeSpec {
+    pub name: String,
+    /// `None`: the runtime's default (`local`).
+    pub driver: Option<String>,
+    pub driver_opts: BTreeMap<String, String>,
+    pub labels: BTreeMap<String, String>,
+}
+
+/// A runtime volume as it exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VolumeInfo {
+    pub name: String,
+    pub driver: String,
+    pub options: BTreeMap<String, String>,
+    pub labels: BTreeMap<String, String>,
+}
+
+/// What a task provides its containers before they are created.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskResources {
+    /// The task's cgroup (its `cpu` and `memory` limits), when it has limits.
+    pub cgroup_parent: Option<String>,
+    /// The runtime name of the task's pause container, when `pidMode` or `ipcMode` is
+    /// `task`.
+    pub pause_container: Option<String>,
+    /// What each task definition volume mounts.
+    pub volumes: BTreeMap<String, MountSource>,
 }
 
 /// Everything a runtime needs to create one container, independent of Docker's API.
@@ -123,6 +184,30 @@ pub struct ContainerSpec {
     pub dns_servers: Vec<String>,
     /// Docker links, already translated to runtime names: `name:alias`.
     pub links: Vec<String>,
+    pub port_ranges: Vec<PortRangeSpec>,
+    /// Docker binds: `host-path-or-volume:container-path[:ro]`.
+    pub binds: Vec<String>,
+    /// Runtime names of containers whose volumes this one mounts: `name[:ro]`.
+    pub volumes_from: Vec<String>,
+    pub devices: Vec<DeviceSpec>,
+    /// Container path to tmpfs mount options (with `size=`).
+    pub tmpfs: BTreeMap<String, String>,
+    pub shm_size_bytes: Option<i64>,
+    /// Memory plus swap (Docker's `MemorySwap`); equal to `memory_bytes` means no swap.
+    pub memory_swap_bytes: Option<i64>,
+    pub memory_swappiness: Option<i64>,
+    pub sysctls: BTreeMap<String, String>,
+    /// Docker's form: `no-new-privileges`, `apparmor=…`, `label=…`, `seccomp=…`.
+    pub security_opts: Vec<String>,
+    /// Docker's `PidMode` and `IpcMode`: `host`, `container:<name>`, `shareable`, `none`.
+    pub pid_mode: Option<String>,
+    pub ipc_mode: Option<String>,
+    pub open_stdin: bool,
+    pub tty: bool,
+    pub network_disabled: bool,
+    pub dns_search: Vec<String>,
+    /// The cgroup the container is created under (the task's).
+    pub cgroup_parent: Option<String>,
 }
 
 /// The coarse state of a container.
@@ -208,17 +293,48 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     /// Container events for containers carrying `label=value`. The stream ends when the
     /// connection to the runtime breaks; the caller resubscribes.
     fn events(&self, label: &str, value: &str) -> BoxStream<'static, RuntimeEvent>;
+    /// `Ok(None)` when the volume does not exist.
+    async fn volume(&self, name: &str) -> Result<Option<VolumeInfo>, RuntimeError>;
+    /// Creates a volume; creating an existing one with the same driver returns it.
+    async fn create_volume(&self, spec: &VolumeSpec) -> Result<VolumeInfo, RuntimeError>;
+    /// Removes a volume. A missing one is `NotFound`, one in use is `Conflict`.
+    async fn remove_volume(&self, name: &str) -> Result<(), RuntimeError>;
+    /// Every volume carrying `label=value`.
+    async fn list_volumes(&self, label: &str, value: &str)
+        -> Result<Vec<VolumeInfo>, RuntimeError>;
+    /// Creates (or updates) task `task_id`'s cgroup with `limits`, before any of its
+    /// containers is created, and returns the value for [`ContainerSpec::cgroup_parent`].
+    async fn create_task_cgroup(
+        &self,
+        task_id: &str,
+        limits: TaskLimits,
+    ) -> Result<String, RuntimeError>;
+    /// Removes the task's cgroup; a missing one is Ok, one with processes is `Conflict`.
+    async fn remove_task_cgroup(&self, task_id: &str) -> Result<(), RuntimeError>;
+    /// Makes sure the pause image is present (building it locally, without a registry)
+    /// and returns its reference.
+    async fn pause_image(&self) -> Result<String, RuntimeError>;
+}
+
+/// The ID part of a task ARN.
+pub fn task_id(task_arn: &str) -> &str {
+    task_arn.rsplit('/').next().unwrap_or(task_arn)
 }
 
 /// The deterministic runtime name of a task's container:
 /// `berth-{family}-{revision}-{container}-{taskid}`, limited to Docker's characters.
 pub fn container_name(task: &DesiredTask, container: &str) -> String {
-    let task_id = task.task_arn.rsplit('/').next().unwrap_or(&task.task_arn);
-    let raw = format!(
+    let task_id = task_id(&task.task_arn);
+    docker_name(&format!(
         "berth-{}-{}-{}-{}",
         task.family, task.revision, container, task_id
-    );
-    // Docker allows [a-zA-Z0-9][a-zA-Z0-9_.-]*; the prefix guarantees the first char.
+    ))
+}
+
+/// `raw` with every character Docker refuses in a container or volume name replaced by
+/// `_`. Docker allows `[a-zA-Z0-9][a-zA-Z0-9_.-]*`; berth's `berth-` prefix guarantees
+/// the first character.
+pub(crate) fn docker_name(raw: &str) -> String {
     raw.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
@@ -230,13 +346,15 @@ pub fn container_name(task: &DesiredTask, container: &str) -> String {
         .collect()
 }
 
-/// The facts about the agent that go into a container's labels.
+/// The facts about the agent that go into a container's labels, and what the task
+/// provides the container.
 #[derive(Debug, Clone)]
 pub struct SpecContext<'a> {
     pub instance_arn: &'a str,
     pub generation: u64,
     /// Used when the definition has no `stopTimeout`.
     pub default_stop_timeout: Duration,
+    pub resources: &'a TaskResources,
 }
 
 /// Why a definition cannot become a spec.
@@ -274,10 +392,32 @@ pub fn build_spec(
     };
 
     let mut ports = Vec::new();
+    let mut port_ranges = Vec::new();
     for pm in def.port_mappings.iter().flatten() {
-        let Some(cp) = pm.container_port else {
-            // Port ranges (containerPortRange) are not supported yet; skip rather than fail.
+        let protocol = pm.protocol.unwrap_or(TransportProtocol::Tcp);
+        if let Some(range) = &pm.container_port_range {
+            if task.network_mode != NetworkMode::Bridge {
+                return Err(SpecError::Invalid {
+                    field: "containerPortRange",
+                    message: "port ranges are published only in bridge network mode".into(),
+                });
+            }
+            let container = parse_range(range).ok_or_else(|| SpecError::Invalid {
+                field: "containerPortRange",
+                message: format!("'{range}' is not 'first-last'"),
+            })?;
+            port_ranges.push(PortRangeSpec {
+                container,
+                host: None,
+                protocol,
+            });
             continue;
+        }
+        let Some(cp) = pm.container_port else {
+            return Err(SpecError::Invalid {
+                field: "portMappings",
+                message: "a mapping needs a containerPort or a containerPortRange".into(),
+            });
         };
         let container_port = port(cp, "containerPort")?;
         let host_port = match pm.host_port {
@@ -293,7 +433,7 @@ pub fn build_spec(
         ports.push(PortSpec {
             container_port,
             host_port,
-            protocol: pm.protocol.unwrap_or(TransportProtocol::Tcp),
+            protocol,
         });
     }
 
@@ -355,6 +495,30 @@ pub fn build_spec(
 
     let linux = def.linux_parameters.as_ref();
     let caps = linux.and_then(|l| l.capabilities.as_ref());
+    let memory_bytes = def.memory.map(|m| i64::from(m) * MIB);
+    let (memory_swap_bytes, memory_swappiness) = swap(def, memory_bytes)?;
+    let resources = ctx.resources;
+    let join = |mode: &'static str| -> Result<String, SpecError> {
+        resources
+            .pause_container
+            .as_ref()
+            .map(|pause| format!("container:{pause}"))
+            .ok_or(SpecError::Invalid {
+                field: mode,
+                message: "'task' needs the task's pause container, which is missing".into(),
+            })
+    };
+    let pid_mode = match task.pid_mode {
+        None => None,
+        Some(PidMode::Host) => Some("host".to_string()),
+        Some(PidMode::Task) => Some(join("pidMode")?),
+    };
+    let ipc_mode = match task.ipc_mode {
+        None => None,
+        Some(IpcMode::Host) => Some("host".to_string()),
+        Some(IpcMode::None) => Some("none".to_string()),
+        Some(IpcMode::Task) => Some(join("ipcMode")?),
+    };
 
     // Links name sibling containers; Docker needs their runtime names.
     let links = def
@@ -391,7 +555,7 @@ pub fn build_spec(
         user: def.user.clone(),
         hostname: def.hostname.clone(),
         cpu_shares: i64::from(def.cpu.unwrap_or(0)).max(MIN_CPU_SHARES),
-        memory_bytes: def.memory.map(|m| i64::from(m) * MIB),
+        memory_bytes,
         memory_reservation_bytes: def.memory_reservation.map(|m| i64::from(m) * MIB),
         network_mode: network_mode.into(),
         ports,
@@ -412,7 +576,204 @@ pub fn build_spec(
             .collect(),
         dns_servers: def.dns_servers.clone().unwrap_or_default(),
         links,
+        port_ranges,
+        binds: volumes::binds(def, &resources.volumes)?,
+        volumes_from: volumes::volumes_from(task, def),
+        devices: devices(def)?,
+        tmpfs: tmpfs(def)?,
+        shm_size_bytes: linux
+            .and_then(|l| l.shared_memory_size)
+            .map(|m| i64::from(m) * MIB),
+        memory_swap_bytes,
+        memory_swappiness,
+        sysctls: sysctls(def)?,
+        security_opts: security_opts(def)?,
+        pid_mode,
+        ipc_mode,
+        open_stdin: def.interactive.unwrap_or(false),
+        tty: def.pseudo_terminal.unwrap_or(false),
+        network_disabled: def.disable_networking.unwrap_or(false),
+        dns_search: def.dns_search_domains.clone().unwrap_or_default(),
+        cgroup_parent: resources.cgroup_parent.clone(),
     })
+}
+
+/// `maxSwap` and `swappiness`, in ECS's terms: the swap a container may use on top of its
+/// hard memory limit (0: none), with swappiness 60 unless given. Without `maxSwap` the
+/// host's swap settings apply and `swappiness` is not used, as ECS documents.
+fn swap(
+    def: &ContainerDefinition,
+    memory_bytes: Option<i64>,
+) -> Result<(Option<i64>, Option<i64>), SpecError> {
+    let Some(linux) = &def.linux_parameters else {
+        return Ok((None, None));
+    };
+    let Some(max_swap) = linux.max_swap else {
+        return Ok((None, None));
+    };
+    let invalid = |field, message: String| SpecError::Invalid { field, message };
+    if max_swap < 0 {
+        return Err(invalid(
+            "linuxParameters.maxSwap",
+            format!("{max_swap} is negative; give 0 (no swap) or more MiB"),
+        ));
+    }
+    let Some(memory) = memory_bytes else {
+        return Err(invalid(
+            "linuxParameters.maxSwap",
+            "swap is counted on top of the container's hard memory limit, so the container \
+             needs 'memory'"
+                .into(),
+        ));
+    };
+    let swappiness = linux.swappiness.map_or(DEFAULT_SWAPPINESS, i64::from);
+    if !(0..=100).contains(&swappiness) {
+        return Err(invalid(
+            "linuxParameters.swappiness",
+            format!("{swappiness} is not between 0 and 100"),
+        ));
+    }
+    Ok((Some(memory + i64::from(max_swap) * MIB), Some(swappiness)))
+}
+
+/// `linuxParameters.devices`: the container path defaults to the host path, the
+/// permissions to all of read, write and mknod (Docker's default).
+fn devices(def: &ContainerDefinition) -> Result<Vec<DeviceSpec>, SpecError> {
+    let list = def
+        .linux_parameters
+        .iter()
+        .flat_map(|l| l.devices.iter().flatten());
+    let mut out = Vec::new();
+    for d in list {
+        if !d.host_path.starts_with('/') {
+            return Err(SpecError::Invalid {
+                field: "linuxParameters.devices",
+                message: format!("hostPath '{}' must be an absolute path", d.host_path),
+            });
+        }
+        let permissions = match &d.permissions {
+            None => "rwm".to_string(),
+            Some(list) if list.is_empty() => "rwm".to_string(),
+            Some(list) => [
+                (DeviceCgroupPermission::Read, 'r'),
+                (DeviceCgroupPermission::Write, 'w'),
+                (DeviceCgroupPermission::Mknod, 'm'),
+            ]
+            .iter()
+            .filter(|(p, _)| list.contains(p))
+            .map(|(_, c)| *c)
+            .collect(),
+        };
+        out.push(DeviceSpec {
+            host_path: d.host_path.clone(),
+            container_path: d
+                .container_path
+                .clone()
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| d.host_path.clone()),
+            permissions,
+        });
+    }
+    Ok(out)
+}
+
+/// `linuxParameters.tmpfs`: each mount's options plus its size in MiB.
+fn tmpfs(def: &ContainerDefinition) -> Result<BTreeMap<String, String>, SpecError> {
+    let mut out = BTreeMap::new();
+    for t in def
+        .linux_parameters
+        .iter()
+        .flat_map(|l| l.tmpfs.iter().flatten())
+    {
+        if !t.container_path.starts_with('/') || t.size <= 0 {
+            return Err(SpecError::Invalid {
+                field: "linuxParameters.tmpfs",
+                message: format!(
+                    "'{}' needs an absolute containerPath and a size of 1 MiB or more",
+                    t.container_path
+                ),
+            });
+        }
+        let mut options: Vec<String> = t.mount_options.clone().unwrap_or_default();
+        options.push(format!("size={}m", t.size));
+        out.insert(t.container_path.clone(), options.join(","));
+    }
+    Ok(out)
+}
+
+/// `systemControls` as Docker sysctls.
+fn sysctls(def: &ContainerDefinition) -> Result<BTreeMap<String, String>, SpecError> {
+    let mut out = BTreeMap::new();
+    for c in def.system_controls.iter().flatten() {
+        let Some(namespace) = c.namespace.clone().filter(|n| !n.is_empty()) else {
+            return Err(SpecError::Invalid {
+                field: "systemControls",
+                message: "each entry needs a namespace (for example net.core.somaxconn)".into(),
+            });
+        };
+        out.insert(namespace, c.value.clone().unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// `dockerSecurityOptions` in Docker's form. ECS writes `key:value`, Docker `key=value`.
+/// `seccomp:<path>` names a profile file on the host, which Docker wants inline (as the
+/// docker CLI sends it). `credentialspec:` is for Windows gMSA and is refused.
+fn security_opts(def: &ContainerDefinition) -> Result<Vec<String>, SpecError> {
+    let invalid = |message: String| SpecError::Invalid {
+        field: "dockerSecurityOptions",
+        message,
+    };
+    let mut out = Vec::new();
+    for opt in def.docker_security_options.iter().flatten() {
+        if opt == "no-new-privileges" || opt == "no-new-privileges:true" {
+            out.push("no-new-privileges".to_string());
+            continue;
+        }
+        let Some((key, value)) = opt.split_once([':', '=']) else {
+            return Err(invalid(format!(
+                "'{opt}' is not one of no-new-privileges, apparmor:PROFILE, label:VALUE or                  seccomp:PROFILE"
+            )));
+        };
+        match key {
+            "apparmor" | "label" => out.push(format!("{key}={value}")),
+            "seccomp" if value == "unconfined" => out.push("seccomp=unconfined".into()),
+            "seccomp" => out.push(format!("seccomp={}", seccomp_profile(value)?)),
+            "credentialspec" => {
+                return Err(invalid(
+                    "credentialspec configures gMSA for Windows containers, and berth runs                      Linux containers only; remove it"
+                        .into(),
+                ))
+            }
+            _ => {
+                return Err(invalid(format!(
+                    "'{opt}' is not one of no-new-privileges, apparmor:PROFILE, label:VALUE or                      seccomp:PROFILE"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a seccomp profile from the host for `seccomp:<path>`.
+fn seccomp_profile(path: &str) -> Result<String, SpecError> {
+    use std::io::Read;
+    let invalid = |message: String| SpecError::Invalid {
+        field: "dockerSecurityOptions",
+        message,
+    };
+    let file = std::fs::File::open(path)
+        .map_err(|e| invalid(format!("cannot read the seccomp profile {path}: {e}")))?;
+    let mut profile = String::new();
+    file.take(MAX_SECCOMP_PROFILE + 1)
+        .read_to_string(&mut profile)
+        .map_err(|e| invalid(format!("cannot read the seccomp profile {path}: {e}")))?;
+    if profile.len() as u64 > MAX_SECCOMP_PROFILE {
+        return Err(invalid(format!(
+            "the seccomp profile {path} is larger than {MAX_SECCOMP_PROFILE} bytes"
+        )));
+    }
+    Ok(profile)
 }
 
 /// The container's `stopTimeout`, or the agent's default.
@@ -437,39 +798,298 @@ fn port(v: i32, field: &'static str) -> Result<u16, SpecError> {
         })
 }
 
+/// A task of one container `def`, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredTask {
+    DesiredTask {
+        task_arn: "arn:aws:ecs:us-east-1:000000000000:task/c1/abc123".into(),
+        cluster: "c1".into(),
+        family: "web app".into(),
+        revision: 3,
+        desired_status: berth_api::protocol::DesiredStatus::Running,
+        stop_code: None,
+        stopped_reason: None,
+        network_mode: mode,
+        task_role_arn: None,
+        cpu: None,
+        memory: None,
+        containers: vec![DesiredContainer {
+            container_arn: "carn".into(),
+            definition: def,
+            registry_auth: None,
+        }],
+        volumes: Vec::new(),
+        pid_mode: None,
+        ipc_mode: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_task as task;
     use super::*;
-    use berth_api::ecs::{HealthCheck, KeyValuePair, PortMapping};
-    use berth_api::protocol::DesiredStatus;
+    use berth_api::ecs::{
+        Device, HealthCheck, KeyValuePair, LinuxParameters, MountPoint, PortMapping, SystemControl,
+        Tmpfs, VolumeFrom,
+    };
 
-    fn task(mode: NetworkMode, def: ContainerDefinition) -> DesiredTask {
-        DesiredTask {
-            task_arn: "arn:aws:ecs:us-east-1:000000000000:task/c1/abc123".into(),
-            cluster: "c1".into(),
-            family: "web app".into(),
-            revision: 3,
-            desired_status: DesiredStatus::Running,
-            stop_code: None,
-            stopped_reason: None,
-            network_mode: mode,
-            task_role_arn: None,
-            cpu: None,
-            memory: None,
-            containers: vec![DesiredContainer {
-                container_arn: "carn".into(),
-                definition: def,
-                registry_auth: None,
-            }],
-        }
-    }
+    static NO_RESOURCES: std::sync::LazyLock<TaskResources> =
+        std::sync::LazyLock::new(TaskResources::default);
 
     fn ctx() -> SpecContext<'static> {
+        ctx_with(&NO_RESOURCES)
+    }
+
+    fn ctx_with(resources: &TaskResources) -> SpecContext<'_> {
         SpecContext {
             instance_arn: "iarn",
             generation: 7,
             default_stop_timeout: Duration::from_secs(30),
+            resources,
         }
+    }
+
+    fn container(f: impl FnOnce(&mut ContainerDefinition)) -> ContainerDefinition {
+        let mut def = ContainerDefinition {
+            name: Some("app".into()),
+            image: Some("img".into()),
+            ..Default::default()
+        };
+        f(&mut def);
+        def
+    }
+
+    fn spec_of(t: &DesiredTask, resources: &TaskResources) -> Result<ContainerSpec, SpecError> {
+        build_spec(t, &t.containers[0], &ctx_with(resources))
+    }
+
+    fn linux(f: impl FnOnce(&mut LinuxParameters)) -> Option<LinuxParameters> {
+        let mut l = LinuxParameters::default();
+        f(&mut l);
+        Some(l)
+    }
+
+    #[test]
+    fn mounts_volumes_from_and_the_task_cgroup() {
+        let def = container(|d| {
+            d.mount_points = Some(vec![MountPoint {
+                source_volume: Some("data".into()),
+                container_path: Some("/data".into()),
+                read_only: Some(true),
+            }]);
+            d.volumes_from = Some(vec![VolumeFrom {
+                source_container: Some("writer".into()),
+                read_only: None,
+            }]);
+        });
+        let t = task(NetworkMode::Bridge, def);
+        let resources = TaskResources {
+            cgroup_parent: Some("/berth/abc123".into()),
+            pause_container: None,
+            volumes: BTreeMap::from([("data".to_string(), MountSource::Volume("berth-v".into()))]),
+        };
+        let s = spec_of(&t, &resources).expect("spec");
+        assert_eq!(s.binds, vec!["berth-v:/data:ro".to_string()]);
+        assert_eq!(
+            s.volumes_from,
+            vec!["berth-web_app-3-writer-abc123".to_string()]
+        );
+        assert_eq!(s.cgroup_parent.as_deref(), Some("/berth/abc123"));
+        // A mount of a volume the task does not provide is an error, not a silent skip.
+        assert!(spec_of(&t, &TaskResources::default()).is_err());
+    }
+
+    #[test]
+    fn linux_parameters_become_docker_settings() {
+        let def = container(|d| {
+            d.memory = Some(128);
+            d.linux_parameters = linux(|l| {
+                l.devices = Some(vec![
+                    Device {
+                        host_path: "/dev/null".into(),
+                        container_path: Some("/dev/mynull".into()),
+                        permissions: Some(vec![
+                            DeviceCgroupPermission::Write,
+                            DeviceCgroupPermission::Read,
+                        ]),
+                    },
+                    Device {
+                        host_path: "/dev/zero".into(),
+                        container_path: None,
+                        permissions: None,
+                    },
+                ]);
+                l.tmpfs = Some(vec![Tmpfs {
+                    container_path: "/scratch".into(),
+                    size: 64,
+                    mount_options: Some(vec!["noexec".into(), "nosuid".into()]),
+                }]);
+                l.shared_memory_size = Some(96);
+                l.max_swap = Some(32);
+            });
+        });
+        let t = task(NetworkMode::Bridge, def);
+        let s = spec_of(&t, &TaskResources::default()).expect("spec");
+        assert_eq!(
+            s.devices,
+            vec![
+                DeviceSpec {
+                    host_path: "/dev/null".into(),
+                    container_path: "/dev/mynull".into(),
+                    permissions: "rw".into(),
+                },
+                DeviceSpec {
+                    host_path: "/dev/zero".into(),
+                    container_path: "/dev/zero".into(),
+                    permissions: "rwm".into(),
+                },
+            ]
+        );
+        assert_eq!(s.tmpfs["/scratch"], "noexec,nosuid,size=64m");
+        assert_eq!(s.shm_size_bytes, Some(96 * MIB));
+        assert_eq!(s.memory_swap_bytes, Some((128 + 32) * MIB));
+        assert_eq!(s.memory_swappiness, Some(60), "ECS's default swappiness");
+    }
+
+    #[test]
+    fn swap_follows_ecs() {
+        let with = |memory: Option<i32>, max_swap: Option<i32>, swappiness: Option<i32>| {
+            let def = container(|d| {
+                d.memory = memory;
+                d.linux_parameters = linux(|l| {
+                    l.max_swap = max_swap;
+                    l.swappiness = swappiness;
+                });
+            });
+            spec_of(&task(NetworkMode::Bridge, def), &TaskResources::default())
+        };
+        // maxSwap 0: no swap at all (swap limit = memory limit).
+        let none = with(Some(64), Some(0), Some(10)).expect("spec");
+        assert_eq!(none.memory_swap_bytes, Some(64 * MIB));
+        assert_eq!(none.memory_swappiness, Some(10));
+        // Without maxSwap the host's settings apply and swappiness is not used.
+        let host = with(Some(64), None, Some(10)).expect("spec");
+        assert_eq!(
+            (host.memory_swap_bytes, host.memory_swappiness),
+            (None, None)
+        );
+        // Swap needs a hard memory limit.
+        let err = with(None, Some(16), None).expect_err("no memory");
+        assert!(err.to_string().contains("maxSwap"), "{err}");
+        assert!(with(Some(64), Some(16), Some(101)).is_err());
+    }
+
+    #[test]
+    fn namespaces_join_the_pause_container_or_the_host() {
+        let mut t = task(NetworkMode::Bridge, container(|_| {}));
+        t.pid_mode = Some(PidMode::Task);
+        t.ipc_mode = Some(IpcMode::Task);
+        let with_pause = TaskResources {
+            pause_container: Some("berth-pause-abc123".into()),
+            ..Default::default()
+        };
+        let s = spec_of(&t, &with_pause).expect("spec");
+        assert_eq!(s.pid_mode.as_deref(), Some("container:berth-pause-abc123"));
+        assert_eq!(s.ipc_mode.as_deref(), Some("container:berth-pause-abc123"));
+        let err = spec_of(&t, &TaskResources::default()).expect_err("no pause");
+        assert!(err.to_string().contains("pause"), "{err}");
+        t.pid_mode = Some(PidMode::Host);
+        t.ipc_mode = Some(IpcMode::None);
+        let s = spec_of(&t, &TaskResources::default()).expect("spec");
+        assert_eq!(s.pid_mode.as_deref(), Some("host"));
+        assert_eq!(s.ipc_mode.as_deref(), Some("none"));
+        t.pid_mode = None;
+        t.ipc_mode = Some(IpcMode::Host);
+        let s = spec_of(&t, &TaskResources::default()).expect("spec");
+        assert_eq!((s.pid_mode, s.ipc_mode.as_deref()), (None, Some("host")));
+    }
+
+    #[test]
+    fn sysctls_terminal_networking_and_dns_search() {
+        let def = container(|d| {
+            d.system_controls = Some(vec![SystemControl {
+                namespace: Some("net.core.somaxconn".into()),
+                value: Some("1024".into()),
+            }]);
+            d.interactive = Some(true);
+            d.pseudo_terminal = Some(true);
+            d.disable_networking = Some(true);
+            d.dns_search_domains = Some(vec!["a.example".into(), "b.example".into()]);
+        });
+        let s = spec_of(&task(NetworkMode::Bridge, def), &TaskResources::default()).expect("spec");
+        assert_eq!(s.sysctls["net.core.somaxconn"], "1024");
+        assert!(s.open_stdin && s.tty && s.network_disabled);
+        assert_eq!(s.dns_search, vec!["a.example", "b.example"]);
+        let nameless = container(|d| {
+            d.system_controls = Some(vec![SystemControl {
+                namespace: None,
+                value: Some("1".into()),
+            }]);
+        });
+        assert!(spec_of(
+            &task(NetworkMode::Bridge, nameless),
+            &TaskResources::default()
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn security_options_in_docker_form() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let profile = dir.path().join("profile.json");
+        std::fs::write(&profile, r#"{"defaultAction":"SCMP_ACT_ALLOW"}"#).expect("write");
+        let opts = |list: Vec<String>| {
+            let def = container(|d| d.docker_security_options = Some(list));
+            spec_of(&task(NetworkMode::Bridge, def), &TaskResources::default())
+                .map(|s| s.security_opts)
+        };
+        assert_eq!(
+            opts(vec![
+                "no-new-privileges".into(),
+                "apparmor:docker-default".into(),
+                "label:disable".into(),
+                "seccomp:unconfined".into(),
+                format!("seccomp:{}", profile.display()),
+            ])
+            .expect("options"),
+            vec![
+                "no-new-privileges",
+                "apparmor=docker-default",
+                "label=disable",
+                "seccomp=unconfined",
+                r#"seccomp={"defaultAction":"SCMP_ACT_ALLOW"}"#,
+            ]
+        );
+        let err = opts(vec!["credentialspec:file://x.json".into()]).expect_err("Windows only");
+        assert!(err.to_string().contains("credentialspec"), "{err}");
+        assert!(opts(vec!["bogus".into()]).is_err());
+        assert!(opts(vec!["seccomp:/nonexistent/profile.json".into()]).is_err());
+    }
+
+    #[test]
+    fn container_port_ranges_need_bridge_mode() {
+        let def = container(|d| {
+            d.port_mappings = Some(vec![PortMapping {
+                container_port_range: Some("8000-8003".into()),
+                protocol: Some(TransportProtocol::Udp),
+                ..Default::default()
+            }]);
+        });
+        let s = spec_of(
+            &task(NetworkMode::Bridge, def.clone()),
+            &TaskResources::default(),
+        )
+        .expect("spec");
+        assert_eq!(
+            s.port_ranges,
+            vec![PortRangeSpec {
+                container: (8000, 8003),
+                host: None,
+                protocol: TransportProtocol::Udp,
+            }]
+        );
+        assert!(s.ports.is_empty());
+        assert!(spec_of(&task(NetworkMode::Host, def), &TaskResources::default()).is_err());
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub(crate) async fn run_session(
         task_cleanup_wait: config.task_cleanup_wait,
         generation: gen_rx.clone(),
         reports: report_tx,
+        restarts: crate::restart::RestartCounts::new(Some(ledger.clone())),
     });
     let session = cancel.child_token();
 

@@ -7,34 +7,43 @@
 //! twice does no harm and a restart of the agent simply re-observes.
 //!
 //! Lifecycle, in ECS terms:
-//! - `PENDING`: pull missing images, create every container, start them as `dependsOn`
-//!   allows (START, COMPLETE, SUCCESS, HEALTHY; waiting at most the dependency's
-//!   `startTimeout`, default 3 min);
-//! - `RUNNING`: every essential container has started;
+//! - `PENDING`: provide the task's resources (its cgroup with the task-level `cpu` and
+//!   `memory` limits, its volumes, its pause container when `pidMode` or `ipcMode` is
+//!   `task`), pull missing images, create every container (a `volumesFrom` source before
+//!   the containers that mount it), start them as `dependsOn` allows (START, COMPLETE,
+//!   SUCCESS, HEALTHY; waiting at most the dependency's `startTimeout`, default 3 min);
+//! - `RUNNING`: every essential container has started. A container with an enabled
+//!   `restartPolicy` that exits is started again in place when the policy allows
+//!   ([`crate::restart`]), and then does not stop the task;
 //! - `STOPPING` → `STOPPED`: when the server asks (its stop code), when an essential
 //!   container exits (`EssentialContainerExited`), or when starting fails
 //!   (`TaskFailedToStart`). Containers stop in reverse dependency order, each with its
-//!   `stopTimeout`.
+//!   `stopTimeout`, and the pause container last.
 //!
-//! Containers of a stopped task that left the desired set are removed once
-//! `task_cleanup_wait` has passed since they finished.
+//! Once a stopped task has left the desired set and `task_cleanup_wait` has passed since
+//! its containers finished, the agent removes the task's cgroup, its containers, its pause
+//! container and its own volumes (found by label, so also after an agent restart).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use berth_api::ecs::{ContainerCondition, ContainerDefinition, HealthStatus, NetworkBinding};
-use berth_api::ecs::{NetworkMode, TransportProtocol};
+use berth_api::ecs::{IpcMode, NetworkMode, PidMode, TransportProtocol};
 use berth_api::protocol::{
     labels, ContainerReport, DesiredStatus, DesiredTask, RegistryAuth, ReportedStatus, TaskReport,
 };
 use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
+use crate::pause::{pause_container_name, pause_spec, ROLE_PAUSE};
+use crate::ports::{collapse_ranges, host_port_ranges};
+use crate::restart::{RestartCounts, RestartPolicy};
 use crate::runtime::{
-    build_spec, stop_timeout, ContainerRuntime, ContainerStatus, RunState, RuntimeError,
-    SpecContext,
+    build_spec, stop_timeout, task_id, ContainerRuntime, ContainerStatus, RunState, RuntimeError,
+    SpecContext, TaskLimits, TaskResources,
 };
+use crate::volumes::{self, VolumeError};
 
 /// ECS's default `startTimeout` for dependency resolution.
 const DEFAULT_START_TIMEOUT: Duration = Duration::from_secs(180);
@@ -43,6 +52,7 @@ const DEFAULT_START_TIMEOUT: Duration = Duration::from_secs(180);
 const IDLE: Duration = Duration::from_secs(3600);
 /// Delay before retrying after the runtime was unavailable.
 const RUNTIME_RETRY: Duration = Duration::from_secs(2);
+const MIB: u64 = 1024 * 1024;
 
 pub const STOP_CODE_ESSENTIAL_EXITED: &str = "EssentialContainerExited";
 pub const STOP_CODE_FAILED_TO_START: &str = "TaskFailedToStart";
@@ -57,6 +67,8 @@ pub(crate) struct Shared {
     /// The accepted desired-state generation, recorded on the containers created.
     pub generation: watch::Receiver<u64>,
     pub reports: mpsc::UnboundedSender<TaskReport>,
+    /// How often each container was restarted under its `restartPolicy`.
+    pub restarts: RestartCounts,
 }
 
 /// Messages from the supervisor to a runner.
@@ -101,9 +113,55 @@ struct Ctr {
     start_requested: bool,
     /// When the container started waiting for its dependencies.
     waiting_since: Option<Instant>,
+    /// Restarts under its `restartPolicy` so far.
+    restart_count: u32,
+    /// A restart was tried and failed: the container stays exited.
+    restart_failed: bool,
 }
 
 impl Ctr {
+    fn new(name: String, arn: Option<String>) -> Self {
+        Self {
+            name,
+            arn,
+            def: None,
+            auth: None,
+            id: None,
+            state: CState::Pending,
+            exit_code: None,
+            reason: None,
+            bindings: Vec::new(),
+            health: None,
+            started_at: None,
+            finished_at: None,
+            image_digest: None,
+            start_requested: false,
+            waiting_since: None,
+            restart_count: 0,
+            restart_failed: false,
+        }
+    }
+
+    fn restart_policy(&self) -> Option<RestartPolicy> {
+        self.def.as_ref().and_then(RestartPolicy::of)
+    }
+
+    /// Whether the container exited and its restart policy restarts it. As ECS decides
+    /// at the exit, the run is measured up to the exit, not up to `now`.
+    fn restartable(&self, now: SystemTime) -> bool {
+        self.state == CState::Exited
+            && self.id.is_some()
+            && !self.restart_failed
+            && self.restart_policy().is_some_and(|p| {
+                p.should_restart(
+                    self.exit_code,
+                    self.started_at,
+                    self.finished_at.unwrap_or(now),
+                )
+                .is_ok()
+            })
+    }
+
     fn essential(&self) -> bool {
         self.def
             .as_ref()
@@ -132,6 +190,13 @@ enum Deps {
 /// Why a step could not finish: the runtime is unreachable, so retry later.
 struct Unavailable;
 
+/// The task's pause container, which holds the namespaces its containers share.
+#[derive(Debug)]
+struct Pause {
+    id: Option<String>,
+    state: CState,
+}
+
 /// One task's state machine.
 pub(crate) struct TaskRunner {
     shared: Arc<Shared>,
@@ -139,6 +204,10 @@ pub(crate) struct TaskRunner {
     desired: Option<Arc<DesiredTask>>,
     gone: bool,
     containers: Vec<Ctr>,
+    /// The pause container, once created or found.
+    pause: Option<Pause>,
+    /// What the task provides its containers, once provided in this run of the agent.
+    resources: Option<TaskResources>,
     status: ReportedStatus,
     /// The stop code and reason, once the task has to stop. Set once.
     stop: Option<(Option<String>, Option<String>)>,
@@ -178,6 +247,8 @@ impl TaskRunner {
             desired: None,
             gone: false,
             containers: Vec::new(),
+            pause: None,
+            resources: None,
             status: ReportedStatus::Pending,
             stop: None,
             pull_started_at: None,
@@ -246,15 +317,29 @@ impl TaskRunner {
                     .position(|c| c.id.as_deref() == Some(id.as_str()))
                 {
                     self.refresh(i).await;
+                } else if self
+                    .pause
+                    .as_ref()
+                    .is_some_and(|p| p.id.as_deref() == Some(id.as_str()))
+                {
+                    self.refresh_pause().await;
                 }
             }
             TaskMsg::Resync => {
                 for i in 0..self.containers.len() {
-                    // An exited container never changes again; skip the inspect.
+                    // An exited container changes only when the agent restarts it; skip
+                    // the inspect.
                     let c = &self.containers[i];
                     if c.id.is_some() && c.state != CState::Exited {
                         self.refresh(i).await;
                     }
+                }
+                if self
+                    .pause
+                    .as_ref()
+                    .is_some_and(|p| p.state != CState::Exited)
+                {
+                    self.refresh_pause().await;
                 }
             }
         }
@@ -265,26 +350,11 @@ impl TaskRunner {
             let Some(name) = dc.definition.name.clone() else {
                 continue;
             };
+            let restart_count = self.shared.restarts.get(&self.arn, &name);
             let c = match self.containers.iter_mut().find(|c| c.name == name) {
                 Some(c) => c,
                 None => {
-                    self.containers.push(Ctr {
-                        name: name.clone(),
-                        arn: None,
-                        def: None,
-                        auth: None,
-                        id: None,
-                        state: CState::Pending,
-                        exit_code: None,
-                        reason: None,
-                        bindings: Vec::new(),
-                        health: None,
-                        started_at: None,
-                        finished_at: None,
-                        image_digest: None,
-                        start_requested: false,
-                        waiting_since: None,
-                    });
+                    self.containers.push(Ctr::new(name.clone(), None));
                     let last = self.containers.len() - 1;
                     &mut self.containers[last]
                 }
@@ -292,12 +362,27 @@ impl TaskRunner {
             c.arn = Some(dc.container_arn.clone());
             c.def = Some(dc.definition.clone());
             c.auth = dc.registry_auth.clone();
+            c.restart_count = restart_count;
         }
         self.desired = Some(d);
     }
 
     /// Folds a runtime observation into the container it belongs to.
     fn observe(&mut self, st: &ContainerStatus) {
+        let observed = match st.state {
+            RunState::Created => CState::Created,
+            RunState::Running => CState::Running,
+            RunState::Exited => CState::Exited,
+        };
+        if st.labels.get(labels::ROLE).map(String::as_str) == Some(ROLE_PAUSE) {
+            let pause = self.pause.get_or_insert(Pause {
+                id: None,
+                state: CState::Pending,
+            });
+            pause.id = Some(st.id.clone());
+            pause.state = pause.state.max(observed);
+            return;
+        }
         let name = st
             .labels
             .get(labels::CONTAINER_NAME)
@@ -310,23 +395,10 @@ impl TaskRunner {
         {
             Some(i) => i,
             None => {
-                self.containers.push(Ctr {
+                self.containers.push(Ctr::new(
                     name,
-                    arn: st.labels.get(labels::CONTAINER_ARN).cloned(),
-                    def: None,
-                    auth: None,
-                    id: None,
-                    state: CState::Pending,
-                    exit_code: None,
-                    reason: None,
-                    bindings: Vec::new(),
-                    health: None,
-                    started_at: None,
-                    finished_at: None,
-                    image_digest: None,
-                    start_requested: false,
-                    waiting_since: None,
-                });
+                    st.labels.get(labels::CONTAINER_ARN).cloned(),
+                ));
                 self.containers.len() - 1
             }
         };
@@ -336,11 +408,6 @@ impl TaskRunner {
             .is_some_and(|d| d.network_mode == NetworkMode::Host);
         let c = &mut self.containers[i];
         c.id = Some(st.id.clone());
-        let observed = match st.state {
-            RunState::Created => CState::Created,
-            RunState::Running => CState::Running,
-            RunState::Exited => CState::Exited,
-        };
         if observed < c.state {
             return;
         }
@@ -351,7 +418,7 @@ impl TaskRunner {
             c.bindings = if host_mode {
                 host_bindings(c.def.as_ref())
             } else {
-                st.network_bindings.clone()
+                collapse_ranges(c.def.as_ref(), st.network_bindings.clone())
             };
         }
         if observed == CState::Exited {
@@ -392,6 +459,26 @@ impl TaskRunner {
         }
     }
 
+    /// Re-inspects the pause container.
+    async fn refresh_pause(&mut self) {
+        let Some(id) = self.pause.as_ref().and_then(|p| p.id.clone()) else {
+            return;
+        };
+        match self.shared.runtime.inspect(&id).await {
+            Ok(st) => self.observe(&st),
+            Err(RuntimeError::NotFound(_)) => {
+                if let Some(p) = &mut self.pause {
+                    p.state = CState::Exited;
+                    p.id = None;
+                }
+            }
+            Err(e) => {
+                tracing::debug!(task = %self.arn, error = %e, "pause inspect failed");
+                self.retry_at = Some(Instant::now() + RUNTIME_RETRY);
+            }
+        }
+    }
+
     async fn reconcile(&mut self) {
         if self.status == ReportedStatus::Stopped {
             return;
@@ -406,9 +493,15 @@ impl TaskRunner {
             return;
         };
         self.decide_stop(&desired);
-        if self.stop.is_none() && self.advance(&desired).await.is_err() {
-            self.retry_at = Some(Instant::now() + RUNTIME_RETRY);
-            return;
+        if self.stop.is_none() {
+            let progressed = match self.restart_exited().await {
+                Ok(()) => self.advance(&desired).await,
+                Err(e) => Err(e),
+            };
+            if progressed.is_err() {
+                self.retry_at = Some(Instant::now() + RUNTIME_RETRY);
+                return;
+            }
         }
         self.decide_stop(&desired);
         if self.stop.is_some() && self.stop_all().await.is_err() {
@@ -422,11 +515,9 @@ impl TaskRunner {
         }
         if self.gone || desired.desired_status == DesiredStatus::Stopped {
             self.stop = Some((desired.stop_code.clone(), desired.stopped_reason.clone()));
-        } else if self
-            .containers
-            .iter()
-            .any(|c| c.essential() && c.state == CState::Exited)
-        {
+        } else if self.containers.iter().any(|c| {
+            c.essential() && c.state == CState::Exited && !c.restartable(SystemTime::now())
+        }) {
             self.stop = Some((
                 Some(STOP_CODE_ESSENTIAL_EXITED.into()),
                 Some(REASON_ESSENTIAL_EXITED.into()),
@@ -441,25 +532,250 @@ impl TaskRunner {
         self.stop = Some((Some(STOP_CODE_FAILED_TO_START.into()), Some(reason)));
     }
 
+    /// Fails the task for a reason of its own (a volume, its cgroup, its pause container).
+    fn fail_task(&mut self, reason: String) {
+        tracing::info!(task = %self.arn, %reason, "task failed to start");
+        self.stop = Some((Some(STOP_CODE_FAILED_TO_START.into()), Some(reason)));
+    }
+
+    /// Starts again, in place, each exited container its restart policy restarts.
+    async fn restart_exited(&mut self) -> Result<(), Unavailable> {
+        let now = SystemTime::now();
+        for i in 0..self.containers.len() {
+            if !self.containers[i].restartable(now) {
+                continue;
+            }
+            let Some(id) = self.containers[i].id.clone() else {
+                continue;
+            };
+            match self.shared.runtime.start(&id).await {
+                Ok(()) => {
+                    let name = self.containers[i].name.clone();
+                    let count = self.shared.restarts.increment(&self.arn, &name);
+                    let c = &mut self.containers[i];
+                    tracing::info!(task = %self.arn, container = %name, exit_code = ?c.exit_code, restarts = count, "restarted container under its restart policy");
+                    c.restart_count = count;
+                    // A new run: the container may be observed running again.
+                    c.state = CState::Created;
+                    c.exit_code = None;
+                    c.reason = None;
+                    c.finished_at = None;
+                    c.health = None;
+                    self.refresh(i).await;
+                }
+                Err(RuntimeError::Unavailable(_)) => return Err(Unavailable),
+                Err(e) => {
+                    let c = &mut self.containers[i];
+                    tracing::warn!(task = %self.arn, container = %c.name, error = %e, "restart failed");
+                    c.restart_failed = true;
+                    c.reason = Some(format!("CannotStartContainerError: restart failed: {e}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Provides what the task gives its containers, before the first is created: the
+    /// cgroup with the task's limits, its volumes, its pause container. Idempotent, so a
+    /// restarted agent simply does it again. A failure fails the task.
+    async fn provide_resources(&mut self, desired: &DesiredTask) -> Result<(), Unavailable> {
+        if self.resources.is_some() {
+            return Ok(());
+        }
+        let rt = self.shared.runtime.clone();
+        let plans = match volumes::plan(desired, &self.shared.instance_arn) {
+            Ok(plans) => plans,
+            Err(reason) => {
+                self.fail_task(format!("ResourceInitializationError: {reason}"));
+                return Ok(());
+            }
+        };
+        let limits = TaskLimits {
+            cpu_units: desired
+                .cpu
+                .and_then(|c| u32::try_from(c).ok())
+                .filter(|c| *c > 0),
+            memory_bytes: desired
+                .memory
+                .and_then(|m| u64::try_from(m).ok())
+                .filter(|m| *m > 0)
+                .map(|m| m * MIB),
+        };
+        let cgroup_parent = if limits.is_empty() {
+            None
+        } else {
+            match rt.create_task_cgroup(task_id(&self.arn), limits).await {
+                Ok(parent) => Some(parent),
+                Err(RuntimeError::Unavailable(_)) => return Err(Unavailable),
+                Err(e) => {
+                    self.fail_task(format!(
+                        "ResourceInitializationError: cannot apply the task's cpu and memory \
+                         limits: {e}"
+                    ));
+                    return Ok(());
+                }
+            }
+        };
+        let volumes = match volumes::provide(&*rt, &plans).await {
+            Ok(v) => v,
+            Err(VolumeError::Unavailable) => return Err(Unavailable),
+            Err(VolumeError::Failed(reason)) => {
+                self.fail_task(reason);
+                return Ok(());
+            }
+        };
+        let needs_pause =
+            desired.pid_mode == Some(PidMode::Task) || desired.ipc_mode == Some(IpcMode::Task);
+        let pause_container = if needs_pause {
+            if !self.ensure_pause(desired, cgroup_parent.as_deref()).await? {
+                return Ok(());
+            }
+            Some(pause_container_name(desired))
+        } else {
+            None
+        };
+        self.resources = Some(TaskResources {
+            cgroup_parent,
+            pause_container,
+            volumes,
+        });
+        Ok(())
+    }
+
+    /// Creates (or finds) and starts the task's pause container. False when the task
+    /// failed.
+    async fn ensure_pause(
+        &mut self,
+        desired: &DesiredTask,
+        cgroup_parent: Option<&str>,
+    ) -> Result<bool, Unavailable> {
+        let rt = self.shared.runtime.clone();
+        if self.pause.as_ref().and_then(|p| p.id.as_ref()).is_none() {
+            let image = match rt.pause_image().await {
+                Ok(image) => image,
+                Err(RuntimeError::Unavailable(_)) => return Err(Unavailable),
+                Err(e) => {
+                    self.fail_task(format!(
+                        "CannotPullContainerError: cannot build the pause image: {e}"
+                    ));
+                    return Ok(false);
+                }
+            };
+            let generation = *self.shared.generation.borrow();
+            let spec = pause_spec(
+                desired,
+                &image,
+                &self.shared.instance_arn,
+                generation,
+                cgroup_parent,
+            );
+            let created = match rt.create(&spec).await {
+                Ok(id) => rt.inspect(&id).await,
+                // Made by an earlier run of the agent: adopt it.
+                Err(RuntimeError::Conflict(_)) => rt.inspect(&spec.name).await,
+                Err(e) => Err(e),
+            };
+            match created {
+                Ok(st) => self.observe(&st),
+                Err(RuntimeError::Unavailable(_)) => return Err(Unavailable),
+                Err(e) => {
+                    self.fail_task(format!(
+                        "CannotCreateContainerError: cannot create the task's pause container: {e}"
+                    ));
+                    return Ok(false);
+                }
+            }
+        }
+        let (id, state) = match &self.pause {
+            Some(Pause {
+                id: Some(id),
+                state,
+            }) => (id.clone(), *state),
+            _ => {
+                self.fail_task(
+                    "CannotCreateContainerError: the task's pause container is missing".into(),
+                );
+                return Ok(false);
+            }
+        };
+        if state == CState::Created {
+            match rt.start(&id).await {
+                Ok(()) => self.refresh_pause().await,
+                Err(RuntimeError::Unavailable(_)) => return Err(Unavailable),
+                Err(e) => {
+                    self.fail_task(format!(
+                        "CannotStartContainerError: cannot start the task's pause container: {e}"
+                    ));
+                    return Ok(false);
+                }
+            }
+        }
+        if self.pause.as_ref().map(|p| p.state) != Some(CState::Running) {
+            self.fail_task(
+                "CannotStartContainerError: the task's pause container is not running".into(),
+            );
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Whether every `volumesFrom` source of container `i` that is in the task exists.
+    fn volume_sources_created(&self, i: usize) -> bool {
+        self.containers[i]
+            .def
+            .iter()
+            .flat_map(|d| d.volumes_from.iter().flatten())
+            .filter_map(|v| v.source_container.as_deref())
+            .all(|source| {
+                self.containers
+                    .iter()
+                    .find(|c| c.name == source)
+                    .is_none_or(|c| c.state >= CState::Created)
+            })
+    }
+
     /// Moves a task that should run forward: pull, create, start, mark RUNNING.
     async fn advance(&mut self, desired: &DesiredTask) -> Result<(), Unavailable> {
         // Pull and create every container first, as ECS does. The server hears PENDING
         // before the (possibly slow) runtime work starts.
         self.publish();
-        for i in 0..self.containers.len() {
-            if self.containers[i].state != CState::Pending || self.containers[i].def.is_none() {
-                continue;
-            }
-            self.prepare(desired, i).await?;
+        let pending = |c: &Ctr| c.state == CState::Pending && c.def.is_some();
+        if self.containers.iter().any(pending) {
+            self.provide_resources(desired).await?;
             if self.stop.is_some() {
                 return Ok(());
             }
-            // A long pull may have raced with a stop request.
-            self.drain_inbox().await;
-            self.decide_stop(desired);
-            if self.stop.is_some() {
-                return Ok(());
+        }
+        // A container that mounts another's volumes is created after it.
+        loop {
+            let mut progressed = false;
+            for i in 0..self.containers.len() {
+                if !pending(&self.containers[i]) || !self.volume_sources_created(i) {
+                    continue;
+                }
+                progressed = true;
+                self.prepare(desired, i).await?;
+                if self.stop.is_some() {
+                    return Ok(());
+                }
+                // A long pull may have raced with a stop request.
+                self.drain_inbox().await;
+                self.decide_stop(desired);
+                if self.stop.is_some() {
+                    return Ok(());
+                }
             }
+            if !progressed {
+                break;
+            }
+        }
+        if let Some(i) = self.containers.iter().position(pending) {
+            let msg = format!(
+                "container {} mounts volumesFrom containers that mount its own (a cycle)",
+                self.containers[i].name
+            );
+            self.fail(i, "CannotCreateContainerError", &msg);
+            return Ok(());
         }
         // Start containers as their dependencies allow, until no more can start.
         loop {
@@ -558,10 +874,12 @@ impl TaskRunner {
         self.containers[i].image_digest = info.and_then(|i| i.digest);
 
         let generation = *self.shared.generation.borrow();
+        let no_resources = TaskResources::default();
         let ctx = SpecContext {
             instance_arn: &self.shared.instance_arn,
             generation,
             default_stop_timeout: self.shared.default_stop_timeout,
+            resources: self.resources.as_ref().unwrap_or(&no_resources),
         };
         let Some(dc) = desired
             .containers
@@ -570,13 +888,28 @@ impl TaskRunner {
         else {
             return Ok(());
         };
-        let spec = match build_spec(desired, dc, &ctx) {
+        let mut spec = match build_spec(desired, dc, &ctx) {
             Ok(s) => s,
             Err(e) => {
                 self.fail(i, "CannotCreateContainerError", &e.to_string());
                 return Ok(());
             }
         };
+        // Each container port range gets a free host range of the same length.
+        for range in &mut spec.port_ranges {
+            let count = range.container.1 - range.container.0 + 1;
+            match host_port_ranges().allocate(count, range.protocol) {
+                Some(host) => range.host = Some(host),
+                None => {
+                    let msg = format!(
+                        "no {count} consecutive free host ports for containerPortRange {}-{}",
+                        range.container.0, range.container.1
+                    );
+                    self.fail(i, "CannotCreateContainerError", &msg);
+                    return Ok(());
+                }
+            }
+        }
         match rt.create(&spec).await {
             Ok(id) => {
                 let c = &mut self.containers[i];
@@ -680,7 +1013,11 @@ impl TaskRunner {
     /// Stops every running container in reverse dependency order, then marks the task
     /// STOPPED. Containers that never started are simply recorded as stopped.
     async fn stop_all(&mut self) -> Result<(), Unavailable> {
-        if self.containers.iter().any(|c| c.state == CState::Running) {
+        let pause_running = self
+            .pause
+            .as_ref()
+            .is_some_and(|p| p.state == CState::Running);
+        if pause_running || self.containers.iter().any(|c| c.state == CState::Running) {
             if self.status != ReportedStatus::Stopping {
                 self.status = ReportedStatus::Stopping;
                 self.stopping_at = Some(now_epoch());
@@ -736,6 +1073,29 @@ impl TaskRunner {
                     return Err(Unavailable);
                 }
             }
+            // The namespaces' holder goes last.
+            if let Some(id) = self
+                .pause
+                .as_ref()
+                .filter(|p| p.state == CState::Running)
+                .and_then(|p| p.id.clone())
+            {
+                match self.shared.runtime.stop(&id, Duration::from_secs(2)).await {
+                    Ok(()) | Err(RuntimeError::NotFound(_)) => {}
+                    Err(e) => {
+                        tracing::warn!(task = %self.arn, error = %e, "stopping the pause container failed");
+                        return Err(Unavailable);
+                    }
+                }
+                self.refresh_pause().await;
+                if self
+                    .pause
+                    .as_ref()
+                    .is_some_and(|p| p.state == CState::Running)
+                {
+                    return Err(Unavailable);
+                }
+            }
         }
         let now = SystemTime::now();
         for c in &mut self.containers {
@@ -750,8 +1110,11 @@ impl TaskRunner {
         Ok(())
     }
 
-    /// Removes the containers of a stopped task that left the desired set, once the
-    /// retention has passed. True when the runner is done.
+    /// Removes what a stopped task that left the desired set holds on the host, once the
+    /// retention has passed: its cgroup, its containers, its pause container, its own
+    /// volumes. True when the runner is done. The cgroup goes first (it is empty once the
+    /// containers stopped), so an agent killed part-way still finds containers or volumes
+    /// by label and finishes the job; shared volumes and bind mounts are never removed.
     async fn try_cleanup(&mut self) -> bool {
         let Some(at) = self.cleanup_at() else {
             return false;
@@ -759,19 +1122,51 @@ impl TaskRunner {
         if SystemTime::now() < at {
             return false;
         }
+        let rt = self.shared.runtime.clone();
+        let retry = |this: &mut Self, what: &str, error: RuntimeError| {
+            tracing::warn!(task = %this.arn, %what, %error, "cleanup failed; retrying");
+            this.retry_at = Some(Instant::now() + RUNTIME_RETRY);
+            false
+        };
+        let task_id = task_id(&self.arn).to_string();
+        let cgroup_removed = match rt.remove_task_cgroup(&task_id).await {
+            Ok(()) => true,
+            // A container of the task still holds it; try again once they are removed.
+            Err(RuntimeError::Conflict(_)) => false,
+            Err(e) => return retry(self, "cgroup", e),
+        };
         for i in 0..self.containers.len() {
             let Some(id) = self.containers[i].id.clone() else {
                 continue;
             };
-            match self.shared.runtime.remove(&id).await {
+            match rt.remove(&id).await {
                 Ok(()) | Err(RuntimeError::NotFound(_)) => self.containers[i].id = None,
-                Err(e) => {
-                    tracing::warn!(task = %self.arn, container = %id, error = %e, "remove failed");
-                    self.retry_at = Some(Instant::now() + RUNTIME_RETRY);
-                    return false;
-                }
+                Err(e) => return retry(self, "container", e),
             }
         }
+        if let Some(id) = self.pause.as_ref().and_then(|p| p.id.clone()) {
+            match rt.remove(&id).await {
+                Ok(()) | Err(RuntimeError::NotFound(_)) => self.pause = None,
+                Err(e) => return retry(self, "pause container", e),
+            }
+        }
+        if !cgroup_removed {
+            if let Err(e) = rt.remove_task_cgroup(&task_id).await {
+                return retry(self, "cgroup", e);
+            }
+        }
+        match rt.list_volumes(labels::TASK_ARN, &self.arn).await {
+            Ok(found) => {
+                for volume in found {
+                    match rt.remove_volume(&volume.name).await {
+                        Ok(()) | Err(RuntimeError::NotFound(_)) => {}
+                        Err(e) => return retry(self, "volume", e),
+                    }
+                }
+            }
+            Err(e) => return retry(self, "volumes", e),
+        }
+        self.shared.restarts.forget(&self.arn);
         tracing::debug!(task = %self.arn, "task cleaned up");
         true
     }
@@ -779,6 +1174,11 @@ impl TaskRunner {
     fn cleanup_at(&self) -> Option<SystemTime> {
         if self.status != ReportedStatus::Stopped || !self.gone {
             return None;
+        }
+        // Only volumes were left of a task the agent does not know (it was killed while
+        // cleaning the task up): nothing to wait for.
+        if self.desired.is_none() && self.containers.is_empty() && self.pause.is_none() {
+            return Some(SystemTime::now());
         }
         let finished = self
             .containers
@@ -866,6 +1266,7 @@ impl TaskRunner {
                     },
                     health_status: Some(c.health.unwrap_or(HealthStatus::Unknown)),
                     image_digest: c.image_digest.clone(),
+                    restart_count: c.restart_policy().map(|_| c.restart_count),
                 })
                 .collect(),
             stop_code,

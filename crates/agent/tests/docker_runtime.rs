@@ -85,6 +85,7 @@ async fn create_start_env_ports_labels() {
         instance_arn: "arn:test-instance",
         generation: 9,
         default_stop_timeout: Duration::from_secs(30),
+        resources: &Default::default(),
     };
     let spec = build_spec(&t, &t.containers[0], &ctx).expect("spec");
     let id = f.rt.create(&spec).await.expect("create");
@@ -197,6 +198,7 @@ async fn health_checks_and_events() {
         instance_arn: "i",
         generation: 1,
         default_stop_timeout: Duration::from_secs(1),
+        resources: &Default::default(),
     };
     healthy.health_check = build_spec(&t, &t.containers[0], &ctx)
         .expect("spec")

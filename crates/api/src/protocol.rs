@@ -16,7 +16,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ecs::{ContainerDefinition, HealthStatus, NetworkBinding, NetworkMode};
+use crate::ecs::{
+    ContainerDefinition, HealthStatus, IpcMode, NetworkBinding, NetworkMode, PidMode, Volume,
+};
 
 /// Registration of a host as a container instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -141,6 +143,15 @@ pub struct DesiredTask {
     #[serde(default)]
     pub memory: Option<i64>,
     pub containers: Vec<DesiredContainer>,
+    /// The task definition's `volumes`, which the containers' `mountPoints` name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<Volume>,
+    /// The task definition's `pidMode` and `ipcMode` (`task` means one namespace shared
+    /// by the task's containers, held by the agent's per-task pause container).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pid_mode: Option<PidMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipc_mode: Option<IpcMode>,
 }
 
 /// One container of a desired task.
@@ -298,6 +309,11 @@ pub struct ContainerReport {
     /// The image digest the container runs, once known.
     #[serde(default)]
     pub image_digest: Option<String>,
+    /// How many times the agent restarted the container in place under its
+    /// `restartPolicy` (ECS shows it as `RestartCount` in the task metadata endpoint).
+    /// `None` when the container has no enabled restart policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restart_count: Option<u32>,
 }
 
 /// A heartbeat plus a batch of task reports.
@@ -335,6 +351,13 @@ pub mod labels {
     /// The container instance the container belongs to; lets two agents share a dockerd
     /// in tests without touching each other's containers.
     pub const INSTANCE_ARN: &str = "com.berth.container-instance-arn";
+    /// On a task's pause container (`pause`), which holds the namespaces the task's
+    /// containers share; it has no container name or ARN.
+    pub const ROLE: &str = "com.berth.role";
+    /// On a Docker volume the agent created for one task: the task definition's name for
+    /// it. The volume also carries [`CLUSTER`], [`TASK_ARN`] and [`INSTANCE_ARN`], so an
+    /// agent restarted without memory finds it and removes it with the task.
+    pub const VOLUME_NAME: &str = "com.berth.volume-name";
 }
 
 #[cfg(test)]
@@ -355,6 +378,9 @@ mod tests {
             cpu: None,
             memory: None,
             containers: Vec::new(),
+            volumes: Vec::new(),
+            pid_mode: None,
+            ipc_mode: None,
         }
     }
 
@@ -364,6 +390,19 @@ mod tests {
             tasks,
             task_arns: None,
         }
+    }
+
+    #[test]
+    fn a_task_from_before_volumes_and_namespaces_still_loads() {
+        // As an older server sends it, or an older agent's ledger holds it.
+        let old = r#"{"task_arn":"a","cluster":"c","family":"f","revision":1,
+            "desired_status":"RUNNING","network_mode":"bridge","containers":[]}"#;
+        let task: DesiredTask = serde_json::from_str(old).expect("loads");
+        assert!(task.volumes.is_empty());
+        assert_eq!((task.pid_mode, task.ipc_mode), (None, None));
+        let report = r#"{"name":"app","last_status":"RUNNING"}"#;
+        let report: ContainerReport = serde_json::from_str(report).expect("loads");
+        assert_eq!(report.restart_count, None);
     }
 
     #[test]

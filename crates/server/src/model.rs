@@ -131,6 +131,14 @@ pub struct TaskRecord {
     pub reserved: Reservation,
     /// Containers with overrides merged, and each container's ARN.
     pub containers: Vec<TaskContainer>,
+    /// The task definition's `volumes`, `pidMode` and `ipcMode`, which the agent applies.
+    /// Absent in records written before berth carried them to the agent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<ecs::Volume>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pid_mode: Option<ecs::PidMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ipc_mode: Option<ecs::IpcMode>,
     pub overrides: ecs::TaskOverride,
     /// The role the task's containers get credentials for, and the role the agent resolves
     /// the task's secrets with: the overrides' ARNs, else the task definition's.

@@ -487,8 +487,47 @@ pub fn remove_instance_containers(instance_arns: &[String]) {
     }
 }
 
+/// Removes the task cgroups (`/sys/fs/cgroup/*/berth/<task id>`) the agent made for the
+/// given task ARNs and left behind when a test stopped it early. Only empty ones go.
+pub fn remove_task_cgroups(task_arns: &[String]) {
+    let Ok(entries) = std::fs::read_dir("/sys/fs/cgroup") else {
+        return;
+    };
+    let hierarchies: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    for arn in task_arns {
+        let id = arn.rsplit('/').next().unwrap_or(arn);
+        for hierarchy in &hierarchies {
+            let _ = std::fs::remove_dir(hierarchy.join("berth").join(id));
+        }
+    }
+}
+
+/// Removes every Docker volume labelled with one of the container instance ARNs (the
+/// volumes the agent made for tasks).
+pub fn remove_instance_volumes(instance_arns: &[String]) {
+    for arn in instance_arns {
+        let ids = std::process::Command::new("docker")
+            .args([
+                "volume",
+                "ls",
+                "-q",
+                "--filter",
+                &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN),
+            ])
+            .output();
+        if let Ok(out) = ids {
+            for name in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+                let _ = std::process::Command::new("docker")
+                    .args(["volume", "rm", "-f", name])
+                    .output();
+            }
+        }
+    }
+}
+
 /// Removes, when dropped (also when a test panics), the containers of every task it
-/// was told about and of every container instance it watches.
+/// was told about and of every container instance it watches, and the volumes the
+/// agent made for those instances' tasks.
 #[derive(Debug, Default)]
 pub struct DockerCleanup {
     task_arns: std::sync::Mutex<Vec<String>>,
@@ -519,6 +558,8 @@ impl Drop for DockerCleanup {
         let tasks = std::mem::take(&mut *self.task_arns.lock().unwrap_or_else(|e| e.into_inner()));
         remove_task_containers(&tasks);
         remove_instance_containers(&self.instance_arns);
+        remove_instance_volumes(&self.instance_arns);
+        remove_task_cgroups(&tasks);
     }
 }
 

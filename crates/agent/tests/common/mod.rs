@@ -263,6 +263,9 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
                 registry_auth: None,
             })
             .collect(),
+        volumes: Vec::new(),
+        pid_mode: None,
+        ipc_mode: None,
     }
 }
 

@@ -355,8 +355,14 @@ fn timestamps_are_written_to_the_millisecond() {
         format_timestamp(1_714_564_800.25),
         "2024-05-01T12:00:00.250Z"
     );
-    assert_eq!(format_timestamp(1_714_564_800.000_4), "2024-05-01T12:00:00Z");
-    assert_eq!(format_timestamp(1_714_564_800.999_6), "2024-05-01T12:00:01Z");
+    assert_eq!(
+        format_timestamp(1_714_564_800.000_4),
+        "2024-05-01T12:00:00Z"
+    );
+    assert_eq!(
+        format_timestamp(1_714_564_800.999_6),
+        "2024-05-01T12:00:01Z"
+    );
     assert_eq!(format_timestamp(0.001), "1970-01-01T00:00:00.001Z");
     assert_eq!(format_timestamp(-1.5), "1969-12-31T23:59:58.500Z");
     // Outside what the format can carry, the number itself (botocore reads epoch numbers).

@@ -272,6 +272,9 @@ impl App {
                     .as_deref()
                     .and_then(|m| super::parse_memory(m).ok()),
                 containers,
+                volumes: task.volumes.clone(),
+                pid_mode: task.pid_mode,
+                ipc_mode: task.ipc_mode,
             });
         }
         Ok(DesiredState {

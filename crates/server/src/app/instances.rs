@@ -439,6 +439,7 @@ fn orphaned_report(
                 network_bindings: Vec::new(),
                 health_status: None,
                 image_digest: None,
+                restart_count: None,
             })
             .collect(),
     };

@@ -207,6 +207,7 @@ fn stopped_report(intent: &TaskRecord, previous: Option<&TaskReport>, at: f64) -
                 network_bindings: Vec::new(),
                 health_status: reported.and_then(|c| c.health_status),
                 image_digest: reported.and_then(|c| c.image_digest.clone()),
+                restart_count: reported.and_then(|c| c.restart_count),
             }
         })
         .collect();
@@ -257,6 +258,9 @@ mod tests {
                     },
                 })
                 .collect(),
+            volumes: Vec::new(),
+            pid_mode: None,
+            ipc_mode: None,
             overrides: ecs::TaskOverride::default(),
             task_role_arn: None,
             execution_role_arn: None,
@@ -289,6 +293,7 @@ mod tests {
                 network_bindings: vec![ecs::NetworkBinding::default()],
                 health_status: None,
                 image_digest: Some("sha256:1".into()),
+                restart_count: None,
             }],
             stop_code: None,
             stopped_reason: None,

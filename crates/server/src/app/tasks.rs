@@ -466,6 +466,14 @@ impl App {
                 memory: spec.memory.clone(),
                 reserved: spec.demand.reservation.clone(),
                 containers,
+                volumes: spec
+                    .definition
+                    .definition
+                    .volumes
+                    .clone()
+                    .unwrap_or_default(),
+                pid_mode: spec.definition.definition.pid_mode,
+                ipc_mode: spec.definition.definition.ipc_mode,
                 overrides: spec.overrides.clone(),
                 task_role_arn: spec
                     .overrides
