@@ -1,16 +1,19 @@
-//! The ingestion clock: stamps each batch with its ingestion time and knows
-//! the *visibility horizon*, the newest ingestion time up to which every batch
-//! that will ever exist is already visible to readers.
+//! The ingestion clock: stamps each batch with its ingestion time and an
+//! engine-wide *ingestion sequence number*, and knows the *visibility
+//! horizon*: the sequence number up to which every batch that will ever
+//! exist is already visible to readers.
 //!
-//! Batches of different streams are written and fsynced in parallel and so
-//! become visible out of stamp order. The clock keeps the stamps still in
-//! flight; the horizon is just below the oldest of them (and below "now", as
-//! the next stamp is at least now). A FilterLogEvents pagination reads "as of"
-//! a horizon, so "ingested after the horizon" means exactly "not seen by that
-//! pagination" — which is what lets `aws logs tail --follow` see late events
-//! exactly once (see `query.rs`).
+//! Batches of different streams are written and fsynced in parallel, so they
+//! become visible out of sequence order. The clock keeps the numbers still in
+//! flight; the horizon is just below the oldest of them (or the last number
+//! handed out). A FilterLogEvents pagination reads "as of" a horizon, so
+//! "sequence number above the horizon" means exactly "not seen by that
+//! pagination", which is what lets `aws logs tail --follow` see late events
+//! exactly once (see `follow.rs`). Sequence numbers are stored in each batch,
+//! so they keep increasing across restarts.
 //!
-//! Stamps never decrease, even if the wall clock steps back.
+//! Ingestion times are wall-clock milliseconds that never decrease, even if
+//! the wall clock steps back.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -31,41 +34,44 @@ pub(crate) struct IngestClock {
 }
 
 struct ClockState {
-    /// No stamp handed out from now on is below this: the last stamp, or
-    /// one past the last horizon.
-    floor: i64,
-    /// Stamps handed out whose batches are not yet visible (or failed), with
-    /// how many batches hold each.
-    in_flight: BTreeMap<i64, usize>,
+    /// The last ingestion time handed out.
+    last_time: i64,
+    /// The next sequence number (the first is 1, so 0 is "before all").
+    next_seq: u64,
+    /// Sequence numbers handed out whose batches are not yet visible (or
+    /// failed), with how many batches hold each (always one).
+    in_flight: BTreeMap<u64, usize>,
 }
 
-/// A stamp in flight; ending it (drop) tells the clock the batch is visible
-/// or abandoned.
+/// A stamp in flight; dropping it tells the clock the batch is visible or
+/// abandoned.
 pub(crate) struct Stamp<'a> {
     clock: &'a IngestClock,
     pub time: i64,
+    pub seq: u64,
 }
 
 impl Drop for Stamp<'_> {
     fn drop(&mut self) {
         let mut state = self.clock.lock();
-        if let Some(n) = state.in_flight.get_mut(&self.time) {
+        if let Some(n) = state.in_flight.get_mut(&self.seq) {
             *n -= 1;
             if *n == 0 {
-                state.in_flight.remove(&self.time);
+                state.in_flight.remove(&self.seq);
             }
         }
     }
 }
 
 impl IngestClock {
-    /// `floor`: the newest ingestion time already on disk, so stamps after a
-    /// restart do not go below it.
-    pub(crate) fn new(wall: WallClock, floor: i64) -> Self {
+    /// `last_time` and `last_seq`: the newest ingestion time and sequence
+    /// number already on disk, so stamps after a restart stay above them.
+    pub(crate) fn new(wall: WallClock, last_time: i64, last_seq: u64) -> Self {
         IngestClock {
             wall,
             state: Mutex::new(ClockState {
-                floor,
+                last_time,
+                next_seq: last_seq + 1,
                 in_flight: BTreeMap::new(),
             }),
         }
@@ -83,25 +89,28 @@ impl IngestClock {
     pub(crate) fn stamp(&self) -> Stamp<'_> {
         let now = self.now();
         let mut state = self.lock();
-        state.floor = state.floor.max(now);
-        let time = state.floor;
-        *state.in_flight.entry(time).or_default() += 1;
-        Stamp { clock: self, time }
+        state.last_time = state.last_time.max(now);
+        let (time, seq) = (state.last_time, state.next_seq);
+        state.next_seq += 1;
+        *state.in_flight.entry(seq).or_default() += 1;
+        Stamp {
+            clock: self,
+            time,
+            seq,
+        }
     }
 
-    /// The visibility horizon: every batch stamped at or before it is
-    /// visible now, and no batch will ever be stamped at or before it again
-    /// (later stamps are pushed past it, by a millisecond at most).
-    pub(crate) fn horizon(&self) -> i64 {
-        let now = self.now();
-        let mut state = self.lock();
-        let current = state.floor.max(now);
-        let horizon = match state.in_flight.keys().next() {
-            Some(&oldest_unfinished) => oldest_unfinished - 1,
-            None => current,
-        };
-        state.floor = state.floor.max(horizon + 1);
-        horizon
+    /// The visibility horizon: every batch with a sequence number at or
+    /// below it is visible now, and no batch will get one again.
+    pub(crate) fn horizon(&self) -> u64 {
+        let state = self.lock();
+        state
+            .in_flight
+            .keys()
+            .next()
+            .copied()
+            .unwrap_or(state.next_seq)
+            - 1
     }
 }
 
@@ -110,53 +119,51 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicI64, Ordering};
 
-    fn clock_at(now: &Arc<AtomicI64>) -> IngestClock {
+    fn clock_at(now: &Arc<AtomicI64>, last_time: i64, last_seq: u64) -> IngestClock {
         let now = Arc::clone(now);
-        IngestClock::new(Arc::new(move || now.load(Ordering::SeqCst)), 0)
+        IngestClock::new(
+            Arc::new(move || now.load(Ordering::SeqCst)),
+            last_time,
+            last_seq,
+        )
     }
 
     #[test]
     fn horizon_stays_below_batches_in_flight() {
         let now = Arc::new(AtomicI64::new(1_000));
-        let clock = clock_at(&now);
+        let clock = clock_at(&now, 0, 0);
+        assert_eq!(clock.horizon(), 0);
         let first = clock.stamp();
-        assert_eq!(first.time, 1_000);
-        now.store(1_005, Ordering::SeqCst);
         let second = clock.stamp();
-        assert_eq!(second.time, 1_005);
+        assert_eq!((first.seq, second.seq), (1, 2));
+        assert_eq!((first.time, second.time), (1_000, 1_000));
         // The second batch finished first; the first still holds the horizon.
         drop(second);
-        assert_eq!(clock.horizon(), 999);
+        assert_eq!(clock.horizon(), 0);
         drop(first);
-        // Nothing in flight: everything stamped so far is visible, and the
-        // next stamp lands after the horizon even within the same millisecond.
-        assert_eq!(clock.horizon(), 1_005);
-        assert_eq!(clock.stamp().time, 1_006);
+        assert_eq!(clock.horizon(), 2);
+        // Asking often moves nothing.
+        assert_eq!(clock.horizon(), 2);
+        assert_eq!(clock.stamp().seq, 3);
     }
 
     #[test]
-    fn stamps_never_go_back_even_if_the_wall_clock_does() {
+    fn times_never_go_back_even_if_the_wall_clock_does() {
         let now = Arc::new(AtomicI64::new(2_000));
-        let clock = clock_at(&now);
-        let horizon = clock.horizon();
+        let clock = clock_at(&now, 0, 0);
+        assert_eq!(clock.stamp().time, 2_000);
         now.store(1_000, Ordering::SeqCst);
-        let stamp = clock.stamp();
-        assert!(stamp.time > horizon);
-        assert_eq!(stamp.time, 2_001);
-        drop(stamp);
-        assert!(clock.horizon() >= horizon);
+        assert_eq!(clock.stamp().time, 2_000);
+        now.store(3_000, Ordering::SeqCst);
+        assert_eq!(clock.stamp().time, 3_000);
     }
 
     #[test]
-    fn restart_floor_keeps_stamps_above_stored_data() {
+    fn a_restart_continues_above_stored_stamps() {
         let now = Arc::new(AtomicI64::new(10));
-        let clock = IngestClock::new(
-            {
-                let now = Arc::clone(&now);
-                Arc::new(move || now.load(Ordering::SeqCst))
-            },
-            50,
-        );
-        assert_eq!(clock.stamp().time, 50);
+        let clock = clock_at(&now, 50, 41);
+        assert_eq!(clock.horizon(), 41);
+        let stamp = clock.stamp();
+        assert_eq!((stamp.time, stamp.seq), (50, 42));
     }
 }

@@ -13,6 +13,7 @@
 //! ```text
 //! version u8 = 1 | flags u8 (bit 0: has position) | reserved u16
 //! count u32 | first_seq u64 | ingestion_time i64 | min_ts i64 | max_ts i64
+//! ingest_seq u64                                -- engine-wide, see clock.rs
 //! [position: time_ns i64, index u32]            -- if flags bit 0
 //! count × ( varint(ts - min_ts) | varint(len) | len bytes of UTF-8 )
 //! ```
@@ -36,7 +37,7 @@ pub(crate) const MAX_FRAME_BODY: usize = 64 << 20;
 
 const BATCH_VERSION: u8 = 1;
 const FLAG_POSITION: u8 = 1;
-const BATCH_FIXED: usize = 40;
+const BATCH_FIXED: usize = 48;
 const POSITION_BYTES: usize = 12;
 
 /// Appends a frame holding `body` to `out`.
@@ -90,6 +91,8 @@ pub(crate) struct BatchHeader {
     pub ingestion_time: i64,
     pub min_ts: i64,
     pub max_ts: i64,
+    /// The engine-wide ingestion sequence number of the batch (clock.rs).
+    pub ingest_seq: u64,
     pub position: Option<Position>,
 }
 
@@ -116,6 +119,7 @@ pub(crate) fn encode_batch(out: &mut Vec<u8>, header: &BatchHeader, events: &[Ev
     out.extend_from_slice(&header.ingestion_time.to_le_bytes());
     out.extend_from_slice(&header.min_ts.to_le_bytes());
     out.extend_from_slice(&header.max_ts.to_le_bytes());
+    out.extend_from_slice(&header.ingest_seq.to_le_bytes());
     if let Some(p) = header.position {
         out.extend_from_slice(&p.time_ns.to_le_bytes());
         out.extend_from_slice(&p.index.to_le_bytes());
@@ -144,6 +148,7 @@ pub(crate) fn decode_batch_header(body: &[u8]) -> Option<(BatchHeader, &[u8])> {
     let ingestion_time = read_u64(body, 16) as i64;
     let min_ts = read_u64(body, 24) as i64;
     let max_ts = read_u64(body, 32) as i64;
+    let ingest_seq = read_u64(body, 40);
     let (position, rest) = if flags & FLAG_POSITION != 0 {
         let p = body.get(BATCH_FIXED..BATCH_FIXED + POSITION_BYTES)?;
         let position = Position {
@@ -164,6 +169,7 @@ pub(crate) fn decode_batch_header(body: &[u8]) -> Option<(BatchHeader, &[u8])> {
             ingestion_time,
             min_ts,
             max_ts,
+            ingest_seq,
             position,
         },
         rest,
@@ -274,6 +280,12 @@ impl ByteWriter {
             None => self.u8(0),
         }
     }
+    pub fn opt_u64(&mut self, v: Option<u64>) -> &mut Self {
+        match v {
+            Some(v) => self.u8(1).u64(v),
+            None => self.u8(0),
+        }
+    }
     pub fn bytes(&mut self, v: &[u8]) -> &mut Self {
         self.u32(v.len() as u32);
         self.0.extend_from_slice(v);
@@ -313,6 +325,13 @@ impl<'a> ByteReader<'a> {
             _ => None,
         }
     }
+    pub fn opt_u64(&mut self) -> Option<Option<u64>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => Some(Some(self.u64()?)),
+            _ => None,
+        }
+    }
     pub fn bytes(&mut self) -> Option<&'a [u8]> {
         let len = self.u32()? as usize;
         self.take(len)
@@ -346,6 +365,7 @@ mod tests {
             ingestion_time: 1_000,
             min_ts: 500,
             max_ts: 700,
+            ingest_seq: 9,
             position: Some(Position {
                 time_ns: -5,
                 index: 7,
@@ -400,6 +420,7 @@ mod tests {
             ingestion_time: 0,
             min_ts: 0,
             max_ts: 10,
+            ingest_seq: 1,
             position: None,
         };
         // A length running past the end, then a timestamp past max_ts.

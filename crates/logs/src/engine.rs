@@ -74,7 +74,23 @@ pub(crate) fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
     lock.write().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Removes a deleted stream's files. The deletion is already recorded, so
+/// a failure is logged, not returned: opening the engine removes the rest.
+fn remove_deleted_files(stream: &Stream) {
+    if let Err(e) = stream.remove_files() {
+        tracing::error!(stream = %stream.name, error = %e, "could not remove a deleted stream's files");
+    }
+}
+
 impl Group {
+    fn release_bytes(&self, bytes: u64) {
+        let _ = self
+            .stored_bytes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| {
+                Some(b.saturating_sub(bytes))
+            });
+    }
+
     pub(crate) fn info(&self) -> GroupInfo {
         GroupInfo {
             name: self.name.to_string(),
@@ -122,6 +138,10 @@ impl LogStore {
         let tokens = TokenKey::new(load_token_key(root)?);
         let opened = Journal::open(root)?;
         let journal = opened.journal;
+        let options = Options {
+            scan_budget_bytes: options.scan_budget_bytes.max(1),
+            ..options
+        };
         let tuning = Tuning {
             segment_max_bytes: options.segment_max_bytes.max(1),
             segment_max_span_ms: options.segment_max_span_ms.max(1),
@@ -145,7 +165,7 @@ impl LogStore {
             groups_by_id.insert(id, Arc::clone(&group));
             groups.insert(record.name.clone(), group);
         }
-        let mut newest_ingestion = 0;
+        let (mut newest_ingestion, mut newest_seq) = (0, 0);
         for (&id, record) in &journal.state.streams {
             let group = &groups_by_id[&record.group];
             let stream = Stream::open(
@@ -160,12 +180,13 @@ impl LogStore {
             if span.count > 0 {
                 newest_ingestion = newest_ingestion.max(span.max_ingest);
             }
+            newest_seq = newest_seq.max(stream.last_ingest_seq());
             group.stored_bytes.fetch_add(bytes, Ordering::Relaxed);
             write(&group.streams).insert(record.name.clone(), Arc::new(stream));
         }
         remove_orphans(root, &journal, opened.truncated)?;
 
-        let clock = IngestClock::new(options.clock.clone(), newest_ingestion);
+        let clock = IngestClock::new(options.clock.clone(), newest_ingestion, newest_seq);
         Ok(LogStore {
             inner: Arc::new(Inner {
                 root: root.to_path_buf(),
@@ -272,9 +293,16 @@ impl LogStore {
             stream.mark_deleted();
         }
         for stream in streams.values() {
-            stream.remove_files()?;
+            remove_deleted_files(stream);
         }
-        sync_dir(&streams_dir(&self.inner.root))
+        self.sync_streams_dir();
+        Ok(())
+    }
+
+    fn sync_streams_dir(&self) {
+        if let Err(e) = sync_dir(&streams_dir(&self.inner.root)) {
+            tracing::error!(error = %e, "could not sync the streams directory after a delete");
+        }
     }
 
     /// One log group.
@@ -390,9 +418,10 @@ impl LogStore {
         write(&found.streams).remove(name);
         drop(journal);
         let bytes = stream.mark_deleted();
-        found.stored_bytes.fetch_sub(bytes, Ordering::Relaxed);
-        stream.remove_files()?;
-        sync_dir(&streams_dir(&self.inner.root))
+        found.release_bytes(bytes);
+        remove_deleted_files(&stream);
+        self.sync_streams_dir();
+        Ok(())
     }
 
     /// One log stream.
@@ -444,7 +473,7 @@ impl LogStore {
                 let (segments, bytes) = stream.expire(cutoff, now)?;
                 report.segments_deleted += segments;
                 report.bytes_freed += bytes;
-                group.stored_bytes.fetch_sub(bytes, Ordering::Relaxed);
+                group.release_bytes(bytes);
             }
         }
         Ok(report)

@@ -2,21 +2,32 @@
 //! newest timestamp it saw (as `aws logs tail --follow` does) get every event
 //! exactly once, including events that arrive late with older timestamps.
 //!
+//! Why CloudWatch's semantics are not enough: the poller's next request only
+//! says "startTime = newest timestamp I saw". A batch that arrives afterwards
+//! with older timestamps (another stream lagging, a batch shipped late) is
+//! before that startTime and is never shown. Filtering on ingestion time
+//! instead would show the already-shown events ingested after that
+//! timestamp again, and the poller only de-duplicates IDs of the newest
+//! timestamp. Nothing in the request tells the two cases apart, so the
+//! engine remembers it.
+//!
 //! When a FilterLogEvents pagination without `endTime` ends having returned
-//! events, the engine remembers, for (group, pattern, stream selection,
-//! boundary), the visibility horizon it read at, where the boundary is the
-//! newest timestamp the poller now holds: `max(startTime, newest returned)`.
-//! A later query with `startTime` equal to that boundary then also returns
-//! the events with timestamps before it that were ingested after that
-//! horizon: exactly the ones the poller has not seen. Events at the boundary
-//! timestamp come back again, and the poller drops them by eventId (tail
-//! keeps the IDs of the newest timestamp); nothing else comes back twice.
+//! events, the engine records, for (group, pattern, stream selection,
+//! boundary), the visibility horizon the pagination read at (an ingestion
+//! sequence number, `clock.rs`), where the boundary is the newest timestamp
+//! the poller now holds: `max(startTime, newest returned)`. A later query
+//! whose `startTime` equals that boundary also returns the events with
+//! older timestamps in batches above that horizon: exactly the ones the
+//! poller has not seen. Events at the boundary timestamp come back again and
+//! the poller drops them by eventId (tail keeps the IDs of the newest
+//! timestamp); nothing else comes back twice.
 //!
 //! A query matching no remembered boundary is answered as CloudWatch does.
 //! The map is in memory and bounded (oldest entries go first); after a
 //! restart or an eviction a follower may miss late events once, as it would
-//! against CloudWatch. Two followers with identical queries that end at the
-//! same boundary share one entry, and the later horizon wins.
+//! against CloudWatch. Two identical queries whose results end at the same
+//! timestamp share one entry and the later horizon wins, so the earlier
+//! poller may miss late events that arrived between the two.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -36,7 +47,7 @@ pub(crate) struct FollowMap {
 
 #[derive(Default)]
 struct Inner {
-    horizons: HashMap<FollowKey, (i64, u64)>,
+    horizons: HashMap<FollowKey, (u64, u64)>,
     /// Insertion order with generations, for FIFO eviction; entries whose
     /// generation no longer matches were refreshed and are skipped.
     order: VecDeque<(FollowKey, u64)>,
@@ -55,15 +66,15 @@ impl FollowMap {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub(crate) fn get(&self, key: &FollowKey) -> Option<i64> {
+    pub(crate) fn get(&self, key: &FollowKey) -> Option<u64> {
         self.lock().horizons.get(key).map(|&(horizon, _)| horizon)
     }
 
-    pub(crate) fn record(&self, key: FollowKey, horizon: i64) {
+    pub(crate) fn record(&self, key: FollowKey, horizon: u64) {
         let mut inner = self.lock();
         inner.generation += 1;
         let generation = inner.generation;
-        let previous = inner.horizons.get(&key).map_or(i64::MIN, |&(h, _)| h);
+        let previous = inner.horizons.get(&key).map_or(0, |&(h, _)| h);
         inner
             .horizons
             .insert(key, (previous.max(horizon), generation));

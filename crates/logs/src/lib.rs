@@ -63,11 +63,11 @@
 //! the newest timestamp it has seen and drops repeats by event ID. Against
 //! CloudWatch it misses events that arrive later with older timestamps (a
 //! lagging stream, a batch shipped late). Here a pagination reads as of a
-//! visibility horizon (`clock.rs`), and the engine remembers the horizon
-//! under the boundary the poller will ask from next (`follow.rs`), so the
-//! next poll also returns what arrived since with older timestamps: every
-//! event exactly once. A query that is not such a re-poll is answered
-//! exactly as CloudWatch would.
+//! visibility horizon (an ingestion sequence number, `clock.rs`), and the
+//! engine remembers the horizon under the boundary the poller will ask from
+//! next (`follow.rs`), so the next poll also returns what arrived since with
+//! older timestamps: every event exactly once. A query that is not such a
+//! re-poll is answered exactly as CloudWatch would.
 //!
 //! # Storage
 //!

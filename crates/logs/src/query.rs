@@ -112,28 +112,29 @@ pub(crate) struct Window {
     /// Timestamps in `lo..=hi` are in the window.
     pub lo: i64,
     pub hi: i64,
-    /// Only batches ingested at or before this are read ("as of").
-    pub horizon: i64,
-    /// Follow mode (see `follow.rs`): events before `lo` ingested after this
-    /// are in the window too.
-    pub late_after: Option<i64>,
+    /// Only batches with an ingestion sequence number at or below this are
+    /// read ("as of" this horizon, see `clock.rs`).
+    pub horizon: u64,
+    /// Follow mode (see `follow.rs`): events before `lo` in batches with an
+    /// ingestion sequence number above this are in the window too.
+    pub late_after: Option<u64>,
 }
 
 impl Window {
     fn may_match(&self, span: &Span) -> bool {
         span.count > 0
-            && span.min_ingest <= self.horizon
+            && span.min_seq <= self.horizon
             && ((span.max_ts >= self.lo && span.min_ts <= self.hi)
                 || self
                     .late_after
-                    .is_some_and(|after| span.max_ingest > after && span.min_ts < self.lo))
+                    .is_some_and(|after| span.max_seq > after && span.min_ts < self.lo))
     }
 
-    fn admits(&self, ts: i64, ingest: i64) -> bool {
+    fn admits(&self, ts: i64, ingest_seq: u64) -> bool {
         (ts >= self.lo && ts <= self.hi)
             || self
                 .late_after
-                .is_some_and(|after| ingest > after && ts < self.lo)
+                .is_some_and(|after| ingest_seq > after && ts < self.lo)
     }
 }
 
@@ -296,13 +297,7 @@ pub(crate) fn scan(sources: &[Source], spec: &ScanSpec<'_>) -> Result<ScanOutcom
             let Some((batch, events)) = codec::decode_batch_header(body) else {
                 continue;
             };
-            let batch_span = Span {
-                count: u64::from(batch.count),
-                min_ts: batch.min_ts,
-                max_ts: batch.max_ts,
-                min_ingest: batch.ingestion_time,
-                max_ingest: batch.ingestion_time,
-            };
+            let batch_span = Span::of(&batch);
             let (batch_first, batch_last) = orient_range(&batch_span);
             if !spec.window.may_match(&batch_span)
                 || batch_last < cursor.ts
@@ -323,7 +318,7 @@ pub(crate) fn scan(sources: &[Source], spec: &ScanSpec<'_>) -> Result<ScanOutcom
                 });
                 if key <= cursor
                     || bound.is_some_and(|b| key >= b)
-                    || !spec.window.admits(ts, batch.ingestion_time)
+                    || !spec.window.admits(ts, batch.ingest_seq)
                 {
                     continue;
                 }

@@ -30,8 +30,8 @@ const BACKWARD_PREFIX: &str = "b/";
 struct FilterState {
     group: u64,
     query: u64,
-    horizon: i64,
-    late_after: Option<i64>,
+    horizon: u64,
+    late_after: Option<u64>,
     cursor: Key,
     /// The newest timestamp returned by earlier pages.
     max_ts: Option<i64>,
@@ -144,7 +144,7 @@ impl LogStore {
             lo: request.start_time.unwrap_or(i64::MIN),
             // endTime is exclusive for GetLogEvents.
             hi: request.end_time.map_or(i64::MAX, |end| end - 1),
-            horizon: i64::MAX,
+            horizon: u64::MAX,
             late_after: None,
         };
         let sources = [Source {
@@ -268,8 +268,8 @@ impl LogStore {
                     Some(FilterState {
                         group: r.u64()?,
                         query: r.u64()?,
-                        horizon: r.i64()?,
-                        late_after: r.opt_i64()?,
+                        horizon: r.u64()?,
+                        late_after: r.opt_u64()?,
                         cursor: Key::read(r)?,
                         max_ts: r.opt_i64()?,
                     })
@@ -334,8 +334,8 @@ impl LogStore {
             let mut w = ByteWriter::default();
             w.u64(state.group)
                 .u64(state.query)
-                .i64(state.horizon)
-                .opt_i64(state.late_after);
+                .u64(state.horizon)
+                .opt_u64(state.late_after);
             outcome.next_cursor.write(&mut w);
             w.opt_i64(max_ts);
             Some(self.inner.tokens.seal(TokenKind::Filter, &w))
@@ -380,17 +380,14 @@ impl LogStore {
             rules::validate_group_prefix(prefix)?;
         }
         let limit = rules::resolve_limit(limit, MAX_DESCRIBE_LIMIT)?;
-        let prefix_bytes = prefix.unwrap_or("").as_bytes();
+        let prefix_hash = hash(&[prefix.unwrap_or("").as_bytes()]);
         let after = match next_token {
             Some(token) => {
                 let payload = self.inner.tokens.open(TokenKind::Groups, token)?;
                 let (bound_prefix, last) = parse_payload(&payload, |r| {
-                    Some((
-                        r.bytes()?.to_vec(),
-                        String::from_utf8(r.bytes()?.to_vec()).ok()?,
-                    ))
+                    Some((r.u64()?, String::from_utf8(r.bytes()?.to_vec()).ok()?))
                 })?;
-                if bound_prefix != prefix_bytes {
+                if bound_prefix != prefix_hash {
                     return Err(LogError::InvalidToken(
                         "it was issued for a different logGroupNamePrefix",
                     ));
@@ -414,7 +411,7 @@ impl LogStore {
         let next_token = (items.len() > limit).then(|| {
             items.truncate(limit);
             let mut w = ByteWriter::default();
-            w.bytes(prefix_bytes)
+            w.u64(prefix_hash)
                 .bytes(items.last().expect("a full page").name.as_bytes());
             self.inner.tokens.seal(TokenKind::Groups, &w)
         });
@@ -438,7 +435,7 @@ impl LogStore {
             StreamOrder::LogStreamName => 0,
             StreamOrder::LastEventTime => 1,
         };
-        let prefix_bytes = request.prefix.unwrap_or("").as_bytes();
+        let prefix_hash = hash(&[request.prefix.unwrap_or("").as_bytes()]);
         let after: Option<(i64, String)> = match request.next_token {
             Some(token) => {
                 let payload = self.inner.tokens.open(TokenKind::Streams, token)?;
@@ -448,7 +445,7 @@ impl LogStore {
                             r.u64()?,
                             r.u8()?,
                             r.u8()?,
-                            r.bytes()?.to_vec(),
+                            r.u64()?,
                             r.i64()?,
                             String::from_utf8(r.bytes()?.to_vec()).ok()?,
                         ))
@@ -456,7 +453,7 @@ impl LogStore {
                 if owner != found.id
                     || order != order_code
                     || descending != u8::from(request.descending)
-                    || bound_prefix != prefix_bytes
+                    || bound_prefix != prefix_hash
                 {
                     return Err(LogError::InvalidToken(
                         "it was issued for a different log group or listing order",
@@ -539,7 +536,7 @@ impl LogStore {
             w.u64(found.id)
                 .u8(order_code)
                 .u8(u8::from(request.descending))
-                .bytes(prefix_bytes)
+                .u64(prefix_hash)
                 .i64(*ts)
                 .bytes(name.as_bytes());
             self.inner.tokens.seal(TokenKind::Streams, &w)

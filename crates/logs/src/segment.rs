@@ -23,8 +23,8 @@ use crate::codec::{self, BatchHeader, ByteReader, ByteWriter, FRAME_HEADER};
 use crate::error::{LogError, Result};
 use crate::Position;
 
-/// Time and ingestion ranges of a set of events; empty ranges are
-/// `(i64::MAX, i64::MIN)` so they never overlap anything.
+/// Time, ingestion-time and ingestion-sequence ranges of a set of events;
+/// empty ranges are `(MAX, MIN)` so they never overlap anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
     pub count: u64,
@@ -32,6 +32,8 @@ pub(crate) struct Span {
     pub max_ts: i64,
     pub min_ingest: i64,
     pub max_ingest: i64,
+    pub min_seq: u64,
+    pub max_seq: u64,
 }
 
 impl Default for Span {
@@ -42,23 +44,30 @@ impl Default for Span {
             max_ts: i64::MIN,
             min_ingest: i64::MAX,
             max_ingest: i64::MIN,
+            min_seq: u64::MAX,
+            max_seq: u64::MIN,
         }
     }
 }
 
 impl Span {
-    fn add(&mut self, batch: &BatchHeader) {
+    /// The span of one batch (empty for a checkpoint).
+    pub(crate) fn of(batch: &BatchHeader) -> Span {
         if batch.count == 0 {
-            return;
+            return Span::default();
         }
-        self.count += u64::from(batch.count);
-        self.min_ts = self.min_ts.min(batch.min_ts);
-        self.max_ts = self.max_ts.max(batch.max_ts);
-        self.min_ingest = self.min_ingest.min(batch.ingestion_time);
-        self.max_ingest = self.max_ingest.max(batch.ingestion_time);
+        Span {
+            count: u64::from(batch.count),
+            min_ts: batch.min_ts,
+            max_ts: batch.max_ts,
+            min_ingest: batch.ingestion_time,
+            max_ingest: batch.ingestion_time,
+            min_seq: batch.ingest_seq,
+            max_seq: batch.ingest_seq,
+        }
     }
 
-    fn merge(&mut self, other: &Span) {
+    pub(crate) fn merge(&mut self, other: &Span) {
         if other.count == 0 {
             return;
         }
@@ -67,6 +76,8 @@ impl Span {
         self.max_ts = self.max_ts.max(other.max_ts);
         self.min_ingest = self.min_ingest.min(other.min_ingest);
         self.max_ingest = self.max_ingest.max(other.max_ingest);
+        self.min_seq = self.min_seq.min(other.min_seq);
+        self.max_seq = self.max_seq.max(other.max_seq);
     }
 }
 
@@ -91,6 +102,9 @@ pub(crate) struct SegmentIndex {
     pub span: Span,
     /// The last producer position stored in this segment, if any.
     pub last_position: Option<Position>,
+    /// The highest ingestion sequence number of any batch here, checkpoints
+    /// included, so sequence numbers keep increasing across restarts.
+    pub last_ingest_seq: u64,
 }
 
 impl SegmentIndex {
@@ -103,6 +117,7 @@ impl SegmentIndex {
             blocks: Vec::new(),
             span: Span::default(),
             last_position: None,
+            last_ingest_seq: 0,
         }
     }
 
@@ -112,20 +127,19 @@ impl SegmentIndex {
         match self.blocks.last_mut() {
             Some(block) if block.len < block_target && block.offset + block.len == offset => {
                 block.len += frame_len;
-                block.span.add(batch);
+                block.span.merge(&Span::of(batch));
             }
             _ => {
-                let mut span = Span::default();
-                span.add(batch);
                 self.blocks.push(Block {
                     offset,
                     len: frame_len,
-                    span,
+                    span: Span::of(batch),
                 });
             }
         }
         self.len += frame_len;
-        self.span.add(batch);
+        self.span.merge(&Span::of(batch));
+        self.last_ingest_seq = self.last_ingest_seq.max(batch.ingest_seq);
         self.next_seq = batch.first_seq + u64::from(batch.count);
         if batch.position.is_some() {
             self.last_position = batch.position;
@@ -220,6 +234,7 @@ pub(crate) fn write_sidecar(index: &SegmentIndex) -> Result<()> {
     w.u64(index.first_seq)
         .u64(index.next_seq)
         .u64(index.len)
+        .u64(index.last_ingest_seq)
         .u32(index.blocks.len() as u32);
     put_span(&mut w, &index.span);
     match index.last_position {
@@ -246,7 +261,9 @@ fn put_span(w: &mut ByteWriter, span: &Span) {
         .i64(span.min_ts)
         .i64(span.max_ts)
         .i64(span.min_ingest)
-        .i64(span.max_ingest);
+        .i64(span.max_ingest)
+        .u64(span.min_seq)
+        .u64(span.max_seq);
 }
 
 fn get_span(r: &mut ByteReader<'_>) -> Option<Span> {
@@ -256,6 +273,8 @@ fn get_span(r: &mut ByteReader<'_>) -> Option<Span> {
         max_ts: r.i64()?,
         min_ingest: r.i64()?,
         max_ingest: r.i64()?,
+        min_seq: r.u64()?,
+        max_seq: r.u64()?,
     })
 }
 
@@ -268,6 +287,7 @@ pub(crate) fn read_sidecar(segment: &Path, first_seq: u64, file_len: u64) -> Opt
     let stored_first = r.u64()?;
     let next_seq = r.u64()?;
     let len = r.u64()?;
+    let last_ingest_seq = r.u64()?;
     let block_count = r.u32()? as usize;
     let span = get_span(&mut r)?;
     let last_position = match r.u8()? {
@@ -311,6 +331,7 @@ pub(crate) fn read_sidecar(segment: &Path, first_seq: u64, file_len: u64) -> Opt
         blocks,
         span,
         last_position,
+        last_ingest_seq,
     })
 }
 
@@ -365,6 +386,7 @@ mod tests {
             ingestion_time: ingest,
             min_ts: *ts.iter().min().unwrap(),
             max_ts: *ts.iter().max().unwrap(),
+            ingest_seq: first_seq + 1,
             position: None,
         };
         let events: Vec<_> = ts

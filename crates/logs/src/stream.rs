@@ -64,15 +64,19 @@ pub(crate) struct StreamIndex {
     pub last_position: Option<Position>,
     pub span: Span,
     pub stored_bytes: u64,
+    /// The highest ingestion sequence number stored (checkpoints included).
+    pub last_ingest_seq: u64,
 }
 
 impl StreamIndex {
     fn from_segments(segments: Vec<Arc<SegmentIndex>>, fallback: &StreamIndex) -> StreamIndex {
         let mut span = Span::default();
         let mut stored_bytes = 0;
+        let mut last_ingest_seq = fallback.last_ingest_seq;
         for seg in &segments {
-            span = merge(span, seg.span);
+            span.merge(&seg.span);
             stored_bytes += seg.len;
+            last_ingest_seq = last_ingest_seq.max(seg.last_ingest_seq);
         }
         let next_seq = segments
             .last()
@@ -88,19 +92,9 @@ impl StreamIndex {
             last_position,
             span,
             stored_bytes,
+            last_ingest_seq,
         }
     }
-}
-
-fn merge(mut a: Span, b: Span) -> Span {
-    if b.count > 0 {
-        a.count += b.count;
-        a.min_ts = a.min_ts.min(b.min_ts);
-        a.max_ts = a.max_ts.max(b.max_ts);
-        a.min_ingest = a.min_ingest.min(b.min_ingest);
-        a.max_ingest = a.max_ingest.max(b.max_ingest);
-    }
-    a
 }
 
 /// What one append stored.
@@ -222,6 +216,11 @@ impl Stream {
         (index.span, index.stored_bytes, index.last_position)
     }
 
+    /// The highest ingestion sequence number stored.
+    pub(crate) fn last_ingest_seq(&self) -> u64 {
+        self.read_index().last_ingest_seq
+    }
+
     fn not_found(&self) -> LogError {
         LogError::StreamNotFound {
             group: self.group_name.to_string(),
@@ -270,6 +269,7 @@ impl Stream {
             ingestion_time: stamp.time,
             min_ts: first.timestamp,
             max_ts: last.timestamp,
+            ingest_seq: stamp.seq,
             position: last.position,
         };
         let refs: Vec<EventRef<'_>> = to_store
@@ -323,20 +323,12 @@ impl Stream {
             if header.position.is_some() {
                 index.last_position = header.position;
             }
-            index.span = merge(
-                index.span,
-                Span {
-                    count: u64::from(header.count),
-                    min_ts: header.min_ts,
-                    max_ts: header.max_ts,
-                    min_ingest: header.ingestion_time,
-                    max_ingest: header.ingestion_time,
-                },
-            );
+            index.span.merge(&Span::of(&header));
             index.stored_bytes += frame_len;
+            index.last_ingest_seq = index.last_ingest_seq.max(header.ingest_seq);
         });
         let ingestion_time = stamp.time;
-        // Only now, with the batch visible, may the horizon pass its stamp.
+        // Only now, with the batch visible, may the horizon pass its number.
         drop(stamp);
         Ok(Appended {
             stored: to_store.len(),
@@ -472,6 +464,7 @@ impl Stream {
             ingestion_time: now_ms,
             min_ts: 0,
             max_ts: 0,
+            ingest_seq: current.last_ingest_seq,
             position: current.last_position,
         };
         let mut frame = Vec::new();

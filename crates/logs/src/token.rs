@@ -15,7 +15,7 @@ use crate::error::{LogError, Result};
 
 const MAC_BYTES: usize = 16;
 /// No token the engine issues is longer; longer input is refused unread.
-const MAX_TOKEN_CHARS: usize = 4096;
+const MAX_TOKEN_CHARS: usize = 8192;
 
 /// What a token is for; a token of one kind is refused by the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -341,3 +341,60 @@ fn a_second_store_cannot_open_the_same_directory() {
     let err = berth_logs::LogStore::open(ts.dir.path()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::ServiceUnavailable, "{err}");
 }
+
+#[test]
+fn listing_tokens_carry_the_longest_names() {
+    let ts = TestStore::new();
+    ts.store.create_group("g", BTreeMap::new()).unwrap();
+    // 512 characters of 4 bytes each, sharing a 511-character prefix.
+    let prefix = "𝄞".repeat(511);
+    for last in ['a', 'b', 'c'] {
+        ts.store
+            .create_stream("g", &format!("{prefix}{last}"))
+            .unwrap();
+    }
+    for descending in [false, true] {
+        let listed = list_all(
+            &ts,
+            ListStreams {
+                prefix: Some(&prefix),
+                descending,
+                limit: Some(1),
+                ..Default::default()
+            },
+        );
+        assert_eq!(listed.len(), 3);
+    }
+    let long_group = "g".repeat(512);
+    ts.store.create_group(&long_group, BTreeMap::new()).unwrap();
+    ts.store
+        .create_group(&format!("{}h", "g".repeat(511)), BTreeMap::new())
+        .unwrap();
+    let page = ts
+        .store
+        .list_groups(Some(&"g".repeat(200)), Some(1), None)
+        .unwrap();
+    let rest = ts
+        .store
+        .list_groups(Some(&"g".repeat(200)), Some(5), page.next_token.as_deref())
+        .unwrap();
+    assert_eq!(page.items.len() + rest.items.len(), 2);
+}
+
+#[test]
+fn unfinished_stream_deletions_are_cleaned_up_on_open() {
+    let mut ts = TestStore::new();
+    ts.group_with_stream("g", "s");
+    ts.put("g", "s", &[(T0, "kept")]);
+    // A stream directory the catalog does not know, as left by a crash
+    // between recording a deletion and removing the files.
+    let orphan = ts.dir.path().join("streams").join(format!("{:016x}", 999));
+    fs::create_dir_all(&orphan).unwrap();
+    fs::write(orphan.join("seg-00000000000000000000.log"), b"old").unwrap();
+    ts.reopen();
+    assert!(!orphan.exists());
+    assert_eq!(
+        common::messages(&ts.filter_all("g", Default::default())),
+        ["kept"]
+    );
+}
