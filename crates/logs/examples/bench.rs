@@ -182,6 +182,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
+    // FilterLogEvents over a narrow time window: the block index skips the
+    // rest of the group.
+    let group_first = store
+        .stream("bench", "single-1000")?
+        .first_event_timestamp
+        .unwrap_or(0);
+    let group_last = store
+        .stream("bench", &format!("parallel-{}", STREAMS - 1))?
+        .last_event_timestamp
+        .unwrap_or(0);
+    let mut window = Vec::new();
+    let mut seed = 7u64;
+    let mut found = 0;
+    for _ in 0..200 {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let at = group_first + ((seed >> 33) as i64) % (group_last - group_first + 1).max(1);
+        let t = Instant::now();
+        let page = store.filter_events(
+            "bench",
+            &FilterEvents {
+                start_time: Some(at),
+                end_time: Some(at + 10),
+                limit: Some(100),
+                ..Default::default()
+            },
+        )?;
+        window.push(t.elapsed());
+        found += page.events.len();
+    }
+    println!(
+        "filter, first 100 events of a 10 ms window of the whole group: p50 {:?} p99 {:?} ({} events per query on average)",
+        percentile(&mut window, 0.5),
+        percentile(&mut window, 0.99),
+        found / 200
+    );
+
     // GetLogEvents latency: the newest 100, and 100 from a random time.
     let info = store.stream("bench", "single-1000")?;
     let (first, last) = (

@@ -218,15 +218,17 @@ impl Journal {
         };
         let mut state = CatalogState::default();
         let mut at = 0;
+        let damaged = |reason: String| LogError::Io {
+            context: format!("replaying the catalog {}", path.display()),
+            source: io::Error::new(io::ErrorKind::InvalidData, reason),
+        };
         while let Some(body) = codec::frame_body(&bytes[at..], codec::CATALOG_MAGIC) {
-            let record: Record = match serde_json::from_slice(body) {
-                Ok(record) => record,
-                Err(_) => break,
-            };
-            state.apply(record).map_err(|reason| LogError::Io {
-                context: format!("replaying the catalog {}", path.display()),
-                source: io::Error::new(io::ErrorKind::InvalidData, reason),
-            })?;
+            // A whole, checksummed record that does not parse was written by
+            // something else (another version?): refuse to guess, rather
+            // than cut it and everything after it off.
+            let record: Record = serde_json::from_slice(body)
+                .map_err(|e| damaged(format!("record at offset {at} is not understood: {e}")))?;
+            state.apply(record).map_err(damaged)?;
             at += FRAME_HEADER + body.len();
         }
         let truncated = at < bytes.len();
@@ -356,6 +358,26 @@ mod tests {
         assert_eq!(state.streams[&0].name, "s");
         assert_eq!(state.next_group, 2, "deleted IDs are not reused");
         assert_eq!(fs::read(&path).unwrap(), whole);
+    }
+
+    #[test]
+    fn an_intact_record_that_does_not_parse_stops_the_open() {
+        let dir = tempfile::tempdir().unwrap();
+        Journal::open(dir.path())
+            .unwrap()
+            .journal
+            .append(group(0, "a"))
+            .unwrap();
+        let path = dir.path().join("catalog.log");
+        let mut bytes = fs::read(&path).unwrap();
+        codec::put_frame(
+            &mut bytes,
+            codec::CATALOG_MAGIC,
+            br#"{"op":"FromTheFuture"}"#,
+        );
+        fs::write(&path, &bytes).unwrap();
+        assert!(Journal::open(dir.path()).is_err());
+        assert_eq!(fs::read(&path).unwrap(), bytes, "nothing was cut off");
     }
 
     #[test]

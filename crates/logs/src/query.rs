@@ -8,10 +8,11 @@
 //! accepts older batches after newer ones), so a page is not a prefix of the
 //! file: the scan takes the candidate blocks (those whose time range meets
 //! the window and lies past the cursor) in order of their first timestamp,
-//! and keeps the best `limit` events (and at most 1 MiB of them) in a heap.
-//! An event that falls off the heap sets a bound; once the next block starts
-//! past the bound nothing later can enter the page and the scan stops. For
-//! streams written in time order that is right after the page is full.
+//! and keeps the best `limit` events (and at most 1 MiB of them) in a
+//! [`PageBuilder`]. An event known to be past the page sets a bound; once the
+//! next block starts past the bound nothing later can enter the page and the
+//! scan stops. For streams written in time order that is right after the page
+//! is full, and events arrive in order, so nothing needs sorting.
 //!
 //! A scan also stops after reading a byte budget (as CloudWatch returns
 //! partial or empty pages with a token when a filter matches little): only
@@ -21,7 +22,7 @@
 //! Backward scans (GetLogEvents from the tail or with a backward token) run
 //! the same code on keys with every bit flipped, which reverses their order.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
@@ -180,27 +181,113 @@ pub(crate) struct ScanOutcome {
     pub next_cursor: Key,
 }
 
-/// A heap entry ordered by its oriented key only.
+/// An event kept for the page, with its key in scan order.
 struct Entry {
     oriented: Key,
     label: usize,
     message: Vec<u8>,
 }
 
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.oriented == other.oriented
-    }
+fn entry_bytes(message_len: usize) -> usize {
+    message_len + EVENT_OVERHEAD_BYTES
 }
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
+
+/// Collects the first `limit` events (in oriented key order) whose messages
+/// fit `max_bytes`, from events offered in any order, with bounded memory.
+///
+/// Events offered in increasing key order (the common case: streams written
+/// in time order) are appended as they come, and the first one past the
+/// page becomes the bound at once. Otherwise entries accumulate up to twice
+/// the page and are then sorted and cut back, the first one cut off becoming
+/// the bound.
+struct PageBuilder {
+    entries: Vec<Entry>,
+    bytes: usize,
+    /// `entries` is sorted.
+    in_order: bool,
+    limit: usize,
+    max_bytes: usize,
+    /// The smallest key known to be past the page.
+    bound: Option<Key>,
 }
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.oriented.cmp(&other.oriented)
+
+impl PageBuilder {
+    fn new(limit: usize, max_bytes: usize) -> Self {
+        PageBuilder {
+            entries: Vec::new(),
+            bytes: 0,
+            in_order: true,
+            limit,
+            max_bytes,
+            bound: None,
+        }
+    }
+
+    fn lower_bound(&mut self, key: Key) {
+        self.bound = Some(self.bound.map_or(key, |b| b.min(key)));
+    }
+
+    /// Whether an event with `key` could still be on the page.
+    fn wants(&self, key: Key) -> bool {
+        !self.bound.is_some_and(|b| key >= b)
+    }
+
+    fn offer(&mut self, oriented: Key, label: usize, message: &[u8]) {
+        let size = entry_bytes(message.len());
+        if self.in_order
+            && self
+                .entries
+                .last()
+                .is_some_and(|last| oriented < last.oriented)
+        {
+            self.in_order = false;
+        }
+        if self.in_order && (self.entries.len() >= self.limit || self.bytes + size > self.max_bytes)
+        {
+            // Everything kept sorts before it and fills the page.
+            self.lower_bound(oriented);
+            return;
+        }
+        self.entries.push(Entry {
+            oriented,
+            label,
+            message: message.to_vec(),
+        });
+        self.bytes += size;
+        if !self.in_order
+            && (self.entries.len() >= 2 * self.limit || self.bytes > 2 * self.max_bytes)
+        {
+            self.settle();
+        }
+    }
+
+    /// Sorts the entries and cuts them back to the page.
+    fn settle(&mut self) {
+        if !self.in_order {
+            self.entries.sort_unstable_by_key(|e| e.oriented);
+            self.in_order = true;
+        }
+        let mut bytes = 0;
+        let mut keep = self.entries.len();
+        for (i, entry) in self.entries.iter().enumerate() {
+            let size = entry_bytes(entry.message.len());
+            if i == self.limit || bytes + size > self.max_bytes {
+                keep = i;
+                break;
+            }
+            bytes += size;
+        }
+        if keep < self.entries.len() {
+            let first_cut = self.entries[keep].oriented;
+            self.lower_bound(first_cut);
+            self.entries.truncate(keep);
+        }
+        self.bytes = bytes;
+    }
+
+    fn finish(mut self) -> (Vec<Entry>, Option<Key>) {
+        self.settle();
+        (self.entries, self.bound)
     }
 }
 
@@ -247,17 +334,14 @@ pub(crate) fn scan(sources: &[Source], spec: &ScanSpec<'_>) -> Result<ScanOutcom
     }
     candidates.sort_unstable_by_key(|c| (c.first, c.source, c.segment, c.offset));
 
-    let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
-    let mut heap_bytes = 0usize;
-    // The smallest oriented key known to be past this page.
-    let mut bound: Option<Key> = None;
+    let mut page = PageBuilder::new(spec.limit, spec.max_bytes);
     let mut frontier: Option<i64> = None;
     let mut read_bytes = 0u64;
     let mut files: HashMap<(usize, usize), Option<File>> = HashMap::new();
     let mut buf = Vec::new();
 
     for candidate in &candidates {
-        if bound.is_some_and(|b| candidate.first > b.ts) {
+        if page.bound.is_some_and(|b| candidate.first > b.ts) {
             break;
         }
         // Stop for the budget only where the cursor can move forward.
@@ -301,7 +385,7 @@ pub(crate) fn scan(sources: &[Source], spec: &ScanSpec<'_>) -> Result<ScanOutcom
             let (batch_first, batch_last) = orient_range(&batch_span);
             if !spec.window.may_match(&batch_span)
                 || batch_last < cursor.ts
-                || bound.is_some_and(|b| batch_first > b.ts)
+                || page.bound.is_some_and(|b| batch_first > b.ts)
             {
                 continue;
             }
@@ -317,34 +401,18 @@ pub(crate) fn scan(sources: &[Source], spec: &ScanSpec<'_>) -> Result<ScanOutcom
                     seq: batch.first_seq + i as u64,
                 });
                 if key <= cursor
-                    || bound.is_some_and(|b| key >= b)
+                    || !page.wants(key)
                     || !spec.window.admits(ts, batch.ingest_seq)
+                    || spec.pattern.is_some_and(|p| !p.matches(message))
                 {
                     continue;
                 }
-                if heap.len() >= spec.limit && heap.peek().is_some_and(|top| key > top.oriented) {
-                    bound = Some(bound.map_or(key, |b| b.min(key)));
-                    continue;
-                }
-                if spec.pattern.is_some_and(|p| !p.matches(message)) {
-                    continue;
-                }
-                heap_bytes += message.len() + EVENT_OVERHEAD_BYTES;
-                heap.push(Entry {
-                    oriented: key,
-                    label: source.label,
-                    message: message.to_vec(),
-                });
-                while heap.len() > spec.limit || heap_bytes > spec.max_bytes {
-                    let dropped = heap.pop().expect("non-empty heap");
-                    heap_bytes -= dropped.message.len() + EVENT_OVERHEAD_BYTES;
-                    bound = Some(bound.map_or(dropped.oriented, |b| b.min(dropped.oriented)));
-                }
+                page.offer(key, source.label, message);
             }
         }
     }
 
-    let mut entries = heap.into_sorted_vec();
+    let (mut entries, bound) = page.finish();
     if let Some(frontier) = frontier {
         // Unread blocks may hold events at or after the frontier that sort
         // before these.
@@ -392,6 +460,55 @@ fn open_segment(segment: &SegmentIndex) -> Option<File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn key(ts: i64) -> Key {
+        Key {
+            ts,
+            ingest: 0,
+            stream: 0,
+            seq: 0,
+        }
+    }
+
+    fn built(offers: &[(i64, usize)], limit: usize, max_bytes: usize) -> (Vec<i64>, Option<i64>) {
+        let mut page = PageBuilder::new(limit, max_bytes);
+        for &(ts, len) in offers {
+            if page.wants(key(ts)) {
+                page.offer(key(ts), 0, &vec![b'x'; len]);
+            }
+        }
+        let (entries, bound) = page.finish();
+        (
+            entries.iter().map(|e| e.oriented.ts).collect(),
+            bound.map(|b| b.ts),
+        )
+    }
+
+    #[test]
+    fn page_builder_keeps_the_smallest_keys_within_both_caps() {
+        // In order: the first past the limit is the bound.
+        assert_eq!(
+            built(&[(1, 1), (2, 1), (3, 1), (4, 1)], 2, 1000),
+            (vec![1, 2], Some(3))
+        );
+        // Out of order, past twice the limit: sorted and cut.
+        let offers: Vec<(i64, usize)> = [9, 3, 7, 1, 8, 2, 6, 4, 5, 0]
+            .iter()
+            .map(|&t| (t, 1))
+            .collect();
+        assert_eq!(built(&offers, 3, 1000), (vec![0, 1, 2], Some(3)));
+        // The byte cap (26 per event plus the message) cuts the page short.
+        assert_eq!(
+            built(&[(1, 74), (2, 74), (3, 74)], 10, 250),
+            (vec![1, 2], Some(3))
+        );
+        assert_eq!(
+            built(&[(3, 74), (2, 74), (1, 74)], 10, 250),
+            (vec![1, 2], Some(3))
+        );
+        // Nothing past the page: no bound.
+        assert_eq!(built(&[(2, 1), (1, 1)], 5, 1000), (vec![1, 2], None));
+    }
 
     #[test]
     fn pred_and_succ_are_inverse_neighbours() {

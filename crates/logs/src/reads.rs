@@ -37,8 +37,17 @@ struct FilterState {
     max_ts: Option<i64>,
 }
 
+/// The event ID: the stream ID and the event's sequence number, as 40
+/// decimal digits (CloudWatch's IDs are decimal strings too).
 fn event_id(stream: u64, seq: u64) -> String {
-    format!("{stream:020}{seq:020}")
+    let mut digits = [b'0'; 40];
+    for (half, mut value) in [(0, stream), (20, seq)] {
+        for at in (half..half + 20).rev() {
+            digits[at] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    digits.iter().map(|&d| d as char).collect()
 }
 
 fn into_string(bytes: Vec<u8>) -> String {
@@ -551,6 +560,16 @@ impl LogStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_ids_are_forty_digits() {
+        assert_eq!(event_id(0, 0), "0".repeat(40));
+        assert_eq!(event_id(12, 345), format!("{:020}{:020}", 12, 345));
+        assert_eq!(
+            event_id(u64::MAX, u64::MAX),
+            format!("{}{}", u64::MAX, u64::MAX)
+        );
+    }
 
     #[test]
     fn prefix_end_bounds_exactly_the_prefixed_strings() {
