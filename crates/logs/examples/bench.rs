@@ -39,6 +39,20 @@ fn line(i: usize) -> String {
     )
 }
 
+/// One batch of `lines`, stamped a second before the engine's clock, which
+/// then moves on a millisecond.
+fn batch_at<'a>(lines: &'a [String], now: &AtomicI64) -> Vec<NewEvent<'a>> {
+    let ts = now.fetch_add(1, Ordering::Relaxed) - 1_000;
+    lines
+        .iter()
+        .map(|m| NewEvent {
+            timestamp: ts,
+            message: m,
+            position: None,
+        })
+        .collect()
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let events: usize = match std::env::args().nth(1) {
         Some(n) => n.parse()?,
@@ -85,15 +99,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
             let start = Instant::now();
             for _ in 0..batches {
-                let ts = now.fetch_add(1, Ordering::Relaxed);
-                let batch: Vec<NewEvent<'_>> = lines[..batch_size]
-                    .iter()
-                    .map(|m| NewEvent {
-                        timestamp: ts - 1_000,
-                        message: m,
-                        position: None,
-                    })
-                    .collect();
+                let batch = batch_at(&lines[..batch_size], &now);
                 let t = Instant::now();
                 let outcome = store.append("bench", &stream, &batch)?;
                 latencies.push(t.elapsed());
@@ -124,16 +130,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let stream = format!("parallel-{w}");
                 store.create_stream("bench", &stream)?;
                 for _ in 0..per_stream {
-                    let ts = now.fetch_add(1, Ordering::Relaxed);
-                    let batch: Vec<NewEvent<'_>> = lines[..1_000]
-                        .iter()
-                        .map(|m| NewEvent {
-                            timestamp: ts - 1_000,
-                            message: m,
-                            position: None,
-                        })
-                        .collect();
-                    store.append("bench", &stream, &batch)?;
+                    store.append("bench", &stream, &batch_at(&lines[..1_000], &now))?;
                 }
                 Ok(())
             })

@@ -229,7 +229,7 @@ impl PageBuilder {
 
     /// Whether an event with `key` could still be on the page.
     fn wants(&self, key: Key) -> bool {
-        !self.bound.is_some_and(|b| key >= b)
+        self.bound.is_none_or(|b| key < b)
     }
 
     fn offer(&mut self, oriented: Key, label: usize, message: &[u8]) {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use berth_logs::rules::{DAY_MS, HOUR_MS, MAX_BATCH_EVENTS};
 use berth_logs::{ErrorKind, FilteredEvent, GetEvents, NewEvent, Position, RejectedEvents};
-use common::{messages, TestStore, T0};
+use common::{messages, new_events, TestStore, T0};
 
 fn all_events(ts: &TestStore) -> Vec<FilteredEvent> {
     ts.filter_all("g", Default::default())
@@ -45,27 +45,11 @@ fn refused_batches_change_nothing_and_rejections_are_reported() {
         vec![(T0 - 2 * DAY_MS, "x"), (T0, "y")],
     ];
     for batch in &bad_batches {
-        let events: Vec<_> = batch
-            .iter()
-            .map(|&(timestamp, message)| NewEvent {
-                timestamp,
-                message,
-                position: None,
-            })
-            .collect();
-        let err = ts.store.append("g", "s", &events).unwrap_err();
+        let err = ts.store.append("g", "s", &new_events(batch)).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidParameter, "{batch:?}: {err}");
     }
     let many = vec![(T0, "x"); MAX_BATCH_EVENTS + 1];
-    let events: Vec<_> = many
-        .iter()
-        .map(|&(timestamp, message)| NewEvent {
-            timestamp,
-            message,
-            position: None,
-        })
-        .collect();
-    assert!(ts.store.append("g", "s", &events).is_err());
+    assert!(ts.store.append("g", "s", &new_events(&many)).is_err());
     assert!(all_events(&ts).is_empty());
     assert_eq!(ts.store.stream("g", "s").unwrap().stored_bytes, 0);
 
@@ -244,7 +228,7 @@ fn damage_inside_a_sealed_segment_loses_only_what_is_damaged() {
 fn positions_make_resends_exactly_once_even_after_a_torn_batch() {
     let mut ts = TestStore::new();
     ts.group_with_stream("g", "s");
-    assert_eq!(ts.store.stream_position("g", "s").unwrap(), None);
+    assert_eq!(ts.position("g", "s"), None);
     let outcome = ts.put_at(
         "g",
         "s",
@@ -255,10 +239,7 @@ fn positions_make_resends_exactly_once_even_after_a_torn_batch() {
         ],
     );
     assert_eq!((outcome.stored, outcome.duplicates), (3, 0));
-    assert_eq!(
-        ts.store.stream_position("g", "s").unwrap(),
-        Some(pos(200, 0))
-    );
+    assert_eq!(ts.position("g", "s"), Some(pos(200, 0)));
 
     // The agent crashed before recording the acknowledgement and resends
     // from an older position, with new lines after.
@@ -279,10 +260,7 @@ fn positions_make_resends_exactly_once_even_after_a_torn_batch() {
 
     // The position is durable with the events.
     ts.reopen();
-    assert_eq!(
-        ts.store.stream_position("g", "s").unwrap(),
-        Some(pos(300, 0))
-    );
+    assert_eq!(ts.position("g", "s"), Some(pos(300, 0)));
 
     // The server crashes while writing the next batch: it is torn, so its
     // events and its position are both gone, and the resend stores it once.
@@ -297,10 +275,7 @@ fn positions_make_resends_exactly_once_even_after_a_torn_batch() {
     file.set_len(before + 10).unwrap();
     drop(file);
     ts.reopen();
-    assert_eq!(
-        ts.store.stream_position("g", "s").unwrap(),
-        Some(pos(300, 0))
-    );
+    assert_eq!(ts.position("g", "s"), Some(pos(300, 0)));
     let outcome = ts.put_at(
         "g",
         "s",
@@ -347,11 +322,11 @@ fn positions_must_be_all_or_none_and_increasing() {
         },
     ];
     assert!(ts.store.append("g", "s", &backwards).is_err());
-    assert_eq!(ts.store.stream_position("g", "s").unwrap(), None);
+    assert_eq!(ts.position("g", "s"), None);
     // Batches without positions leave the stream's position alone.
     ts.put_at("g", "s", &[(T0, "p", pos(5, 0))]);
     ts.put("g", "s", &[(T0, "plain")]);
-    assert_eq!(ts.store.stream_position("g", "s").unwrap(), Some(pos(5, 0)));
+    assert_eq!(ts.position("g", "s"), Some(pos(5, 0)));
 }
 
 #[test]

@@ -16,6 +16,25 @@ fn get(ts: &TestStore, request: GetEvents<'_>) -> EventsPage {
     ts.store.get_events("g", "s", &request).unwrap()
 }
 
+fn get_err(ts: &TestStore, group: &str, stream: &str, request: GetEvents<'_>) -> LogError {
+    ts.store.get_events(group, stream, &request).unwrap_err()
+}
+
+fn filter_err(ts: &TestStore, group: &str, request: FilterEvents<'_>) -> LogError {
+    ts.store.filter_events(group, &request).unwrap_err()
+}
+
+/// GetLogEvents with just a token.
+fn continue_from(ts: &TestStore, token: &str) -> EventsPage {
+    get(
+        ts,
+        GetEvents {
+            next_token: Some(token),
+            ..Default::default()
+        },
+    )
+}
+
 fn page_messages(page: &EventsPage) -> Vec<&str> {
     page.events.iter().map(|e| e.message.as_str()).collect()
 }
@@ -115,13 +134,7 @@ fn get_events_from_tail_returns_the_newest_and_pages_backward() {
 
     // The forward token of the newest page continues after it.
     ts.put("g", "s", &[(T0, "newer")]);
-    let page = get(
-        &ts,
-        GetEvents {
-            next_token: Some(&page.next_forward_token),
-            ..Default::default()
-        },
-    );
+    let page = continue_from(&ts, &page.next_forward_token);
     assert_eq!(page_messages(&page), ["newer"]);
 }
 
@@ -139,24 +152,12 @@ fn get_events_on_an_empty_stream_hands_out_tokens_that_see_later_events() {
         );
         assert!(page.events.is_empty());
         assert!(!page.next_forward_token.is_empty() && !page.next_backward_token.is_empty());
-        let again = get(
-            &ts,
-            GetEvents {
-                next_token: Some(&page.next_forward_token),
-                ..Default::default()
-            },
-        );
+        let again = continue_from(&ts, &page.next_forward_token);
         assert_eq!(again.next_forward_token, page.next_forward_token);
     }
     let page = get(&ts, GetEvents::default());
     ts.put("g", "s", &[(T0, "first")]);
-    let next = get(
-        &ts,
-        GetEvents {
-            next_token: Some(&page.next_forward_token),
-            ..Default::default()
-        },
-    );
+    let next = continue_from(&ts, &page.next_forward_token);
     assert_eq!(page_messages(&next), ["first"]);
 }
 
@@ -173,31 +174,27 @@ fn get_events_time_range_is_start_inclusive_end_exclusive() {
         },
     );
     assert_eq!(page_messages(&page), ["e02", "e03", "e04"]);
-    let err = ts
-        .store
-        .get_events(
-            "g",
-            "s",
-            &GetEvents {
-                start_time: Some(5),
-                end_time: Some(4),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = get_err(
+        &ts,
+        "g",
+        "s",
+        GetEvents {
+            start_time: Some(5),
+            end_time: Some(4),
+            ..Default::default()
+        },
+    );
     assert_eq!(err.kind(), ErrorKind::InvalidParameter);
     for limit in [0, 10_001] {
-        let err = ts
-            .store
-            .get_events(
-                "g",
-                "s",
-                &GetEvents {
-                    limit: Some(limit),
-                    ..Default::default()
-                },
-            )
-            .unwrap_err();
+        let err = get_err(
+            &ts,
+            "g",
+            "s",
+            GetEvents {
+                limit: Some(limit),
+                ..Default::default()
+            },
+        );
         assert_eq!(err.kind(), ErrorKind::InvalidParameter);
     }
 }
@@ -311,42 +308,36 @@ fn bad_tokens_are_refused_never_panic() {
         bad.push(chars.into_iter().collect());
     }
     for token in &bad {
-        let err = ts
-            .store
-            .get_events(
-                "g",
-                "s",
-                &GetEvents {
-                    next_token: Some(token),
-                    ..Default::default()
-                },
-            )
-            .unwrap_err();
+        let err = get_err(
+            &ts,
+            "g",
+            "s",
+            GetEvents {
+                next_token: Some(token),
+                ..Default::default()
+            },
+        );
         assert_eq!(err.kind(), ErrorKind::InvalidParameter, "{token}: {err}");
     }
     // A token is bound to its stream and to its operation.
-    let err = ts
-        .store
-        .get_events(
-            "g",
-            "other",
-            &GetEvents {
-                next_token: Some(&forward),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = get_err(
+        &ts,
+        "g",
+        "other",
+        GetEvents {
+            next_token: Some(&forward),
+            ..Default::default()
+        },
+    );
     assert!(matches!(err, LogError::InvalidToken(_)), "{err}");
-    let err = ts
-        .store
-        .filter_events(
-            "g",
-            &FilterEvents {
-                next_token: Some(&forward),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = filter_err(
+        &ts,
+        "g",
+        FilterEvents {
+            next_token: Some(&forward),
+            ..Default::default()
+        },
+    );
     assert!(matches!(err, LogError::InvalidToken(_)), "{err}");
 }
 
@@ -458,43 +449,37 @@ fn filter_selects_streams_times_and_patterns() {
     );
     assert_eq!(messages(&either), ["app/a 0 ERROR", "db 29 ERROR"]);
 
-    let err = ts
-        .store
-        .filter_events(
-            "g",
-            &FilterEvents {
-                pattern: "{ $.level = \"ERROR\" }",
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = filter_err(
+        &ts,
+        "g",
+        FilterEvents {
+            pattern: "{ $.level = \"ERROR\" }",
+            ..Default::default()
+        },
+    );
     assert!(matches!(
         err,
         LogError::UnsupportedPattern(UnsupportedSyntax::Json)
     ));
     let missing = vec!["nope".to_string()];
-    let err = ts
-        .store
-        .filter_events(
-            "g",
-            &FilterEvents {
-                streams: StreamSelection::Names(&missing),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = filter_err(
+        &ts,
+        "g",
+        FilterEvents {
+            streams: StreamSelection::Names(&missing),
+            ..Default::default()
+        },
+    );
     assert_eq!(err.kind(), ErrorKind::ResourceNotFound);
     let too_many: Vec<String> = (0..101).map(|i| format!("s{i}")).collect();
-    let err = ts
-        .store
-        .filter_events(
-            "g",
-            &FilterEvents {
-                streams: StreamSelection::Names(&too_many),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = filter_err(
+        &ts,
+        "g",
+        FilterEvents {
+            streams: StreamSelection::Names(&too_many),
+            ..Default::default()
+        },
+    );
     assert_eq!(err.kind(), ErrorKind::InvalidParameter);
 }
 
@@ -513,31 +498,27 @@ fn filter_tokens_are_bound_to_their_query() {
         )
         .unwrap();
     let token = page.next_token.unwrap();
-    let err = ts
-        .store
-        .filter_events(
-            "g",
-            &FilterEvents {
-                limit: Some(3),
-                pattern: "ERROR",
-                next_token: Some(&token),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = filter_err(
+        &ts,
+        "g",
+        FilterEvents {
+            limit: Some(3),
+            pattern: "ERROR",
+            next_token: Some(&token),
+            ..Default::default()
+        },
+    );
     assert!(matches!(err, LogError::InvalidToken(_)), "{err}");
     ts.store.create_group("h", Default::default()).unwrap();
-    let err = ts
-        .store
-        .filter_events(
-            "h",
-            &FilterEvents {
-                pattern: "ok",
-                next_token: Some(&token),
-                ..Default::default()
-            },
-        )
-        .unwrap_err();
+    let err = filter_err(
+        &ts,
+        "h",
+        FilterEvents {
+            pattern: "ok",
+            next_token: Some(&token),
+            ..Default::default()
+        },
+    );
     assert!(matches!(err, LogError::InvalidToken(_)), "{err}");
     // The same query continues, whatever the limit.
     let rest = ts

@@ -79,15 +79,14 @@ impl TestStore {
 
     /// Appends `(timestamp, message)` events.
     pub fn put(&self, group: &str, stream: &str, events: &[(i64, &str)]) -> AppendOutcome {
-        let batch: Vec<NewEvent<'_>> = events
-            .iter()
-            .map(|&(timestamp, message)| NewEvent {
-                timestamp,
-                message,
-                position: None,
-            })
-            .collect();
-        self.store.append(group, stream, &batch).expect("append")
+        self.store
+            .append(group, stream, &new_events(events))
+            .expect("append")
+    }
+
+    /// The stream's last producer position.
+    pub fn position(&self, group: &str, stream: &str) -> Option<Position> {
+        self.store.stream_position(group, stream).expect("stream")
     }
 
     /// Appends `(timestamp, message, position)` events.
@@ -131,6 +130,18 @@ impl TestStore {
         }
         panic!("pagination did not end");
     }
+}
+
+/// `(timestamp, message)` pairs as events without positions.
+pub fn new_events<'a>(events: &[(i64, &'a str)]) -> Vec<NewEvent<'a>> {
+    events
+        .iter()
+        .map(|&(timestamp, message)| NewEvent {
+            timestamp,
+            message,
+            position: None,
+        })
+        .collect()
 }
 
 pub fn messages<'a>(events: impl IntoIterator<Item = &'a FilteredEvent>) -> Vec<&'a str> {
