@@ -306,12 +306,15 @@ impl Stream {
         } else {
             None
         };
-        let target = match (&new_segment, &active) {
-            (Some(seg), _) => seg,
-            (None, Some(seg)) => seg.as_ref(),
+        let (path, offset) = match (&new_segment, &active) {
+            (Some(seg), _) => (seg.path.clone(), seg.len),
+            (None, Some(seg)) => (seg.path.clone(), seg.len),
             (None, None) => unreachable!("no active segment means a roll"),
         };
-        self.write_frame(&mut write, &target.path, target.len, &frame, roll)?;
+        // Let go of the active segment so publishing updates it in place
+        // instead of copying its block list.
+        drop(active);
+        self.write_frame(&mut write, &path, offset, &frame, roll)?;
 
         self.publish(|index| {
             if let Some(seg) = new_segment {
