@@ -104,7 +104,11 @@ pub(crate) struct EventRef<'a> {
 
 /// Encodes a batch as a whole frame appended to `out`. Events must be in
 /// chronological order (the caller validated that).
-pub(crate) fn encode_batch(out: &mut Vec<u8>, header: &BatchHeader, events: &[EventRef<'_>]) {
+pub(crate) fn encode_batch<'a>(
+    out: &mut Vec<u8>,
+    header: &BatchHeader,
+    events: impl IntoIterator<Item = EventRef<'a>>,
+) {
     let start = out.len();
     out.extend_from_slice(&[0u8; FRAME_HEADER]);
     out.push(BATCH_VERSION);
@@ -125,6 +129,7 @@ pub(crate) fn encode_batch(out: &mut Vec<u8>, header: &BatchHeader, events: &[Ev
         out.extend_from_slice(&p.index.to_le_bytes());
     }
     for event in events {
+        out.reserve(event.message.len() + 20);
         put_varint(out, (event.timestamp - header.min_ts) as u64);
         put_varint(out, event.message.len() as u64);
         out.extend_from_slice(event.message);
@@ -386,7 +391,7 @@ mod tests {
             },
         ];
         let mut frame = Vec::new();
-        encode_batch(&mut frame, &header, &events);
+        encode_batch(&mut frame, &header, events);
         let body = frame_body(&frame, BATCH_MAGIC).expect("valid frame");
         let (decoded, rest) = decode_batch_header(body).unwrap();
         assert_eq!(decoded, header);

@@ -20,7 +20,7 @@ use crate::error::{LogError, Result};
 use crate::follow::FollowMap;
 use crate::rules::{self, DAY_MS};
 use crate::segment::sync_dir;
-use crate::stream::{remove_dir, Stream, Tuning};
+use crate::stream::{remove_dir, FrameBuffers, Stream, Tuning};
 use crate::token::TokenKey;
 use crate::{AppendOutcome, GroupInfo, NewEvent, Options, Position, RetentionReport, StreamInfo};
 
@@ -42,6 +42,7 @@ pub(crate) struct Inner {
     root: PathBuf,
     pub(crate) options: Options,
     pub(crate) tuning: Tuning,
+    frame_buffers: FrameBuffers,
     pub(crate) clock: IngestClock,
     pub(crate) tokens: TokenKey,
     pub(crate) follow: FollowMap,
@@ -191,6 +192,7 @@ impl LogStore {
             inner: Arc::new(Inner {
                 root: root.to_path_buf(),
                 tuning,
+                frame_buffers: FrameBuffers::default(),
                 clock,
                 tokens,
                 follow: FollowMap::new(options.follow_entries),
@@ -445,7 +447,13 @@ impl LogStore {
         let (found, target) = self.find_stream(group, stream)?;
         let retention = read(&found.settings).retention_days;
         let plan = rules::plan_batch(events, self.now(), retention)?;
-        let appended = target.append(events, &plan, &self.inner.clock, &self.inner.tuning)?;
+        let appended = target.append(
+            events,
+            &plan,
+            &self.inner.clock,
+            &self.inner.tuning,
+            &self.inner.frame_buffers,
+        )?;
         found
             .stored_bytes
             .fetch_add(appended.bytes, Ordering::Relaxed);

@@ -389,15 +389,12 @@ mod tests {
             ingest_seq: first_seq + 1,
             position: None,
         };
-        let events: Vec<_> = ts
-            .iter()
-            .map(|&t| EventRef {
-                timestamp: t,
-                message: b"hello",
-            })
-            .collect();
+        let events = ts.iter().map(|&t| EventRef {
+            timestamp: t,
+            message: b"hello",
+        });
         let mut out = Vec::new();
-        codec::encode_batch(&mut out, &header, &events);
+        codec::encode_batch(&mut out, &header, events);
         (header, out)
     }
 
