@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what berth's scripts and tests need on Debian 12, only when something is missing:
 #   apt: docker.io, busybox-static, docker-registry, apache2-utils (htpasswd), ca-certificates,
-#        curl, iproute2, jq (and python3/python3-pip if there is no python3 at all)
+#        curl, iproute2, jq, awscli (AWS CLI v2 at /usr/bin/aws) (and python3/python3-pip if
+#        there is no python3 at all)
 #   pip: awscli, boto3
 # It never installs Rust (there is no internet for rustup); it checks that cargo exists.
 # Idempotent and quiet: prints nothing when everything is already there, and the tool's output
@@ -44,6 +45,8 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
+# AWS CLI v2 (Debian's 2.9, at /usr/bin/aws) beside PyPI's v1 (`aws` on PATH): tests use both.
+[ -x /usr/bin/aws ] || missing+=(awscli)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get to install them"
@@ -69,7 +72,9 @@ fi
 
 # aws CLI (v1, from PyPI) and boto3 for the smoke test.
 pip_missing=()
-command -v aws >/dev/null 2>&1 || pip_missing+=(awscli)
+# v1 must come first on PATH (before Debian's v2 at /usr/bin/aws).
+aws_v1() { aws --version 2>&1 | grep -q '^aws-cli/1\.'; }
+aws_v1 || pip_missing+=(awscli)
 python3 -c 'import boto3' >/dev/null 2>&1 || pip_missing+=(boto3)
 if [ "${#pip_missing[@]}" -gt 0 ]; then
   pip=(python3 -m pip)
@@ -81,7 +86,7 @@ if [ "${#pip_missing[@]}" -gt 0 ]; then
   fi
   if command -v pyenv >/dev/null 2>&1; then pyenv rehash >/dev/null 2>&1 || true; fi
   hash -r
-  command -v aws >/dev/null 2>&1 || die "awscli installed but 'aws' is not on PATH ($PATH)"
+  aws_v1 || die "awscli v1 installed but 'aws' on PATH ($PATH) is not it: $(aws --version 2>&1)"
   python3 -c 'import boto3' >/dev/null 2>&1 || die "boto3 installed but python3 cannot import it"
 fi
 

@@ -780,6 +780,7 @@ fn check_container(ctx: &Ctx<'_>, name: &str, c: &ContainerDefinition) -> Rule {
         }
     }
     check_ulimits(name, c.ulimits.as_deref().unwrap_or_default())?;
+    check_agent_settings(name, c)?;
     if ctx.mode == NetworkMode::Awsvpc {
         if c.hostname.is_some() {
             return Err(RuleViolation::client(format!(
@@ -796,6 +797,69 @@ fn check_container(ctx: &Ctx<'_>, name: &str, c: &ContainerDefinition) -> Rule {
     }
     if ctx.fargate {
         check_fargate_container(name, c)?;
+    }
+    Ok(())
+}
+
+/// ECS's restart policy bounds: a container must run 60 s to 30 min before it may restart,
+/// and at most 50 exit codes may be ignored.
+pub const RESTART_ATTEMPT_PERIOD_RANGE: (i32, i32) = (60, 1800);
+pub const MAX_IGNORED_EXIT_CODES: usize = 50;
+
+/// The settings the agent applies through Docker that ECS checks at registration: the
+/// restart policy's bounds, security options, swap, and sysctls.
+fn check_agent_settings(name: &str, c: &ContainerDefinition) -> Rule {
+    if let Some(policy) = &c.restart_policy {
+        let (low, high) = RESTART_ATTEMPT_PERIOD_RANGE;
+        if let Some(period) = policy.restart_attempt_period {
+            if !(low..=high).contains(&period) {
+                return Err(RuleViolation::client(format!(
+                    "Invalid 'restartPolicy' setting for container '{name}'.                      restartAttemptPeriod must be between {low} and {high} seconds, not {period}."
+                )));
+            }
+        }
+        let ignored = policy.ignored_exit_codes.as_deref().unwrap_or_default();
+        if ignored.len() > MAX_IGNORED_EXIT_CODES {
+            return Err(RuleViolation::client(format!(
+                "Invalid 'restartPolicy' setting for container '{name}'. ignoredExitCodes may                  list at most {MAX_IGNORED_EXIT_CODES} exit codes, not {}.",
+                ignored.len()
+            )));
+        }
+    }
+    for option in c.docker_security_options.as_deref().unwrap_or_default() {
+        let (kind, value) = option
+            .split_once([':', '='])
+            .unwrap_or((option.as_str(), ""));
+        let known = match kind {
+            "no-new-privileges" => true,
+            "apparmor" | "label" | "seccomp" => !value.is_empty(),
+            _ => false,
+        };
+        if kind == "credentialspec" {
+            return Err(RuleViolation::client(format!(
+                "Invalid 'dockerSecurityOptions' setting for container '{name}'.                  'credentialspec:' is for Windows containers with gMSA, which berth does not                  run; remove it."
+            )));
+        }
+        if !known {
+            return Err(RuleViolation::client(format!(
+                "Invalid 'dockerSecurityOptions' setting for container '{name}'. '{option}' is                  not one of no-new-privileges, apparmor:PROFILE, label:VALUE or                  seccomp:PROFILE."
+            )));
+        }
+    }
+    if let Some(linux) = &c.linux_parameters {
+        if linux.max_swap.is_some() && c.memory.is_none() {
+            return Err(RuleViolation::client(format!(
+                "Invalid 'linuxParameters' setting for container '{name}'. maxSwap needs the                  container's hard 'memory' limit; set 'memory' or remove 'maxSwap'."
+            )));
+        }
+    }
+    for control in c.system_controls.as_deref().unwrap_or_default() {
+        let namespace = control.namespace.as_deref().unwrap_or_default();
+        if namespace.is_empty() || control.value.as_deref().is_none() {
+            return Err(RuleViolation::client(format!(
+                "Invalid 'systemControls' setting for container '{name}'. Every entry needs a                  'namespace' (the sysctl, e.g. net.core.somaxconn) and a 'value'."
+            )));
+        }
     }
     Ok(())
 }
@@ -1445,6 +1509,14 @@ fn check_volumes(ctx: &Ctx<'_>) -> Rule {
                 "Duplicate volume name '{name}'. Volume names must be unique within a task \
                  definition."
             )));
+        }
+        if let Some(path) = volume.host.as_ref().and_then(|h| h.source_path.as_deref()) {
+            if !path.starts_with('/') {
+                return Err(RuleViolation::client(format!(
+                    "Invalid 'host.sourcePath' '{path}' of volume '{name}'. Use an absolute path \
+                     on the host."
+                )));
+            }
         }
     }
     for (i, container) in ctx.containers.iter().enumerate() {
@@ -3365,6 +3437,82 @@ mod tests {
             ..fargate(vec![app, init, envoy])
         };
         ok(&req);
+    }
+
+    #[test]
+    fn agent_settings_are_checked_at_registration() {
+        let container = |edit: &dyn Fn(&mut ContainerDefinition)| {
+            let mut c = ctr("app");
+            edit(&mut c);
+            td(vec![c])
+        };
+        let policy = |period: Option<i32>, codes: usize| {
+            Some(berth_api::ecs::ContainerRestartPolicy {
+                enabled: true,
+                ignored_exit_codes: Some((0..codes as i32).collect()),
+                restart_attempt_period: period,
+            })
+        };
+        rejects(
+            &container(&|c| c.restart_policy = policy(Some(59), 0)),
+            &["restartAttemptPeriod", "60", "1800"],
+        );
+        rejects(
+            &container(&|c| c.restart_policy = policy(Some(1801), 0)),
+            &["restartAttemptPeriod"],
+        );
+        rejects(
+            &container(&|c| c.restart_policy = policy(Some(60), 51)),
+            &["ignoredExitCodes", "50"],
+        );
+        ok(&container(&|c| c.restart_policy = policy(Some(60), 50)));
+        rejects(
+            &container(&|c| {
+                c.docker_security_options = Some(vec!["credentialspec:file://x.json".into()])
+            }),
+            &["'dockerSecurityOptions'", "credentialspec"],
+        );
+        rejects(
+            &container(&|c| c.docker_security_options = Some(vec!["privileged".into()])),
+            &["'dockerSecurityOptions'", "'privileged'"],
+        );
+        ok(&container(&|c| {
+            c.docker_security_options = Some(vec![
+                "no-new-privileges".into(),
+                "apparmor:docker-default".into(),
+                "label:type:svirt_apache_t".into(),
+                "seccomp:unconfined".into(),
+            ])
+        }));
+        rejects(
+            &container(&|c| {
+                c.memory = None;
+                c.memory_reservation = Some(64);
+                c.linux_parameters = Some(berth_api::ecs::LinuxParameters {
+                    max_swap: Some(128),
+                    ..Default::default()
+                })
+            }),
+            &["maxSwap", "'memory'"],
+        );
+        rejects(
+            &container(&|c| {
+                c.system_controls = Some(vec![berth_api::ecs::SystemControl {
+                    namespace: None,
+                    value: Some("1".into()),
+                }])
+            }),
+            &["'systemControls'", "'namespace'"],
+        );
+        let mut req = td(vec![ctr("app")]);
+        req.volumes = Some(vec![berth_api::ecs::Volume {
+            name: Some("data".into()),
+            host: Some(berth_api::ecs::HostVolumeProperties {
+                source_path: Some("srv/data".into()),
+            }),
+            ..Default::default()
+        }]);
+        rejects(&req, &["'host.sourcePath'", "absolute"]);
     }
 
     #[test]
