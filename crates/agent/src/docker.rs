@@ -18,8 +18,8 @@ use bollard::auth::DockerCredentials;
 use bollard::errors::Error as BollardError;
 use bollard::models::{
     ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum,
-    ContainerSummaryStateEnum, DeviceMapping, EventMessage, HealthConfig, HealthStatusEnum,
-    HostConfig, PortBinding, ResourcesUlimits, Volume, VolumeCreateOptions,
+    ContainerSummaryStateEnum, DeviceMapping, DeviceRequest, EventMessage, HealthConfig,
+    HealthStatusEnum, HostConfig, PortBinding, ResourcesUlimits, Volume, VolumeCreateOptions,
 };
 use bollard::query_parameters::{
     CreateContainerOptions, CreateImageOptions, EventsOptions, InspectContainerOptions,
@@ -332,6 +332,7 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         pid_mode: spec.pid_mode.clone(),
         ipc_mode: spec.ipc_mode.clone(),
         cgroup_parent: spec.cgroup_parent.clone(),
+        device_requests: gpu_requests(&spec.gpu_ids),
         ..Default::default()
     };
     ContainerCreateBody {
@@ -352,6 +353,21 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         host_config: Some(host_config),
         ..Default::default()
     }
+}
+
+/// The container's GPUs as Docker's device request (`docker run --gpus device=…`): the
+/// `nvidia` driver, these GPUs by ID, with the `gpu` capability. Docker hands them to the
+/// NVIDIA container toolkit, which must be installed on a host with GPUs.
+fn gpu_requests(gpu_ids: &[String]) -> Option<Vec<DeviceRequest>> {
+    (!gpu_ids.is_empty()).then(|| {
+        vec![DeviceRequest {
+            driver: Some("nvidia".to_owned()),
+            count: None,
+            device_ids: Some(gpu_ids.to_vec()),
+            capabilities: Some(vec![vec!["gpu".to_owned()]]),
+            options: None,
+        }]
+    })
 }
 
 fn to_event(m: EventMessage) -> Option<RuntimeEvent> {
@@ -672,6 +688,36 @@ mod tests {
             "localhost:5000/x:latest"
         );
         assert_eq!(pull_reference("x@sha256:abc"), "x@sha256:abc");
+    }
+
+    #[test]
+    fn gpus_become_a_docker_device_request() {
+        let spec = ContainerSpec {
+            name: "c".into(),
+            image: "img".into(),
+            gpu_ids: vec!["GPU-a".into(), "GPU-b".into()],
+            env: vec![("NVIDIA_VISIBLE_DEVICES".into(), "GPU-a,GPU-b".into())],
+            ..ContainerSpec::default()
+        };
+        let body = serde_json::to_value(create_body(&spec)).expect("serializes");
+        assert_eq!(
+            body["HostConfig"]["DeviceRequests"],
+            serde_json::json!([{
+                "Driver": "nvidia",
+                "DeviceIDs": ["GPU-a", "GPU-b"],
+                "Capabilities": [["gpu"]],
+            }])
+        );
+        assert_eq!(
+            body["Env"],
+            serde_json::json!(["NVIDIA_VISIBLE_DEVICES=GPU-a,GPU-b"])
+        );
+        let none = serde_json::to_value(create_body(&ContainerSpec::default())).expect("json");
+        assert!(
+            none["HostConfig"].get("DeviceRequests").is_none(),
+            "no GPUs, no device request: {}",
+            none["HostConfig"]
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod cgroup;
 pub mod client;
 pub mod docker;
 pub mod fake;
+pub mod gpu;
 pub mod ledger;
 pub mod pause;
 pub mod ports;
@@ -60,6 +61,7 @@ use tokio_util::sync::CancellationToken;
 pub use client::{ClientError, ControlPlane, HttpControlPlane};
 pub use docker::DockerRuntime;
 pub use fake::{FakeConfig, FakeRuntime};
+pub use gpu::GpuSource;
 pub use ledger::{Identity, Ledger};
 pub use runtime::{ContainerRuntime, RuntimeError};
 pub use task::{REASON_ESSENTIAL_EXITED, STOP_CODE_ESSENTIAL_EXITED, STOP_CODE_FAILED_TO_START};
@@ -142,6 +144,8 @@ pub struct AgentConfig {
     pub max_backoff: Duration,
     pub reserved_tcp_ports: Vec<u16>,
     pub reserved_udp_ports: Vec<u16>,
+    /// Where the host's GPUs are learnt at registration. Default: `nvidia-smi` on `PATH`.
+    pub gpus: GpuSource,
 }
 
 impl AgentConfig {
@@ -168,6 +172,7 @@ impl AgentConfig {
             // ECS's defaults: SSH, the Docker daemon, the agent's introspection ports.
             reserved_tcp_ports: vec![22, 2375, 2376, 51678, 51679],
             reserved_udp_ports: Vec::new(),
+            gpus: GpuSource::NvidiaSmi(None),
         }
     }
 
@@ -212,6 +217,11 @@ impl AgentConfig {
                 .is_some_and(|v| v.is_empty() || v.len() > 128)
             {
                 return invalid("attributes", format!("bad value for attribute {name:?}"));
+            }
+        }
+        if let GpuSource::Fixed(ids) = &self.gpus {
+            if let Err(message) = berth_api::protocol::check_gpu_ids(ids) {
+                return invalid("gpus", message);
             }
         }
         for (field, d) in [
@@ -343,6 +353,12 @@ async fn register(
             }
         }
     };
+    // A host whose GPUs cannot be found out is not registered without them.
+    let gpus = gpu::detect(&config.gpus)
+        .await
+        .context("finding the host's GPUs")?;
+    let mut attributes = config.registration_attributes();
+    attributes.extend(gpus.attributes());
     let req = RegisterRequest {
         cluster: config.cluster.clone(),
         hostname: config.hostname.clone().unwrap_or_else(hostname),
@@ -351,8 +367,9 @@ async fn register(
             memory_mib: info.memory_mib,
             reserved_tcp_ports: config.reserved_tcp_ports.clone(),
             reserved_udp_ports: config.reserved_udp_ports.clone(),
+            gpus: gpus.ids,
         },
-        attributes: config.registration_attributes(),
+        attributes,
         launch_type: config.launch_type.as_str().to_string(),
         agent_version: AGENT_VERSION.to_string(),
         runtime_version: info.version,
@@ -408,6 +425,9 @@ mod tests {
         let mut c = ok.clone();
         c.attributes = vec![("bad name".into(), None)];
         assert!(c.validate().is_err());
+        let mut c = ok.clone();
+        c.gpus = GpuSource::Fixed(vec!["GPU-0,GPU-1".into()]);
+        assert!(c.validate().is_err(), "a comma would split the ID");
         let mut c = ok;
         c.heartbeat_interval = Duration::ZERO;
         assert!(c.validate().is_err());

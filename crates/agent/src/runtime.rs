@@ -32,6 +32,8 @@ const MIB: i64 = 1024 * 1024;
 const DEFAULT_SWAPPINESS: i64 = 60;
 /// The largest seccomp profile file the agent reads for `seccomp:<path>`.
 const MAX_SECCOMP_PROFILE: u64 = 1024 * 1024;
+/// The variable the NVIDIA container runtime reads a container's GPUs from.
+pub const NVIDIA_VISIBLE_DEVICES: &str = "NVIDIA_VISIBLE_DEVICES";
 
 /// What a runtime call can fail with.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -208,6 +210,8 @@ pub struct ContainerSpec {
     pub dns_search: Vec<String>,
     /// The cgroup the container is created under (the task's).
     pub cgroup_parent: Option<String>,
+    /// The host GPUs the container gets (NVIDIA IDs), through the runtime's GPU support.
+    pub gpu_ids: Vec<String>,
 }
 
 /// The coarse state of a container.
@@ -468,7 +472,7 @@ pub fn build_spec(
         }
     };
 
-    let env = def
+    let mut env: Vec<(String, String)> = def
         .environment
         .iter()
         .flatten()
@@ -478,6 +482,14 @@ pub fn build_spec(
                 .map(|n| (n, kv.value.clone().unwrap_or_default()))
         })
         .collect();
+    if !container.gpu_ids.is_empty() {
+        // As ECS's agent: the container's GPUs, whatever the definition says.
+        env.retain(|(name, _)| name != NVIDIA_VISIBLE_DEVICES);
+        env.push((
+            NVIDIA_VISIBLE_DEVICES.to_owned(),
+            container.gpu_ids.join(","),
+        ));
+    }
 
     let ulimits = def
         .ulimits
@@ -595,6 +607,7 @@ pub fn build_spec(
         network_disabled: def.disable_networking.unwrap_or(false),
         dns_search: def.dns_search_domains.clone().unwrap_or_default(),
         cgroup_parent: resources.cgroup_parent.clone(),
+        gpu_ids: container.gpu_ids.clone(),
     })
 }
 
@@ -817,6 +830,7 @@ pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredT
             container_arn: "carn".into(),
             definition: def,
             registry_auth: None,
+            gpu_ids: Vec::new(),
         }],
         volumes: Vec::new(),
         pid_mode: None,
@@ -949,6 +963,48 @@ mod tests {
         assert_eq!(s.shm_size_bytes, Some(96 * MIB));
         assert_eq!(s.memory_swap_bytes, Some((128 + 32) * MIB));
         assert_eq!(s.memory_swappiness, Some(60), "ECS's default swappiness");
+    }
+
+    #[test]
+    fn assigned_gpus_become_the_containers_gpus() {
+        let def = container(|d| {
+            d.environment = Some(vec![
+                KeyValuePair {
+                    name: Some("NVIDIA_VISIBLE_DEVICES".into()),
+                    value: Some("all".into()),
+                },
+                KeyValuePair {
+                    name: Some("KEEP".into()),
+                    value: Some("1".into()),
+                },
+            ]);
+        });
+        let mut t = task(NetworkMode::Bridge, def);
+        let plain = spec_of(&t, &TaskResources::default()).expect("spec");
+        assert!(plain.gpu_ids.is_empty());
+        assert!(
+            plain
+                .env
+                .contains(&("NVIDIA_VISIBLE_DEVICES".into(), "all".into())),
+            "without GPUs the definition's value stays"
+        );
+        t.containers[0].gpu_ids = vec!["GPU-a".into(), "GPU-b".into()];
+        let s = spec_of(&t, &TaskResources::default()).expect("spec");
+        assert_eq!(s.gpu_ids, vec!["GPU-a".to_string(), "GPU-b".to_string()]);
+        let visible: Vec<&(String, String)> = s
+            .env
+            .iter()
+            .filter(|(name, _)| name == "NVIDIA_VISIBLE_DEVICES")
+            .collect();
+        assert_eq!(
+            visible,
+            vec![&(
+                "NVIDIA_VISIBLE_DEVICES".to_string(),
+                "GPU-a,GPU-b".to_string()
+            )],
+            "the assigned GPUs replace the definition's value"
+        );
+        assert!(s.env.contains(&("KEEP".into(), "1".into())));
     }
 
     #[test]

@@ -19,7 +19,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::client::{pinned_ca, JoinToken};
 use crate::{
-    AgentConfig, ControlPlane, FakeConfig, FakeRuntime, HttpControlPlane, Identity, Ledger,
+    AgentConfig, ControlPlane, FakeConfig, FakeRuntime, GpuSource, HttpControlPlane, Identity,
+    Ledger,
 };
 
 /// The attribute that carries an agent's zone, as on ECS.
@@ -49,6 +50,9 @@ pub struct SimConfig {
     pub zones: Vec<String>,
     /// Attributes every agent registers, after its zone.
     pub attributes: Vec<(String, Option<String>)>,
+    /// Agent `i` registers `gpus[i % gpus.len()]` simulated GPUs (none if empty), never
+    /// the host's own.
+    pub gpus: Vec<usize>,
     pub heartbeat_interval: Duration,
     /// Each agent's runtime: capacity (`info`), start and pull delays.
     pub fake: FakeConfig,
@@ -73,6 +77,7 @@ impl SimConfig {
             hostname_prefix: "sim".into(),
             zones: Vec::new(),
             attributes: Vec::new(),
+            gpus: Vec::new(),
             heartbeat_interval: Duration::from_secs(2),
             fake: FakeConfig::default(),
         }
@@ -86,9 +91,14 @@ impl SimConfig {
             attributes.push((ZONE_ATTRIBUTE.to_owned(), Some(zone)));
         }
         attributes.extend(self.attributes.iter().cloned());
+        let gpus = match self.gpus.is_empty() {
+            true => 0,
+            false => self.gpus[index % self.gpus.len()],
+        };
         AgentConfig {
             join_token: Some(self.join_token.clone()),
             attributes,
+            gpus: GpuSource::Fixed(simulated_gpu_ids(index, gpus)),
             hostname: Some(format!("{}-{index:04}", self.hostname_prefix)),
             heartbeat_interval: self.heartbeat_interval,
             ..AgentConfig::new(
@@ -98,6 +108,14 @@ impl SimConfig {
             )
         }
     }
+}
+
+/// The IDs of simulated agent `index`'s `count` GPUs: shaped as NVIDIA's UUIDs, distinct
+/// across the fleet.
+pub fn simulated_gpu_ids(index: usize, count: usize) -> Vec<String> {
+    (0..count)
+        .map(|k| format!("GPU-{index:08x}-5349-4d00-8000-{k:012x}"))
+        .collect()
 }
 
 /// Runs the fleet until `cancel` fires. `on_registered` is called once, with every
@@ -264,5 +282,21 @@ mod tests {
         );
         assert_ne!(agents[0].data_dir, agents[1].data_dir);
         assert!(agents.iter().all(|a| a.validate().is_ok()));
+        assert!(
+            agents
+                .iter()
+                .all(|a| a.gpus == GpuSource::Fixed(Vec::new())),
+            "simulated hosts never register the real host's GPUs"
+        );
+        config.gpus = vec![0, 2];
+        let ids: Vec<Vec<String>> = (0..4)
+            .map(|i| match config.agent_config(i).gpus {
+                GpuSource::Fixed(ids) => ids,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(ids.iter().map(Vec::len).collect::<Vec<_>>(), [0, 2, 0, 2]);
+        assert_ne!(ids[1], ids[3], "GPU IDs are distinct across the fleet");
+        assert!(berth_api::protocol::check_gpu_ids(&ids[1]).is_ok());
     }
 }

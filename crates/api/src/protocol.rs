@@ -20,6 +20,42 @@ use crate::ecs::{
     ContainerDefinition, HealthStatus, IpcMode, NetworkBinding, NetworkMode, PidMode, Volume,
 };
 
+/// The most GPUs one host registers, and so the most one task can reserve.
+pub const MAX_GPUS: usize = 64;
+
+/// The longest GPU ID a host may register (NVIDIA's are `GPU-` and a 36-character UUID).
+pub const MAX_GPU_ID_LEN: usize = 128;
+
+/// Checks the GPU IDs a host registers: at most [`MAX_GPUS`], none twice, each made of
+/// the characters Docker device IDs and `NVIDIA_VISIBLE_DEVICES` carry (a comma would
+/// split one ID in two there). The error says what is wrong.
+pub fn check_gpu_ids(ids: &[String]) -> Result<(), String> {
+    if ids.len() > MAX_GPUS {
+        return Err(format!(
+            "a host can register at most {MAX_GPUS} GPUs; {} were given",
+            ids.len()
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        let well_formed = !id.is_empty()
+            && id.len() <= MAX_GPU_ID_LEN
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'));
+        if !well_formed {
+            return Err(format!(
+                "GPU ID {id:?} is not valid: it must be 1-{MAX_GPU_ID_LEN} letters, digits, \
+                 '-', '_', '.' or ':' (as nvidia-smi's GPU UUIDs)"
+            ));
+        }
+        if !seen.insert(id) {
+            return Err(format!("GPU ID {id} is given more than once"));
+        }
+    }
+    Ok(())
+}
+
 /// Registration of a host as a container instance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegisterRequest {
@@ -52,6 +88,10 @@ pub struct HostResources {
     pub reserved_tcp_ports: Vec<u16>,
     #[serde(default)]
     pub reserved_udp_ports: Vec<u16>,
+    /// The IDs of the host's GPUs (NVIDIA UUIDs, `GPU-…`), which the server hands out to
+    /// tasks one container at a time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gpus: Vec<String>,
 }
 
 /// The outcome of registration.
@@ -164,6 +204,10 @@ pub struct DesiredContainer {
     /// `repositoryCredentials.credentialsParameter`, when it names a secret berth holds.
     #[serde(default)]
     pub registry_auth: Option<RegistryAuth>,
+    /// The host GPUs assigned to this container (its `GPU` resource requirement): the
+    /// agent exposes exactly these to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gpu_ids: Vec<String>,
 }
 
 /// A user name and password for `docker pull` from a private registry.
@@ -403,6 +447,22 @@ mod tests {
         let report = r#"{"name":"app","last_status":"RUNNING"}"#;
         let report: ContainerReport = serde_json::from_str(report).expect("loads");
         assert_eq!(report.restart_count, None);
+    }
+
+    #[test]
+    fn gpu_ids_are_checked() {
+        let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            check_gpu_ids(&ids(&["GPU-8f6a2c1e-3b7d-4c9e-a1f0-5d2b8e7c4a91", "MIG-1"])),
+            Ok(())
+        );
+        for bad in [&["a,b"][..], &[""], &["x y"], &["GPU-1", "GPU-1"]] {
+            assert!(check_gpu_ids(&ids(bad)).is_err(), "{bad:?}");
+        }
+        assert!(check_gpu_ids(&["a".repeat(MAX_GPU_ID_LEN + 1)]).is_err());
+        let many: Vec<String> = (0..=MAX_GPUS).map(|n| format!("GPU-{n}")).collect();
+        assert!(check_gpu_ids(&many).is_err());
+        assert_eq!(check_gpu_ids(&many[..MAX_GPUS]), Ok(()));
     }
 
     #[test]

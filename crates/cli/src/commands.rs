@@ -75,10 +75,34 @@ struct ServerOptions {
     stopped_task_retention_secs: u64,
 }
 
+/// How an agent learns its host's GPUs.
+#[derive(Debug, Args)]
+struct GpuArgs {
+    /// The nvidia-smi the agent asks for the host's NVIDIA GPUs at registration. Default:
+    /// nvidia-smi on PATH; without one the host registers no GPUs.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_gpus")]
+    nvidia_smi: Option<PathBuf>,
+    /// Register no GPUs, even if the host has some.
+    #[arg(long)]
+    no_gpus: bool,
+}
+
+impl GpuArgs {
+    fn source(&self) -> berth_agent::GpuSource {
+        if self.no_gpus {
+            berth_agent::GpuSource::Disabled
+        } else {
+            berth_agent::GpuSource::NvidiaSmi(self.nvidia_smi.clone())
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 struct DevArgs {
     #[command(flatten)]
     server: ServerOptions,
+    #[command(flatten)]
+    gpus: GpuArgs,
     /// Seconds the agent keeps a stopped task's containers before removing them.
     #[arg(long, default_value_t = 3 * 3600)]
     task_cleanup_wait_secs: u64,
@@ -148,6 +172,8 @@ struct AgentArgs {
     /// Seconds between heartbeats.
     #[arg(long, default_value_t = 2)]
     heartbeat_secs: u64,
+    #[command(flatten)]
+    gpus: GpuArgs,
 }
 
 /// The per-user data directory: $XDG_DATA_HOME/berth, else ~/.local/share/berth.
@@ -400,6 +426,7 @@ async fn dev(args: DevArgs) -> anyhow::Result<()> {
         join_token: Some(token),
         task_cleanup_wait: Duration::from_secs(args.task_cleanup_wait_secs),
         heartbeat_interval: Duration::from_secs(2),
+        gpus: args.gpus.source(),
         ..AgentConfig::new(
             server_url.clone(),
             "default",
@@ -464,6 +491,7 @@ async fn agent(args: AgentArgs) -> anyhow::Result<()> {
         launch_type: args.launch_type.parse()?,
         task_cleanup_wait: Duration::from_secs(args.task_cleanup_wait_secs),
         heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
+        gpus: args.gpus.source(),
         ..AgentConfig::new(args.server.clone(), args.cluster.clone(), data_dir.clone())
     };
     config.validate()?;

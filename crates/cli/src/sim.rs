@@ -37,6 +37,10 @@ pub struct SimArgs {
     /// Memory MiB of each simulated host.
     #[arg(long, default_value_t = 16384)]
     memory: i64,
+    /// Simulated GPUs, comma-separated counts: agent i registers GPUS[i mod len] GPUs.
+    /// Default: none.
+    #[arg(long, value_delimiter = ',')]
+    gpus: Vec<usize>,
     /// Hostnames are PREFIX-NNNN.
     #[arg(long, default_value = "sim")]
     hostname_prefix: String,
@@ -53,6 +57,16 @@ pub struct SimArgs {
 pub async fn run(args: SimArgs, cancel: CancellationToken) -> anyhow::Result<()> {
     if args.cpu <= 0 || args.memory <= 0 {
         anyhow::bail!("--cpu and --memory must be positive");
+    }
+    if let Some(too_many) = args
+        .gpus
+        .iter()
+        .find(|n| **n > berth_api::protocol::MAX_GPUS)
+    {
+        anyhow::bail!(
+            "--gpus {too_many} is more than the {} GPUs a host can have",
+            berth_api::protocol::MAX_GPUS
+        );
     }
     let attributes = args
         .attributes
@@ -76,6 +90,7 @@ pub async fn run(args: SimArgs, cancel: CancellationToken) -> anyhow::Result<()>
     );
     config.zones = args.zones.into_iter().filter(|z| !z.is_empty()).collect();
     config.attributes = attributes;
+    config.gpus = args.gpus;
     config.hostname_prefix = args.hostname_prefix;
     config.heartbeat_interval = Duration::from_secs(args.heartbeat_secs.max(1));
     config.fake.info.cpu_units = args.cpu;

@@ -5,7 +5,7 @@
 //! 1. **Filter** (once per call, O(instances)): keep instances that are ACTIVE,
 //!    connected, of the requested launch type, have the required attributes,
 //!    pass every `memberOf`, are not excluded by `distinctInstance`, and fit the
-//!    task's CPU, memory and static ports. Static `memberOf` and
+//!    task's CPU, memory, GPUs and static ports. Static `memberOf` and
 //!    `requiresAttributes` results are cached per instance across calls (they
 //!    only change when an instance is upserted), so a repeated expression costs a
 //!    lookup, not an evaluation.
@@ -13,7 +13,8 @@
 //!    first strategy works on precomputed structures (a sticky pick for
 //!    `binpack`, per-value buckets for `spread(attribute)`), later ones narrow the
 //!    tie set, and a seeded RNG breaks the remaining tie.
-//! 3. **Book**: the task's resources are taken from the instance and every index
+//! 3. **Book**: the task's resources are taken from the instance (GPUs by ID: the free
+//!    ones with the lowest IDs, returned with the placement) and every index
 //!    (remaining resources, task counts, groups, spread counts) is updated, so the
 //!    next decision never over-commits. Only the chosen instance can change
 //!    liveness, so only it is re-checked.
@@ -57,6 +58,8 @@ pub struct Placement {
     pub instance_index: usize,
     /// The container instance ARN.
     pub instance_id: String,
+    /// The GPUs the task was given on that instance (as many as the demand's `gpus`).
+    pub gpu_ids: Vec<String>,
 }
 
 /// The result of a placement call: as many tasks as fit, and why the rest did not.
@@ -120,6 +123,7 @@ pub struct Cluster {
     // Hot per-instance columns, kept equal to what `instances` implies.
     rem_cpu: Vec<i64>,
     rem_mem: Vec<i64>,
+    rem_gpu: Vec<u32>,
     tasks: Vec<u32>,
     /// ACTIVE and agent connected.
     schedulable: Vec<bool>,
@@ -141,6 +145,7 @@ impl Cluster {
             by_id: HashMap::new(),
             rem_cpu: Vec::new(),
             rem_mem: Vec::new(),
+            rem_gpu: Vec::new(),
             tasks: Vec::new(),
             schedulable: Vec::new(),
             launch: Vec::new(),
@@ -182,6 +187,7 @@ impl Cluster {
                 self.instances.push(inst);
                 self.rem_cpu.push(0);
                 self.rem_mem.push(0);
+                self.rem_gpu.push(0);
                 self.tasks.push(0);
                 self.schedulable.push(false);
                 self.launch.push(LaunchType::Ec2);
@@ -230,18 +236,29 @@ impl Cluster {
     }
 
     /// Books a task that was placed outside this `Cluster` (e.g. found running
-    /// at startup). Resources are taken even if that over-commits: the task
-    /// exists, and the books must say so.
-    pub fn book(&mut self, id: &str, demand: &TaskDemand) -> Result<(), ScheduleError> {
+    /// at startup) and holds the GPUs `gpu_ids` there. Resources are taken even if
+    /// that over-commits: the task exists, and the books must say so.
+    pub fn book(
+        &mut self,
+        id: &str,
+        demand: &TaskDemand,
+        gpu_ids: &[String],
+    ) -> Result<(), ScheduleError> {
         let i = self.index_of(id)?;
-        self.book_at(i, demand);
+        self.instances[i].book_with_gpus(demand, gpu_ids);
+        self.index_booking(i, demand);
         Ok(())
     }
 
-    /// Returns a stopped task's resources to its instance.
-    pub fn release(&mut self, id: &str, demand: &TaskDemand) -> Result<(), ScheduleError> {
+    /// Returns a stopped task's resources, and the GPUs `gpu_ids` it held, to its instance.
+    pub fn release(
+        &mut self,
+        id: &str,
+        demand: &TaskDemand,
+        gpu_ids: &[String],
+    ) -> Result<(), ScheduleError> {
         let i = self.index_of(id)?;
-        self.instances[i].unbook(demand);
+        self.instances[i].unbook(demand, gpu_ids);
         for s in &mut self.spreads {
             let v = s.value_of[i] as usize;
             s.tasks_per_value[v] = s.tasks_per_value[v].saturating_sub(1);
@@ -273,7 +290,7 @@ impl Cluster {
     /// reported in the outcome. For each instance the first failing check in
     /// this order gives its reason: agent connected (`AGENT`), status ACTIVE and
     /// launch type (otherwise the instance is left out, as ECS does), required
-    /// attributes (`ATTRIBUTE`), memberOf, distinctInstance, CPU, memory, ports.
+    /// attributes (`ATTRIBUTE`), memberOf, distinctInstance, CPU, memory, GPU, ports.
     pub fn place(&mut self, request: &PlacementRequest) -> Result<PlacementOutcome, ScheduleError> {
         let demand = &request.demand;
         demand.validate()?;
@@ -334,13 +351,14 @@ impl Cluster {
                 break;
             };
             let iu = i as usize;
-            self.book_at(iu, demand);
+            let gpu_ids = self.book_at(iu, demand);
             if distinct {
                 self.scratch.stamp[iu] = self.scratch.gen;
             }
             outcome.placements.push(Placement {
                 instance_index: iu,
                 instance_id: self.instances[iu].id.clone(),
+                gpu_ids,
             });
             let still_live = !distinct && filter.passes_after_booking(self, iu);
             sticky = None;
@@ -574,9 +592,15 @@ impl Cluster {
         }
     }
 
-    /// Books one task on instance `i` and updates every index.
-    fn book_at(&mut self, i: usize, demand: &TaskDemand) {
-        self.instances[i].book(demand);
+    /// Books one task on instance `i`, updates every index and returns the GPUs it got.
+    fn book_at(&mut self, i: usize, demand: &TaskDemand) -> Vec<String> {
+        let gpus = self.instances[i].book(demand);
+        self.index_booking(i, demand);
+        gpus
+    }
+
+    /// Updates every index after a task of `demand` was booked on instance `i`.
+    fn index_booking(&mut self, i: usize, demand: &TaskDemand) {
         for s in &mut self.spreads {
             s.tasks_per_value[s.value_of[i] as usize] += 1;
         }
@@ -595,6 +619,7 @@ impl Cluster {
         let inst = &self.instances[i];
         self.rem_cpu[i] = inst.remaining_cpu();
         self.rem_mem[i] = inst.remaining_memory();
+        self.rem_gpu[i] = inst.remaining_gpus();
         self.tasks[i] = inst.running_tasks_count;
         self.schedulable[i] = inst.status.can_take_tasks() && inst.agent_connected;
         self.launch[i] = inst.launch_type;
@@ -630,6 +655,7 @@ impl Cluster {
         }
         self.rem_cpu = vec![0; n];
         self.rem_mem = vec![0; n];
+        self.rem_gpu = vec![0; n];
         self.tasks = vec![0; n];
         self.schedulable = vec![false; n];
         self.launch = vec![LaunchType::Ec2; n];
@@ -739,6 +765,7 @@ impl<'r> Filter<'r> {
             if !c.schedulable[i]
                 || c.rem_cpu[i] < d.cpu
                 || c.rem_mem[i] < d.memory_mib
+                || c.rem_gpu[i] < d.gpus
                 || d.launch_type.is_some_and(|lt| c.launch[i] != lt)
                 || (self.distinct && s.stamp[i] == s.gen)
                 || requires.is_some_and(|r| r.get(i) != Some(&true))
@@ -760,6 +787,7 @@ impl<'r> Filter<'r> {
         let d = self.demand;
         c.rem_cpu[i] >= d.cpu
             && c.rem_mem[i] >= d.memory_mib
+            && c.rem_gpu[i] >= d.gpus
             && (!self.has_ports || ports_free(&c.instances[i], d))
             && self
                 .members
@@ -802,6 +830,9 @@ impl<'r> Filter<'r> {
         }
         if c.rem_mem[i] < d.memory_mib {
             return Verdict::Fail(FailureReason::Memory);
+        }
+        if c.rem_gpu[i] < d.gpus {
+            return Verdict::Fail(FailureReason::Gpu);
         }
         if self.has_ports && !ports_free(inst, d) {
             return Verdict::Fail(FailureReason::Ports);

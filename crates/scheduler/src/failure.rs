@@ -7,7 +7,7 @@
 //! [`crate::Cluster::place`]): `AGENT`, then non-ACTIVE status and launch-type
 //! mismatch (both leave the instance out of the report, as ECS does for draining
 //! instances), `ATTRIBUTE`, `MemberOf`, `DistinctInstance`, `RESOURCE:CPU`,
-//! `RESOURCE:MEMORY`, `RESOURCE:PORTS` (TCP and UDP alike).
+//! `RESOURCE:MEMORY`, `RESOURCE:GPU`, `RESOURCE:PORTS` (TCP and UDP alike).
 
 use std::fmt;
 
@@ -26,6 +26,8 @@ pub enum FailureReason {
     DistinctInstance,
     Cpu,
     Memory,
+    /// Fewer free GPUs than the task's containers reserve.
+    Gpu,
     /// A static host port (TCP or UDP) is reserved or already bound.
     Ports,
 }
@@ -41,6 +43,7 @@ impl FailureReason {
             FailureReason::DistinctInstance => "DistinctInstance placement constraint unsatisfied",
             FailureReason::Cpu => "RESOURCE:CPU",
             FailureReason::Memory => "RESOURCE:MEMORY",
+            FailureReason::Gpu => "RESOURCE:GPU",
             FailureReason::Ports => "RESOURCE:PORTS",
         }
     }

@@ -39,6 +39,10 @@ pub enum LaunchType {
 /// On [`Instance::registered`] the port sets hold the *reserved* ports (ECS's
 /// registered `PORTS` resource: ports no task may bind); on [`Instance::used`] they
 /// hold the host ports bound by running tasks. A port is free when it is in neither.
+///
+/// GPUs are named, not counted: on [`Instance::registered`] `gpus` holds the IDs of the
+/// instance's GPUs (ECS's `GPU` STRINGSET resource), on [`Instance::used`] the IDs its
+/// tasks hold. A GPU is free when it is registered and not used.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Resources {
     /// CPU units (1024 per vCPU).
@@ -46,6 +50,7 @@ pub struct Resources {
     pub memory_mib: i64,
     pub tcp_ports: BTreeSet<u16>,
     pub udp_ports: BTreeSet<u16>,
+    pub gpus: BTreeSet<String>,
 }
 
 /// One container instance as the scheduler sees it.
@@ -85,6 +90,19 @@ impl Instance {
         self.registered.memory_mib - self.used.memory_mib
     }
 
+    /// How many of the instance's GPUs no task holds.
+    pub fn remaining_gpus(&self) -> u32 {
+        u32::try_from(self.free_gpus().count()).unwrap_or(u32::MAX)
+    }
+
+    /// The instance's free GPUs, in ID order.
+    pub fn free_gpus(&self) -> impl Iterator<Item = &String> {
+        self.registered
+            .gpus
+            .iter()
+            .filter(|g| !self.used.gpus.contains(*g))
+    }
+
     /// Whether `port` can be bound on this instance for the given protocol.
     pub fn port_free(&self, port: u16, udp: bool) -> bool {
         if udp {
@@ -108,8 +126,23 @@ impl Instance {
             .or_else(|| self.attribute("ecs.instance-type").flatten())
     }
 
-    /// Books one task of `demand` on this instance. The caller has checked it fits.
-    pub(crate) fn book(&mut self, demand: &TaskDemand) {
+    /// Books one task of `demand` on this instance and returns the GPUs it is given: the
+    /// `demand.gpus` free ones with the lowest IDs, so that a decision can be replayed.
+    /// The caller has checked it fits.
+    pub(crate) fn book(&mut self, demand: &TaskDemand) -> Vec<String> {
+        let gpus: Vec<String> = self
+            .free_gpus()
+            .take(demand.gpus as usize)
+            .cloned()
+            .collect();
+        self.book_with_gpus(demand, &gpus);
+        gpus
+    }
+
+    /// Books one task of `demand` holding exactly the GPUs `gpus` (a task placed
+    /// elsewhere, whose GPUs are already known).
+    pub(crate) fn book_with_gpus(&mut self, demand: &TaskDemand, gpus: &[String]) {
+        self.used.gpus.extend(gpus.iter().cloned());
         self.used.cpu += demand.cpu;
         self.used.memory_mib += demand.memory_mib;
         self.used.tcp_ports.extend(demand.tcp_ports.iter().copied());
@@ -120,9 +153,12 @@ impl Instance {
         }
     }
 
-    /// Returns one task of `demand` to this instance (the inverse of [`Self::book`]),
-    /// never going below zero so a double release cannot corrupt the books.
-    pub(crate) fn unbook(&mut self, demand: &TaskDemand) {
+    /// Returns one task of `demand` holding `gpus` to this instance (the inverse of
+    /// [`Self::book`]), never going below zero so a double release cannot corrupt the books.
+    pub(crate) fn unbook(&mut self, demand: &TaskDemand, gpus: &[String]) {
+        for g in gpus {
+            self.used.gpus.remove(g);
+        }
         self.used.cpu = (self.used.cpu - demand.cpu).max(0);
         self.used.memory_mib = (self.used.memory_mib - demand.memory_mib).max(0);
         for p in &demand.tcp_ports {
@@ -159,6 +195,9 @@ pub struct TaskDemand {
     /// Static host ports only; dynamic (host port 0) mappings need no reservation.
     pub tcp_ports: Vec<u16>,
     pub udp_ports: Vec<u16>,
+    /// How many GPUs the task's containers reserve in all (ECS's `GPU` resource
+    /// requirements): only instances with that many free GPUs can take it.
+    pub gpus: u32,
     /// The task group (`service:NAME`, `family:NAME` or a user's group).
     pub group: Option<String>,
     /// If given, only instances of this launch type are considered.

@@ -36,6 +36,14 @@ pub fn instance_arn(n: usize) -> String {
     format!("arn:aws:ecs:us-east-1:000000000000:container-instance/default/{n:032x}")
 }
 
+/// `count` GPU IDs for fake instance `n`, in the form `nvidia-smi` reports them
+/// (`GPU-` and a UUID), distinct across instances.
+pub fn gpu_ids(n: usize, count: usize) -> BTreeSet<String> {
+    (0..count)
+        .map(|k| format!("GPU-{n:08x}-0000-0000-0000-{k:012x}"))
+        .collect()
+}
+
 /// An empty, ACTIVE, connected EC2 instance with the standard ECS attributes.
 pub fn instance(n: usize, vcpu: i64, gib: i64, zone: &str, instance_type: &str) -> Instance {
     let mut attributes = BTreeMap::new();
@@ -66,6 +74,7 @@ pub fn instance(n: usize, vcpu: i64, gib: i64, zone: &str, instance_type: &str) 
             // The ports the ECS agent reserves by default.
             tcp_ports: BTreeSet::from([22, 2375, 2376, 51678, 51679]),
             udp_ports: BTreeSet::new(),
+            gpus: BTreeSet::new(),
         },
         used: Resources::default(),
         attributes,

@@ -2,7 +2,7 @@
 //! constraints, every failure reason and its precedence, and the stateful
 //! `Cluster` operations.
 
-use berth_scheduler::testing::{instance, instance_arn};
+use berth_scheduler::testing::{gpu_ids, instance, instance_arn};
 use berth_scheduler::{
     parse_constraint, parse_strategy, schedule, Cluster, FailureReason, Instance, InstanceStatus,
     LaunchType, PlacementFailure, PlacementOutcome, PlacementRequest, RequiredAttribute, Strategy,
@@ -385,6 +385,24 @@ fn every_failure_reason() {
         only_reason(&[busy], &udp),
         vec![(FailureReason::Ports, arn.clone())]
     );
+
+    let mut gpu = plain.clone();
+    gpu.demand.gpus = 1;
+    assert_eq!(
+        only_reason(&[base()], &gpu),
+        vec![(FailureReason::Gpu, arn.clone())],
+        "an instance without GPUs"
+    );
+    let mut taken = base();
+    taken.registered.gpus = gpu_ids(0, 2);
+    taken.used.gpus = gpu_ids(0, 1);
+    gpu.demand.gpus = 2;
+    assert_eq!(
+        only_reason(&[taken], &gpu),
+        vec![(FailureReason::Gpu, arn.clone())],
+        "an instance with one of its two GPUs taken"
+    );
+    assert_eq!(FailureReason::Gpu.as_str(), "RESOURCE:GPU");
 }
 
 #[test]
@@ -427,11 +445,98 @@ fn failure_precedence_is_fixed() {
         only_reason(&[sized(0, 4, "a")], &all),
         vec![(FailureReason::Memory, arn.clone())]
     );
+    all.demand.gpus = 1;
     all.demand.memory_mib = 1;
+    assert_eq!(
+        only_reason(&[sized(0, 4, "a")], &all),
+        vec![(FailureReason::Gpu, arn.clone())],
+        "GPU before ports"
+    );
+    all.demand.gpus = 0;
     assert_eq!(
         only_reason(&[sized(0, 4, "a")], &all),
         vec![(FailureReason::Ports, arn)]
     );
+}
+
+/// An instance of `n` with `gpus` GPUs.
+fn with_gpus(n: usize, gpus: usize) -> Instance {
+    let mut i = sized(n, 16, "a");
+    i.registered.gpus = gpu_ids(n, gpus);
+    i
+}
+
+#[test]
+fn gpu_tasks_go_only_where_enough_gpus_are_free_and_get_distinct_ones() {
+    let fleet = [with_gpus(0, 0), with_gpus(1, 1), with_gpus(2, 4)];
+    let mut r = request(demand(128, 128), 3, &[("spread", Some("instanceId"))]);
+    r.demand.gpus = 2;
+    let o = run(&fleet, &r);
+    // Only instance 2 has two free GPUs, and only twice.
+    assert_eq!(indexes(&o), vec![2, 2]);
+    assert_eq!(o.unplaced, 1);
+    assert_eq!(
+        o.failures
+            .iter()
+            .map(|f| (f.reason, f.instance_arn.clone()))
+            .collect::<Vec<_>>(),
+        (0..3)
+            .map(|n| (FailureReason::Gpu, Some(instance_arn(n))))
+            .collect::<Vec<_>>()
+    );
+    let ids = gpu_ids(2, 4).into_iter().collect::<Vec<_>>();
+    // The lowest free IDs first, so the same cluster and request give the same GPUs.
+    assert_eq!(o.placements[0].gpu_ids, ids[0..2].to_vec());
+    assert_eq!(o.placements[1].gpu_ids, ids[2..4].to_vec());
+    // A task without GPUs gets none, and may go to an instance without any.
+    let plain = run(&fleet, &request(demand(128, 128), 1, &[]));
+    assert_eq!(plain.placements.len(), 1);
+    assert!(plain.placements[0].gpu_ids.is_empty());
+}
+
+#[test]
+fn gpus_already_held_are_not_given_again() {
+    let mut host = with_gpus(0, 3);
+    let ids: Vec<String> = host.registered.gpus.iter().cloned().collect();
+    host.used.gpus.insert(ids[1].clone());
+    // A GPU a task holds that the instance no longer registers frees nothing.
+    host.used.gpus.insert("GPU-gone".into());
+    let mut r = request(demand(1, 1), 1, &[]);
+    r.demand.gpus = 2;
+    let o = run(&[host.clone()], &r);
+    assert_eq!(
+        o.placements[0].gpu_ids,
+        vec![ids[0].clone(), ids[2].clone()]
+    );
+    r.demand.gpus = 3;
+    assert_eq!(
+        only_reason(&[host], &r),
+        vec![(FailureReason::Gpu, Some(instance_arn(0)))]
+    );
+}
+
+#[test]
+fn a_cluster_books_and_releases_gpus_by_id() {
+    let mut c = Cluster::new(vec![with_gpus(0, 2)]).expect("unique ids");
+    let mut r = request(demand(1, 1), 1, &[("binpack", Some("memory"))]);
+    r.demand.gpus = 1;
+    let first = c.place(&r).expect("valid").placements[0].gpu_ids.clone();
+    let second = c.place(&r).expect("valid").placements[0].gpu_ids.clone();
+    assert_ne!(first, second);
+    assert_eq!(c.place(&r).expect("valid").unplaced, 1, "both GPUs held");
+    c.release(&instance_arn(0), &r.demand, &first)
+        .expect("known");
+    assert_eq!(
+        c.place(&r).expect("valid").placements[0].gpu_ids,
+        first,
+        "the released GPU is free again"
+    );
+    // A task found running elsewhere holds what it holds.
+    c.release(&instance_arn(0), &r.demand, &second)
+        .expect("known");
+    c.book(&instance_arn(0), &r.demand, &second).expect("known");
+    assert_eq!(c.instances()[0].remaining_gpus(), 0);
+    assert_eq!(c.place(&r).expect("valid").unplaced, 1);
 }
 
 #[test]
@@ -511,7 +616,7 @@ fn cluster_books_releases_and_tracks_upserts() {
     );
     assert_eq!(first.task_groups.get("family:web"), Some(&4));
 
-    c.release(&instance_arn(0), &r.demand).expect("known");
+    c.release(&instance_arn(0), &r.demand, &[]).expect("known");
     assert_eq!(
         c.place(&r).expect("valid").placements.len(),
         1,
@@ -535,7 +640,7 @@ fn cluster_books_releases_and_tracks_upserts() {
         4,
         "only the new instance has room"
     );
-    assert!(c.release("arn:nope", &r.demand).is_err());
+    assert!(c.release("arn:nope", &r.demand, &[]).is_err());
 }
 
 #[test]

@@ -1,11 +1,12 @@
 //! Property tests: over random clusters and random sequences of requests whose
-//! results are applied, no resource is ever over-committed, distinctInstance
-//! always holds, every placement satisfies every memberOf, and the stateful
-//! `Cluster` agrees exactly with one-shot `schedule` calls on snapshots.
+//! results are applied, no resource is ever over-committed (a GPU is given to one task
+//! at a time, and only a GPU the instance has), distinctInstance always holds, every
+//! placement satisfies every memberOf, and the stateful `Cluster` agrees exactly with
+//! one-shot `schedule` calls on snapshots.
 
 use std::collections::BTreeSet;
 
-use berth_scheduler::testing::instance;
+use berth_scheduler::testing::{gpu_ids, instance};
 use berth_scheduler::{
     parse_constraint, parse_strategy, schedule, Cluster, Constraint, Instance, InstanceStatus,
     PlacementRequest, Strategy as PlacementStrategy, TaskDemand,
@@ -40,32 +41,42 @@ fn arb_instance() -> impl Strategy<Value = Instance> {
         0u8..10,       // status/agent roll
         prop::collection::btree_set(prop::sample::select(vec![80u16, 81, 82]), 0..2),
         prop::option::of(prop::sample::select(vec!["g1", "g2"])),
+        (0usize..5, 0usize..3), // GPUs registered, and how many of them are held
     )
-        .prop_map(|(vcpu, gib, zone, rack, big, roll, reserved, group)| {
-            let ty = if big { "big.xlarge" } else { "small.large" };
-            let mut i = instance(0, vcpu, gib, &format!("z{zone}"), ty);
-            if rack < 2 {
-                i.attributes.insert("rack".into(), Some(format!("r{rack}")));
-            }
-            i.status = if roll == 0 {
-                InstanceStatus::Draining
-            } else {
-                InstanceStatus::Active
-            };
-            i.agent_connected = roll != 1;
-            i.registered.tcp_ports.extend(reserved);
-            if let Some(g) = group {
-                i.task_groups.insert(g.into(), 1);
-                i.running_tasks_count = 1;
-            }
-            i
-        })
+        .prop_map(
+            |(vcpu, gib, zone, rack, big, roll, reserved, group, gpus)| {
+                let ty = if big { "big.xlarge" } else { "small.large" };
+                let mut i = instance(0, vcpu, gib, &format!("z{zone}"), ty);
+                if rack < 2 {
+                    i.attributes.insert("rack".into(), Some(format!("r{rack}")));
+                }
+                i.status = if roll == 0 {
+                    InstanceStatus::Draining
+                } else {
+                    InstanceStatus::Active
+                };
+                i.agent_connected = roll != 1;
+                i.registered.tcp_ports.extend(reserved);
+                // IDs from instance 0's range; arb_cluster renames them per instance.
+                let (registered, held) = gpus;
+                i.registered.gpus = gpu_ids(0, registered);
+                i.used.gpus = i.registered.gpus.iter().take(held).cloned().collect();
+                if let Some(g) = group {
+                    i.task_groups.insert(g.into(), 1);
+                    i.running_tasks_count = 1;
+                }
+                i
+            },
+        )
 }
 
 fn arb_cluster() -> impl Strategy<Value = Vec<Instance>> {
     prop::collection::vec(arb_instance(), 0..10).prop_map(|mut v| {
         for (n, i) in v.iter_mut().enumerate() {
             i.id = berth_scheduler::testing::instance_arn(n);
+            let held = i.used.gpus.len();
+            i.registered.gpus = gpu_ids(n, i.registered.gpus.len());
+            i.used.gpus = i.registered.gpus.iter().take(held).cloned().collect();
         }
         v
     })
@@ -83,9 +94,10 @@ fn arb_request() -> impl Strategy<Value = PlacementRequest> {
         any::<bool>(),
         prop::collection::vec(prop::sample::select(EXPRESSIONS.to_vec()), 0..2),
         any::<u64>(),
+        prop::sample::select(vec![0u32, 0, 1, 2, 3]),
     )
         .prop_map(
-            |(cpu, mem, tcp, udp, group, count, strats, distinct, exprs, seed)| {
+            |(cpu, mem, tcp, udp, group, count, strats, distinct, exprs, seed, gpus)| {
                 let mut constraints: Vec<Constraint> = exprs
                     .iter()
                     .map(|e| parse_constraint("memberOf", Some(e)).expect("valid expression"))
@@ -100,6 +112,7 @@ fn arb_request() -> impl Strategy<Value = PlacementRequest> {
                         tcp_ports: tcp.into_iter().collect(),
                         udp_ports: udp.into_iter().collect(),
                         group: group.map(String::from),
+                        gpus,
                         ..TaskDemand::default()
                     },
                     count,
@@ -116,7 +129,17 @@ fn arb_request() -> impl Strategy<Value = PlacementRequest> {
 
 /// Applies one placement the way the server would, failing the property if it
 /// over-commits anything.
-fn apply(inst: &mut Instance, d: &TaskDemand) -> Result<(), TestCaseError> {
+fn apply(inst: &mut Instance, d: &TaskDemand, gpus: &[String]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(gpus.len(), d.gpus as usize, "wrong number of GPUs given");
+    for g in gpus {
+        prop_assert!(
+            inst.registered.gpus.contains(g),
+            "GPU {} is not {}'s",
+            g,
+            inst.id
+        );
+        prop_assert!(inst.used.gpus.insert(g.clone()), "GPU {} given twice", g);
+    }
     inst.used.cpu += d.cpu;
     inst.used.memory_mib += d.memory_mib;
     prop_assert!(
@@ -185,7 +208,7 @@ proptest! {
                         prop_assert!(!inst.task_groups.contains_key(g), "instance already runs {}", g);
                     }
                 }
-                apply(&mut fleet[p.instance_index], &r.demand)?;
+                apply(&mut fleet[p.instance_index], &r.demand, &p.gpu_ids)?;
             }
         }
         prop_assert_eq!(cluster.instances(), &fleet[..]);
@@ -210,7 +233,7 @@ proptest! {
             let outcome = schedule(&fleet, r).expect("valid request");
             prop_assert_eq!(&kept.place(r).expect("valid request"), &outcome);
             for p in &outcome.placements {
-                apply(&mut fleet[p.instance_index], &r.demand)?;
+                apply(&mut fleet[p.instance_index], &r.demand, &p.gpu_ids)?;
             }
             // Some instances' tasks stop elsewhere: their usage returns to what it was.
             for index in reset {
@@ -247,6 +270,7 @@ fn set_usage_moves_spread_counts() {
             memory_mib: 1,
             tcp_ports: vec![],
             udp_ports: vec![],
+            gpus: 0,
             group: None,
             launch_type: None,
             required_attributes: vec![],

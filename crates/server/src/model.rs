@@ -172,6 +172,9 @@ pub struct TaskRecord {
 pub struct TaskContainer {
     pub arn: String,
     pub definition: ecs::ContainerDefinition,
+    /// The instance's GPUs given to this container for its `GPU` resource requirement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gpu_ids: Vec<String>,
 }
 
 /// Resources a task holds on its instance until it is STOPPED.
@@ -181,6 +184,9 @@ pub struct Reservation {
     pub memory_mib: i64,
     pub tcp_ports: Vec<u16>,
     pub udp_ports: Vec<u16>,
+    /// The IDs of the instance's GPUs the task holds (all its containers' together).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gpus: Vec<String>,
 }
 
 /// What agents last reported about a task, plus when the server saw it stop.
@@ -206,6 +212,9 @@ pub struct InstanceRecord {
     pub memory_mib: i64,
     pub reserved_tcp_ports: Vec<u16>,
     pub reserved_udp_ports: Vec<u16>,
+    /// The IDs of the host's GPUs, as its agent registered them (ECS's `GPU` resource).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gpus: Vec<String>,
     pub attributes: BTreeMap<String, Option<String>>,
     #[serde(default)]
     pub tags: Vec<Tag>,

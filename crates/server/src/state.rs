@@ -88,6 +88,9 @@ impl Usage {
         self.reserved.memory_mib += c.reservation.memory_mib;
         self.reserved.tcp_ports.extend(&c.reservation.tcp_ports);
         self.reserved.udp_ports.extend(&c.reservation.udp_ports);
+        self.reserved
+            .gpus
+            .extend(c.reservation.gpus.iter().cloned());
         *self.groups.entry(c.group.clone()).or_insert(0) += 1;
         self.running += i32::from(c.running);
         self.pending += i32::from(c.pending);
@@ -104,6 +107,11 @@ impl Usage {
         for port in &c.reservation.udp_ports {
             if let Some(at) = self.reserved.udp_ports.iter().position(|p| p == port) {
                 self.reserved.udp_ports.swap_remove(at);
+            }
+        }
+        for gpu in &c.reservation.gpus {
+            if let Some(at) = self.reserved.gpus.iter().position(|g| g == gpu) {
+                self.reserved.gpus.swap_remove(at);
             }
         }
         if let Some(count) = self.groups.get_mut(&c.group) {
@@ -755,6 +763,8 @@ mod tests {
                 memory_mib: memory,
                 tcp_ports: vec![port],
                 udp_ports: vec![],
+                // Each task holds one GPU, named after it.
+                gpus: vec![format!("GPU-{id}")],
             },
             containers: Vec::new(),
             volumes: Vec::new(),
@@ -823,10 +833,14 @@ mod tests {
         });
     }
 
+    /// Memory, TCP ports, running and pending tasks, and GPUs held on an instance.
+    type Held = (i64, Vec<u16>, i32, i32, Vec<String>);
+
     /// The usage kept incrementally must equal a walk over the instance's tasks.
-    fn recomputed(snapshot: &Snapshot, instance: &str) -> (i64, Vec<u16>, i32, i32) {
+    fn recomputed(snapshot: &Snapshot, instance: &str) -> Held {
         let mut memory = 0;
         let mut ports = Vec::new();
+        let mut gpus = Vec::new();
         let (mut running, mut pending) = (0, 0);
         for entry in snapshot
             .instance_tasks(instance)
@@ -835,6 +849,7 @@ mod tests {
             let Some(task) = &entry.intent else { continue };
             memory += task.reserved.memory_mib;
             ports.extend(&task.reserved.tcp_ports);
+            gpus.extend(task.reserved.gpus.iter().cloned());
             match entry.last_status() {
                 "RUNNING" => running += 1,
                 "PROVISIONING" | "PENDING" => pending += 1,
@@ -842,19 +857,27 @@ mod tests {
             }
         }
         ports.sort_unstable();
-        (memory, ports, running, pending)
+        gpus.sort_unstable();
+        (memory, ports, running, pending, gpus)
     }
 
-    fn kept(snapshot: &Snapshot, instance: &str) -> (i64, Vec<u16>, i32, i32) {
+    fn kept(snapshot: &Snapshot, instance: &str) -> Held {
         let usage = snapshot.usage(instance);
         let mut ports = usage.reserved.tcp_ports.clone();
         ports.sort_unstable();
+        let mut gpus = usage.reserved.gpus.clone();
+        gpus.sort_unstable();
         (
             usage.reserved.memory_mib,
             ports,
             usage.running,
             usage.pending,
+            gpus,
         )
+    }
+
+    fn gpus(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| format!("GPU-{id}")).collect()
     }
 
     #[test]
@@ -896,7 +919,10 @@ mod tests {
                 r,
             )
         });
-        assert_eq!(kept(&snapshot, "i1"), (150, vec![80, 81], 0, 2));
+        assert_eq!(
+            kept(&snapshot, "i1"),
+            (150, vec![80, 81], 0, 2, gpus(&["a", "b"]))
+        );
         step(&mut snapshot, &|s, r| {
             put(
                 s,
@@ -905,7 +931,10 @@ mod tests {
                 r,
             )
         });
-        assert_eq!(kept(&snapshot, "i1"), (150, vec![80, 81], 1, 1));
+        assert_eq!(
+            kept(&snapshot, "i1"),
+            (150, vec![80, 81], 1, 1, gpus(&["a", "b"]))
+        );
         step(&mut snapshot, &|s, r| {
             put(
                 s,
@@ -914,7 +943,7 @@ mod tests {
                 r,
             )
         });
-        assert_eq!(kept(&snapshot, "i1"), (50, vec![81], 0, 1));
+        assert_eq!(kept(&snapshot, "i1"), (50, vec![81], 0, 1, gpus(&["b"])));
         // A stopped task changing intent (desiredStatus) holds nothing again.
         step(&mut snapshot, &|s, r| {
             put(
@@ -924,13 +953,13 @@ mod tests {
                 r,
             )
         });
-        assert_eq!(kept(&snapshot, "i1"), (50, vec![81], 0, 1));
+        assert_eq!(kept(&snapshot, "i1"), (50, vec![81], 0, 1, gpus(&["b"])));
         step(&mut snapshot, &|s, r| delete(s, keys::task("c", "b"), r));
-        assert_eq!(kept(&snapshot, "i1"), (0, vec![], 0, 0));
+        assert_eq!(kept(&snapshot, "i1"), (0, vec![], 0, 0, vec![]));
         step(&mut snapshot, &|s, r| {
             delete(s, keys::task_status("c", "a"), r)
         });
         step(&mut snapshot, &|s, r| delete(s, keys::task("c", "a"), r));
-        assert_eq!(kept(&snapshot, "i2"), (70, vec![80], 0, 1));
+        assert_eq!(kept(&snapshot, "i2"), (70, vec![80], 0, 1, gpus(&["c"])));
     }
 }

@@ -83,6 +83,8 @@ pub struct Options {
     pub agent: AgentKind,
     pub app: AppConfig,
     pub task_cleanup_wait: Duration,
+    /// The GPUs the cluster's agent registers. Default: none, whatever the test host has.
+    pub gpus: berth_agent::GpuSource,
 }
 
 impl Default for Options {
@@ -91,6 +93,7 @@ impl Default for Options {
             agent: AgentKind::None,
             app: AppConfig::default(),
             task_cleanup_wait: Duration::from_secs(3600),
+            gpus: berth_agent::GpuSource::Disabled,
         }
     }
 }
@@ -314,6 +317,7 @@ async fn boot(
                 join_token: Some(token),
                 task_cleanup_wait: options.task_cleanup_wait,
                 heartbeat_interval: Duration::from_secs(1),
+                gpus: options.gpus.clone(),
                 ..AgentConfig::new(server_url(&server), "default", dir.join("agent"))
             };
             let control = Arc::new(
@@ -637,6 +641,23 @@ pub mod fixtures {
         out.tasks().first().cloned().expect("one task")
     }
 
+    /// DescribeContainerInstances of one instance.
+    pub async fn describe_instance(
+        client: &aws_sdk_ecs::Client,
+        instance_arn: &str,
+    ) -> aws_sdk_ecs::types::ContainerInstance {
+        let out = client
+            .describe_container_instances()
+            .container_instances(instance_arn)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("describing {instance_arn}: {e:?}"));
+        out.container_instances()
+            .first()
+            .cloned()
+            .unwrap_or_else(|| panic!("no instance {instance_arn}: {:?}", out.failures()))
+    }
+
     /// The runtime ID of the task's container called `name`.
     pub fn runtime_id(task: &Task, name: &str) -> String {
         task.containers()
@@ -793,11 +814,23 @@ impl Drop for TestAgent {
 impl TestCluster {
     /// Starts an agent over `runtime` keeping its ledger in `data_dir`, registering into
     /// `default` with a fresh reusable join token (or reusing the identity in `data_dir`).
-    /// It heartbeats every second and retries the server at most a second apart.
+    /// It heartbeats every second and retries the server at most a second apart, and
+    /// registers no GPUs.
     pub async fn start_agent(
         &self,
         runtime: Arc<dyn ContainerRuntime>,
         data_dir: &Path,
+    ) -> TestAgent {
+        self.start_agent_with_gpus(runtime, data_dir, berth_agent::GpuSource::Disabled)
+            .await
+    }
+
+    /// [`TestCluster::start_agent`], with the host's GPUs learnt from `gpus`.
+    pub async fn start_agent_with_gpus(
+        &self,
+        runtime: Arc<dyn ContainerRuntime>,
+        data_dir: &Path,
+        gpus: berth_agent::GpuSource,
     ) -> TestAgent {
         let token = self
             .server
@@ -811,6 +844,7 @@ impl TestCluster {
             task_cleanup_wait: self.options.task_cleanup_wait,
             heartbeat_interval: Duration::from_secs(1),
             max_backoff: Duration::from_secs(1),
+            gpus,
             ..AgentConfig::new(url.clone(), "default", data_dir)
         };
         let control = Arc::new(PartitionableControlPlane::new(&url));

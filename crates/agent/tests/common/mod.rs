@@ -261,6 +261,7 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
                 ),
                 definition: d,
                 registry_auth: None,
+                gpu_ids: Vec::new(),
             })
             .collect(),
         volumes: Vec::new(),
@@ -278,6 +279,8 @@ pub fn config(data_dir: &Path) -> AgentConfig {
     c.desired_wait = Duration::from_millis(500);
     c.container_stop_timeout = Duration::from_secs(5);
     c.max_backoff = Duration::from_millis(500);
+    // Tests see the same host whatever GPUs the machine has.
+    c.gpus = berth_agent::GpuSource::Disabled;
     c
 }
 

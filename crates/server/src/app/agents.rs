@@ -90,6 +90,8 @@ impl App {
             "EXTERNAL" => LaunchType::External,
             other => return Err(Error::invalid(format!("Unknown launch type '{other}'."))),
         };
+        berth_api::protocol::check_gpu_ids(&req.resources.gpus)
+            .map_err(|e| Error::invalid(format!("Invalid GPUs: {e}.")))?;
         let id = berth_api::arn::new_id();
         let mut attributes: BTreeMap<String, Option<String>> = BTreeMap::new();
         for (name, value) in &req.attributes {
@@ -106,6 +108,7 @@ impl App {
             memory_mib: req.resources.memory_mib,
             reserved_tcp_ports: req.resources.reserved_tcp_ports.clone(),
             reserved_udp_ports: req.resources.reserved_udp_ports.clone(),
+            gpus: req.resources.gpus.clone(),
             attributes,
             tags: Vec::new(),
             agent_version: req.agent_version.clone(),
@@ -254,6 +257,7 @@ impl App {
                     container_arn: container.arn.clone(),
                     definition: container.definition.clone(),
                     registry_auth,
+                    gpu_ids: container.gpu_ids.clone(),
                 });
             }
             desired.push(DesiredTask {

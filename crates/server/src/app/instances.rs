@@ -351,17 +351,25 @@ impl App {
         used_tcp.extend(&usage.reserved.tcp_ports);
         let mut used_udp: Vec<u16> = instance.reserved_udp_ports.clone();
         used_udp.extend(&usage.reserved.udp_ports);
+        let free_gpus: Vec<String> = instance
+            .gpus
+            .iter()
+            .filter(|g| !usage.reserved.gpus.contains(g))
+            .cloned()
+            .collect();
         let registered = resources(
             i64::from(instance.cpu),
             instance.memory_mib,
             &instance.reserved_tcp_ports,
             &instance.reserved_udp_ports,
+            (!instance.gpus.is_empty()).then_some(&instance.gpus[..]),
         );
         let remaining = resources(
             i64::from(instance.cpu) - i64::from(usage.reserved.cpu),
             instance.memory_mib - usage.reserved.memory_mib,
             &used_tcp,
             &used_udp,
+            (!instance.gpus.is_empty()).then_some(&free_gpus[..]),
         );
         ContainerInstance {
             container_instance_arn: Some(instance.arn.clone()),
@@ -458,14 +466,22 @@ fn orphaned_report(
     }
 }
 
-fn resources(cpu: i64, memory: i64, tcp: &[u16], udp: &[u16]) -> Vec<Resource> {
+/// ECS's resource list: CPU, MEMORY, PORTS, PORTS_UDP, and GPU (the IDs, as a STRINGSET)
+/// when `gpus` is given: ECS shows it only on instances that have GPUs.
+fn resources(
+    cpu: i64,
+    memory: i64,
+    tcp: &[u16],
+    udp: &[u16],
+    gpus: Option<&[String]>,
+) -> Vec<Resource> {
     let ports = |ports: &[u16]| {
         let mut ports: Vec<u16> = ports.to_vec();
         ports.sort_unstable();
         ports.dedup();
         ports.iter().map(u16::to_string).collect::<Vec<_>>()
     };
-    vec![
+    let mut list = vec![
         Resource {
             name: Some("CPU".into()),
             type_: Some("INTEGER".into()),
@@ -498,5 +514,18 @@ fn resources(cpu: i64, memory: i64, tcp: &[u16], udp: &[u16]) -> Vec<Resource> {
             long_value: Some(0),
             integer_value: Some(0),
         },
-    ]
+    ];
+    if let Some(gpus) = gpus {
+        let mut gpus = gpus.to_vec();
+        gpus.sort_unstable();
+        list.push(Resource {
+            name: Some("GPU".into()),
+            type_: Some("STRINGSET".into()),
+            string_set_value: Some(gpus),
+            double_value: Some(0.0),
+            long_value: Some(0),
+            integer_value: Some(0),
+        });
+    }
+    list
 }

@@ -256,6 +256,7 @@ mod tests {
                         name: Some((*name).to_owned()),
                         ..ecs::ContainerDefinition::default()
                     },
+                    gpu_ids: Vec::new(),
                 })
                 .collect(),
             volumes: Vec::new(),

@@ -22,7 +22,11 @@ use crate::state::Snapshot;
 /// What one task needs on its instance.
 #[derive(Debug, Clone)]
 pub(crate) struct Demand {
+    /// CPU, memory and static host ports; its `gpus` stay empty until placement names
+    /// the GPUs.
     pub reservation: Reservation,
+    /// How many GPUs each container reserves, index-aligned with the task's containers.
+    pub container_gpus: Vec<u32>,
     /// The task definition's `requiresAttributes`: attributes an instance must have.
     pub required_attributes: Vec<scheduler::RequiredAttribute>,
 }
@@ -39,11 +43,27 @@ pub(crate) enum PlacementTarget<'a> {
     Instances(&'a [(String, String)]),
 }
 
-/// The chosen instances, as (ID, ARN), one per placed task, and a failure per task
-/// that could not be placed.
+impl Demand {
+    /// The GPUs of all the task's containers together.
+    pub fn gpus(&self) -> u32 {
+        self.container_gpus.iter().sum()
+    }
+}
+
+/// Where one task goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlacedTask {
+    pub instance_id: String,
+    pub instance_arn: String,
+    /// The instance's GPUs the task gets, as many as [`Demand::gpus`].
+    pub gpu_ids: Vec<String>,
+}
+
+/// The chosen instances, one per placed task, and a failure per task that could not be
+/// placed.
 #[derive(Debug, Default)]
 pub(crate) struct PlacementOutcome {
-    pub instances: Vec<(String, String)>,
+    pub instances: Vec<PlacedTask>,
     pub failures: Vec<Failure>,
 }
 
@@ -105,6 +125,10 @@ impl App {
                 .reserved
                 .udp_ports
                 .extend(&pending.reservation.udp_ports);
+            usage
+                .reserved
+                .gpus
+                .extend(pending.reservation.gpus.iter().cloned());
             *usage.groups.entry(pending.group.clone()).or_insert(0) += 1;
             usage.pending += 1;
         });
@@ -133,6 +157,7 @@ impl App {
                 memory_mib: record.memory_mib,
                 tcp_ports: record.reserved_tcp_ports.iter().copied().collect(),
                 udp_ports: record.reserved_udp_ports.iter().copied().collect(),
+                gpus: record.gpus.iter().cloned().collect(),
             },
             used: resources(&usage.reserved),
             attributes: record.attributes.clone(),
@@ -263,6 +288,7 @@ impl App {
             memory_mib: demand.reservation.memory_mib,
             tcp_ports: demand.reservation.tcp_ports.clone(),
             udp_ports: demand.reservation.udp_ports.clone(),
+            gpus: demand.gpus(),
             group: Some(group.to_owned()),
             launch_type: Some(match launch_type {
                 ecs::LaunchType::External => scheduler::LaunchType::External,
@@ -323,11 +349,19 @@ impl App {
                     .map_err(|e| Error::invalid(e.to_string()))?;
                 let mut outcome = PlacementOutcome::default();
                 let mut booked = HashSet::new();
-                for placement in &result.placements {
-                    let arn = &placement.instance_id;
-                    let id = arn.rsplit_once('/').map_or(arn.as_str(), |(_, id)| id);
-                    outcome.instances.push((id.to_owned(), arn.clone()));
-                    booked.insert(id.to_owned());
+                outcome.failures = result.ecs_failures();
+                for placement in result.placements {
+                    let arn = placement.instance_id;
+                    let id = arn
+                        .rsplit_once('/')
+                        .map_or(arn.as_str(), |(_, id)| id)
+                        .to_owned();
+                    booked.insert(id.clone());
+                    outcome.instances.push(PlacedTask {
+                        instance_id: id,
+                        instance_arn: arn,
+                        gpu_ids: placement.gpu_ids,
+                    });
                 }
                 // What the `Cluster` booked is a guess until the caller records these tasks
                 // as in flight or gives up: these instances are re-read from the view and
@@ -335,7 +369,6 @@ impl App {
                 if let Some(cached) = cache.clusters.get_mut(cluster) {
                     cached.booked.extend(booked);
                 }
-                outcome.failures = result.ecs_failures();
                 Ok(outcome)
             }
             PlacementTarget::Instances(targets) => {
@@ -383,12 +416,14 @@ impl App {
                         .1
                         .place(&request)
                         .map_err(|e| Error::invalid(e.to_string()))?;
-                    if result.placements.is_empty() {
-                        outcome.failures.extend(result.ecs_failures());
-                    } else {
-                        outcome
-                            .instances
-                            .push((record.id.clone(), record.arn.clone()));
+                    let failures = result.ecs_failures();
+                    match result.placements.into_iter().next() {
+                        Some(placement) => outcome.instances.push(PlacedTask {
+                            instance_id: record.id.clone(),
+                            instance_arn: record.arn.clone(),
+                            gpu_ids: placement.gpu_ids,
+                        }),
+                        None => outcome.failures.extend(failures),
                     }
                 }
                 Ok(outcome)
@@ -403,5 +438,6 @@ fn resources(reservation: &Reservation) -> scheduler::Resources {
         memory_mib: reservation.memory_mib,
         tcp_ports: reservation.tcp_ports.iter().copied().collect(),
         udp_ports: reservation.udp_ports.iter().copied().collect(),
+        gpus: reservation.gpus.iter().cloned().collect(),
     }
 }

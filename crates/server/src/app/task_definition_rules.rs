@@ -27,6 +27,7 @@ use berth_api::ecs::{
     PidMode, PortMapping, RegisterTaskDefinitionRequest, ResourceType, TransportProtocol, Ulimit,
     VersionConsistency,
 };
+use berth_api::protocol::MAX_GPUS;
 
 use super::log_options::{self, LogConfigError};
 
@@ -117,6 +118,44 @@ pub fn validate_registration(req: &RegisterTaskDefinitionRequest) -> Result<(), 
     check_placement_constraints(&ctx)?;
     check_tags(req)?;
     Ok(())
+}
+
+/// How many GPUs container `name` reserves: the value of its `GPU` resource requirement
+/// (0 without one). The value must be a whole number from 1 to [`MAX_GPUS`], given once;
+/// ECS's newer `ALL` and fractional values are refused. RunTask checks overridden
+/// requirements with the same rule.
+pub fn container_gpus(name: &str, c: &ContainerDefinition) -> Result<u32, RuleViolation> {
+    let mut gpus = None;
+    for requirement in c.resource_requirements.iter().flatten() {
+        if requirement.type_ != ResourceType::Gpu {
+            continue;
+        }
+        if gpus.is_some() {
+            return Err(RuleViolation::client(format!(
+                "Invalid 'resourceRequirements' setting for container '{name}'. The GPU \
+                 requirement is given more than once; give one with the number of GPUs."
+            )));
+        }
+        let value = requirement.value.trim();
+        let count = value
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=MAX_GPUS as u32).contains(n));
+        let Some(count) = count else {
+            let hint = if value.eq_ignore_ascii_case("all") || value.contains('.') {
+                " berth gives whole GPUs only and does not take 'ALL'; give the number of GPUs."
+            } else {
+                ""
+            };
+            return Err(RuleViolation::client(format!(
+                "Invalid 'resourceRequirements' setting for container '{name}'. The GPU value \
+                 must be a whole number of GPUs from 1 to {MAX_GPUS}; '{value}' was \
+                 given.{hint}"
+            )));
+        };
+        gpus = Some(count);
+    }
+    Ok(gpus.unwrap_or(0))
 }
 
 /// Parses a task-level `cpu` value into CPU units: either a whole number of units
@@ -865,6 +904,7 @@ fn check_agent_settings(name: &str, c: &ContainerDefinition) -> Rule {
 }
 
 fn check_container_resources(ctx: &Ctx<'_>, name: &str, c: &ContainerDefinition) -> Rule {
+    container_gpus(name, c)?;
     if let Some(cpu) = c.cpu {
         if cpu < 0 {
             return Err(RuleViolation::client(format!(
@@ -1063,6 +1103,17 @@ fn check_fargate_container(name: &str, c: &ContainerDefinition) -> Rule {
     {
         return Err(unsupported("dockerSecurityOptions"));
     }
+    if c.resource_requirements
+        .iter()
+        .flatten()
+        .any(|r| r.type_ == ResourceType::Gpu)
+    {
+        return Err(RuleViolation::client(format!(
+            "Tasks using the Fargate launch type do not support GPUs. Remove the GPU \
+             'resourceRequirements' from container '{name}' or drop FARGATE from \
+             requiresCompatibilities."
+        )));
+    }
     if let Some(linux) = &c.linux_parameters {
         if linux.devices.as_deref().is_some_and(|d| !d.is_empty()) {
             return Err(unsupported("linuxParameters.devices"));
@@ -1080,8 +1131,20 @@ fn check_fargate_container(name: &str, c: &ContainerDefinition) -> Rule {
     Ok(())
 }
 
-/// Container totals against the task size.
+/// Container totals against the task size, and the task's GPUs against what one
+/// instance can have.
 fn check_resource_totals(ctx: &Ctx<'_>) -> Rule {
+    let mut gpus = 0;
+    for (i, c) in ctx.containers.iter().enumerate() {
+        gpus += container_gpus(ctx.name(i), c)?;
+    }
+    if gpus > MAX_GPUS as u32 {
+        return Err(RuleViolation::client(format!(
+            "The containers reserve {gpus} GPUs in total ('resourceRequirements' of type GPU), \
+             more than the {MAX_GPUS} one container instance can have. A task runs on one \
+             instance: lower the containers' GPU values."
+        )));
+    }
     if let Some(task) = ctx.task_memory {
         // What a container reserves: its soft limit if set, else its hard limit.
         let reserved: i64 = ctx
@@ -3437,6 +3500,54 @@ mod tests {
             ..fargate(vec![app, init, envoy])
         };
         ok(&req);
+    }
+
+    fn gpu(name: &str, values: &[&str]) -> ContainerDefinition {
+        ContainerDefinition {
+            resource_requirements: Some(
+                values
+                    .iter()
+                    .map(|v| ResourceRequirement {
+                        value: (*v).to_owned(),
+                        type_: ResourceType::Gpu,
+                    })
+                    .collect(),
+            ),
+            ..ctr(name)
+        }
+    }
+
+    #[test]
+    fn gpu_rules() {
+        ok(&td(vec![gpu("a", &["1"]), gpu("b", &[" 2 "]), ctr("c")]));
+        assert_eq!(container_gpus("b", &gpu("b", &["2"])), Ok(2));
+        assert_eq!(container_gpus("c", &ctr("c")), Ok(0));
+        for bad in ["0", "-1", "abc", "", "65", "1e3"] {
+            rejects(
+                &td(vec![gpu("a", &[bad])]),
+                &["'resourceRequirements'", "container 'a'", "from 1 to 64"],
+            );
+        }
+        for unsupported in ["ALL", "all", "0.5"] {
+            rejects(
+                &td(vec![gpu("a", &[unsupported])]),
+                &["'resourceRequirements'", "whole GPUs only", "'ALL'"],
+            );
+        }
+        rejects(
+            &td(vec![gpu("a", &["1", "2"])]),
+            &["'resourceRequirements'", "more than once"],
+        );
+        // Each container may reserve up to 64, but a task runs on one instance.
+        ok(&td(vec![gpu("a", &["32"]), gpu("b", &["32"])]));
+        rejects(
+            &td(vec![gpu("a", &["40"]), gpu("b", &["40"])]),
+            &["80 GPUs in total", "64"],
+        );
+        rejects(
+            &fargate(vec![gpu("a", &["1"])]),
+            &["Fargate", "GPU", "container 'a'"],
+        );
     }
 
     #[test]

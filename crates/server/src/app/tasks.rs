@@ -17,8 +17,8 @@ use berth_store::{Compare, Op};
 use sha2::{Digest, Sha256};
 
 use super::pagination::paginate;
-use super::placement::{Demand, PlacementTarget};
-use super::task_definition_rules::{parse_cpu, parse_memory};
+use super::placement::{Demand, PlacedTask, PlacementTarget};
+use super::task_definition_rules::{container_gpus, parse_cpu, parse_memory};
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -419,29 +419,49 @@ impl App {
         })
     }
 
-    /// Builds the intent records of new tasks on the chosen instances.
+    /// Builds the intent records of new tasks on the chosen instances. Each container gets
+    /// its share of the task's GPUs, in container order.
     pub(crate) fn new_tasks(
         &self,
         spec: &LaunchSpec,
-        instances: &[(String, String)],
+        placed: &[PlacedTask],
     ) -> Result<(Vec<TaskRecord>, Vec<Op>)> {
         let mut tasks = Vec::new();
         let mut ops = Vec::new();
         let created_at = now();
-        for (instance_id, instance_arn) in instances {
+        for PlacedTask {
+            instance_id,
+            instance_arn,
+            gpu_ids,
+        } in placed
+        {
+            if gpu_ids.len() != spec.demand.gpus() as usize {
+                return Err(Error::Internal(anyhow::anyhow!(
+                    "placement gave {} GPUs for a task that reserves {}",
+                    gpu_ids.len(),
+                    spec.demand.gpus()
+                )));
+            }
             let id = berth_api::arn::new_id();
+            let mut unassigned = gpu_ids.iter();
             let containers = spec
                 .containers
                 .iter()
-                .map(|definition| TaskContainer {
+                .zip(&spec.demand.container_gpus)
+                .map(|(definition, gpus)| TaskContainer {
                     arn: self.config.scope.container(
                         &spec.cluster,
                         &id,
                         &berth_api::arn::new_container_id(),
                     ),
                     definition: definition.clone(),
+                    gpu_ids: unassigned.by_ref().take(*gpus as usize).cloned().collect(),
                 })
                 .collect();
+            let reserved = Reservation {
+                gpus: gpu_ids.clone(),
+                ..spec.demand.reservation.clone()
+            };
             let record = TaskRecord {
                 arn: self.config.scope.task(&spec.cluster, &id),
                 id: id.clone(),
@@ -464,7 +484,7 @@ impl App {
                     .unwrap_or(NetworkMode::Bridge),
                 cpu: spec.cpu.clone(),
                 memory: spec.memory.clone(),
-                reserved: spec.demand.reservation.clone(),
+                reserved,
                 containers,
                 volumes: spec
                     .definition
@@ -738,6 +758,7 @@ impl App {
                     cpu: Some(c.definition.cpu.unwrap_or(0).to_string()),
                     memory: c.definition.memory.map(|m| m.to_string()),
                     memory_reservation: c.definition.memory_reservation.map(|m| m.to_string()),
+                    gpu_ids: (!c.gpu_ids.is_empty()).then(|| c.gpu_ids.clone()),
                     ..Container::default()
                 }
             })
@@ -1005,7 +1026,8 @@ fn merge_overrides(
     Ok(containers)
 }
 
-/// What one task of these containers reserves on an instance.
+/// What one task of these containers reserves on an instance. The GPU requirements are
+/// checked again here because container overrides may have changed them.
 fn demand_of(
     containers: &[ContainerDefinition],
     mode: NetworkMode,
@@ -1046,13 +1068,27 @@ fn demand_of(
             }
         }
     }
+    let container_gpus = containers
+        .iter()
+        .map(|c| container_gpus(c.name.as_deref().unwrap_or_default(), c))
+        .collect::<std::result::Result<Vec<u32>, _>>()
+        .map_err(|e| Error::invalid(e.message))?;
+    let gpus: u32 = container_gpus.iter().sum();
+    if gpus as usize > berth_api::protocol::MAX_GPUS {
+        return Err(Error::invalid(format!(
+            "The containers reserve {gpus} GPUs in total with the overrides, more than the {} one container instance can have. Lower the GPU values in 'overrides.containerOverrides.resourceRequirements'.",
+            berth_api::protocol::MAX_GPUS
+        )));
+    }
     Ok(Demand {
         reservation: Reservation {
             cpu,
             memory_mib: memory,
             tcp_ports: tcp,
             udp_ports: udp,
+            gpus: Vec::new(),
         },
+        container_gpus,
         required_attributes: Vec::new(),
     })
 }
