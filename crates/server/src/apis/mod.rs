@@ -412,12 +412,12 @@ fn authenticate(
         time::OffsetDateTime::now_utc(),
     );
     if let Some(error) = session_error.into_inner() {
-        use crate::identity::SessionError::{Expired, Invalid};
+        use crate::identity::SessionError::{Expired, Invalid, RoleDeleted};
         let (code, status) = match (api.protocol(), &error) {
             (Protocol::Query, Expired) => ("ExpiredToken", 403),
-            (Protocol::Query, Invalid) => ("InvalidClientTokenId", 403),
+            (Protocol::Query, Invalid | RoleDeleted) => ("InvalidClientTokenId", 403),
             (Protocol::Json, Expired) => ("ExpiredTokenException", 400),
-            (Protocol::Json, Invalid) => ("UnrecognizedClientException", 400),
+            (Protocol::Json, Invalid | RoleDeleted) => ("UnrecognizedClientException", 400),
         };
         return Err(WireError::new(code, error.to_string(), status));
     }
