@@ -143,6 +143,17 @@ impl Server {
                 config.data_dir.display()
             )
         })?;
+        // Registry secrets of the old `/control/v1/secrets` were stored in clear text;
+        // Secrets Manager replaced them. Deleting nothing writes nothing.
+        store
+            .txn(app::txn(
+                Vec::new(),
+                vec![berth_store::Op::delete_prefix(
+                    model::keys::LEGACY_REGISTRY_SECRETS,
+                )],
+            ))
+            .await
+            .context("deleting legacy registry secrets")?;
         let keyring = crypto::Keyring::load_or_create(&config.key_path())
             .context("loading the server's key")?;
         let app = Arc::new(App::new(
@@ -172,6 +183,7 @@ impl Server {
                 app.clone(),
                 cancel.clone(),
             )),
+            tokio::spawn(reconcilers::secret_deletions(app.clone(), cancel.clone())),
         ];
         let router = http::router(app.clone());
         match (&tls, tls_config) {

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use berth_api::ecs::{self, Tag};
 use berth_api::protocol::{DesiredStatus, TaskReport};
+use berth_api::{secretsmanager, ssm};
 use serde::{Deserialize, Serialize};
 
 /// Key prefixes. Every record key is `PREFIX` + a path of its identifiers.
@@ -22,7 +23,12 @@ pub mod keys {
     pub const ACCESS_KEYS: &str = "/meta/access-keys/";
     pub const JOIN_TOKENS: &str = "/meta/join-tokens/";
     pub const AGENT_CREDENTIALS: &str = "/meta/agent-credentials/";
-    pub const SECRETS: &str = "/secrets/";
+    /// Where the old `/control/v1/secrets` registry secrets lived, in clear text. The server
+    /// deletes anything left there when it starts.
+    pub const LEGACY_REGISTRY_SECRETS: &str = "/secrets/";
+    pub const SSM_PARAMETERS: &str = "/ssm/parameters/";
+    pub const SECRETS: &str = "/secretsmanager/secrets/";
+    pub const SECRET_VALUES: &str = "/secretsmanager/values/";
     pub const SERVICES: &str = "/services/";
     pub const SERVICE_EVENTS: &str = "/service-events/";
     pub const IAM_ROLES: &str = "/iam/roles/";
@@ -61,8 +67,19 @@ pub mod keys {
     pub fn agent_credential(hash: &str) -> String {
         format!("{AGENT_CREDENTIALS}{hash}")
     }
+    pub fn ssm_parameter(name: &str) -> String {
+        format!("{SSM_PARAMETERS}{name}")
+    }
     pub fn secret(name: &str) -> String {
         format!("{SECRETS}{name}")
+    }
+    /// The values of one secret live under its record's `id`, so that a secret deleted and
+    /// made again under the same name never meets the old one's values.
+    pub fn secret_values(secret_id: &str) -> String {
+        format!("{SECRET_VALUES}{secret_id}/")
+    }
+    pub fn secret_value(secret_id: &str, version_id: &str) -> String {
+        format!("{SECRET_VALUES}{secret_id}/{version_id}")
     }
     pub fn service(cluster: &str, name: &str) -> String {
         format!("{SERVICES}{cluster}/{name}")
@@ -411,20 +428,103 @@ pub struct AgentCredentialRecord {
     pub instance_id: String,
 }
 
-/// A secret that `repositoryCredentials.credentialsParameter` may name.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct SecretRecord {
-    pub name: String,
-    pub username: String,
-    pub password: String,
+/// A value as stored: clear text for values that are not secret, sealed with the server's
+/// key ([`crate::crypto::Purpose::SecretValues`], bound to the record's ARN and version)
+/// for those that are.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoredValue {
+    Clear(String),
+    /// Base64 of the sealed bytes.
+    Sealed(String),
 }
 
-impl std::fmt::Debug for SecretRecord {
+impl std::fmt::Debug for StoredValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SecretRecord")
-            .field("name", &self.name)
-            .finish_non_exhaustive()
+        match self {
+            StoredValue::Clear(value) => write!(f, "Clear({} bytes)", value.len()),
+            StoredValue::Sealed(_) => f.write_str("Sealed"),
+        }
     }
+}
+
+/// An SSM parameter and the versions it keeps (at most 100), oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParameterRecord {
+    pub name: String,
+    #[serde(default)]
+    pub tags: Vec<ssm::Tag>,
+    pub versions: Vec<ParameterVersionRecord>,
+}
+
+impl ParameterRecord {
+    /// The newest version. A stored parameter always has one.
+    pub fn latest(&self) -> &ParameterVersionRecord {
+        self.versions.last().expect("a parameter has a version")
+    }
+}
+
+/// One version of a parameter, with the attributes it was written with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParameterVersionRecord {
+    pub version: i64,
+    #[serde(rename = "type")]
+    pub type_: ssm::ParameterType,
+    pub value: StoredValue,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_pattern: Option<String>,
+    pub tier: ssm::ParameterTier,
+    pub data_type: String,
+    #[serde(default)]
+    pub labels: Vec<String>,
+    pub modified_at: f64,
+    /// The ARN of the principal that wrote the version.
+    pub modified_by: String,
+}
+
+/// A Secrets Manager secret: its metadata and its versions' stages. The values live apart,
+/// one key per version ([`keys::secret_value`]), so that a secret of many large versions
+/// stays within a store value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretRecord {
+    pub name: String,
+    /// With the 6-character random suffix.
+    pub arn: String,
+    /// Names the keys of this secret's values.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<secretsmanager::Tag>,
+    pub created_at: f64,
+    pub changed_at: f64,
+    /// When DeleteSecret was called, while the secret waits out its recovery window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<f64>,
+    /// When the deletion reconciler deletes it for good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_date: Option<f64>,
+    /// Oldest first.
+    pub versions: Vec<SecretVersionRecord>,
+}
+
+/// One version of a secret: its id and staging labels (`AWSCURRENT`, `AWSPREVIOUS`, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretVersionRecord {
+    pub id: String,
+    #[serde(default)]
+    pub stages: Vec<String>,
+    pub created_at: f64,
+}
+
+/// The value of one secret version, sealed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretValueRecord {
+    pub value: StoredValue,
 }
 
 /// Seconds since the epoch, as ECS timestamps are.

@@ -17,6 +17,8 @@
 
 pub mod json;
 pub mod query;
+pub mod secretsmanager;
+pub mod ssm;
 
 use std::borrow::Cow;
 use std::net::SocketAddr;
@@ -72,7 +74,7 @@ impl Api {
     }
 
     pub fn is_served(self) -> bool {
-        matches!(self, Api::Ecs)
+        matches!(self, Api::Ecs | Api::Ssm | Api::SecretsManager)
     }
 
     /// The SigV4 signing name requests must be scoped to.
@@ -347,6 +349,19 @@ async fn call_json(
             let command = Command::parse(action, body)?;
             app.authorize(caller, &command.access(app))?;
             command.execute(app).await
+        }
+        Api::Ssm => {
+            let command = ssm::SsmCommand::parse(action, body)?;
+            app.authorize_with(caller, || command.access(app))?;
+            command.execute_as(app, caller).await
+        }
+        Api::SecretsManager => {
+            let command = secretsmanager::SecretsManagerCommand::parse(action, body)?;
+            // Finding a secret's full ARN reads the store: only for callers with policies.
+            if !caller.principal.is_admin() {
+                app.authorize(caller, &command.access(app).await)?;
+            }
+            command.execute_as(app, caller).await
         }
         other => Err(Error::UnknownOperation(format!(
             "The action {action} is not valid for the {} API.",

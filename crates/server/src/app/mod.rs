@@ -13,12 +13,16 @@ mod liveness;
 mod log_options;
 mod pagination;
 mod placement;
+pub mod secret_refs;
+mod secretsmanager;
 mod service_plan;
 mod service_scheduler;
 mod services;
+mod ssm;
 mod tags;
 mod task_definition_rules;
 mod task_definitions;
+mod task_secrets;
 mod tasks;
 
 use std::collections::HashMap;
@@ -34,7 +38,9 @@ use crate::state::View;
 
 pub(crate) use agents::new_secret as agents_secret;
 pub use agents::AgentIdentity;
+pub use secretsmanager::Empty;
 pub use task_definition_rules::{parse_cpu, parse_memory};
+pub use task_secrets::{TaskSecretsError, RESOURCE_INITIALIZATION};
 
 /// Settings the app layer needs.
 #[derive(Debug, Clone)]
