@@ -20,18 +20,6 @@ fn code<E: ProvideErrorMetadata>(error: &E) -> String {
     error.code().unwrap_or_default().to_owned()
 }
 
-async fn create(sm: &aws_sdk_secretsmanager::Client, name: &str, value: &str) -> String {
-    sm.create_secret()
-        .name(name)
-        .secret_string(value)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("CreateSecret {name}: {e:?}"))
-        .arn()
-        .expect("an ARN")
-        .to_owned()
-}
-
 async fn current(sm: &aws_sdk_secretsmanager::Client, id: &str) -> String {
     sm.get_secret_value()
         .secret_id(id)
@@ -326,7 +314,7 @@ async fn secrets_are_named_by_name_or_arn_and_versions_move_their_stages() {
 async fn a_deleted_secret_waits_out_its_recovery_window_and_then_goes() {
     let cluster = TestCluster::start().await;
     let sm = common::secrets(&cluster);
-    create(&sm, "temp", "value").await;
+    common::create_secret(&sm, "temp", "value").await;
     for (window, force) in [(Some(6), None), (Some(31), None), (Some(7), Some(true))] {
         let error = sm
             .delete_secret()
@@ -440,7 +428,7 @@ async fn a_deleted_secret_waits_out_its_recovery_window_and_then_goes() {
     assert!(values.is_empty(), "the secret's values are gone");
 
     // Forced deletion is immediate, and the name can be used again.
-    let first = create(&sm, "forced", "a").await;
+    let first = common::create_secret(&sm, "forced", "a").await;
     sm.delete_secret()
         .secret_id("forced")
         .force_delete_without_recovery(true)
@@ -454,7 +442,7 @@ async fn a_deleted_secret_waits_out_its_recovery_window_and_then_goes() {
         .await
         .expect_err("a deleted secret");
     assert_eq!(code(&gone), "ResourceNotFoundException");
-    let second = create(&sm, "forced", "b").await;
+    let second = common::create_secret(&sm, "forced", "b").await;
     assert_eq!(current(&sm, &second).await, "b");
     let old_arn = sm.get_secret_value().secret_id(&first).send().await;
     assert!(
@@ -505,7 +493,7 @@ async fn listing_filters_sorts_and_pages_and_batch_reads() {
         .await
         .expect("CreateSecret");
     for name in ["app/two", "app/three", "ops/one"] {
-        create(&sm, name, name).await;
+        common::create_secret(&sm, name, name).await;
     }
     sm.create_secret()
         .name("ops/two")
@@ -701,8 +689,8 @@ async fn listing_filters_sorts_and_pages_and_batch_reads() {
 async fn a_role_session_reads_only_the_secrets_its_policy_names() {
     let cluster = TestCluster::start().await;
     let admin = common::secrets(&cluster);
-    let allowed = create(&admin, "allowed", "yes").await;
-    create(&admin, "denied", "no").await;
+    let allowed = common::create_secret(&admin, "allowed", "yes").await;
+    common::create_secret(&admin, "denied", "no").await;
     let mut policy = common::allow(&["secretsmanager:GetSecretValue"], &[&allowed]);
     policy["Statement"]
         .as_array_mut()

@@ -56,16 +56,12 @@ async fn private_image_pulls_with_repository_credentials_and_fails_without() {
     let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
     let image = private_image();
     let (user, password) = registry_credentials();
-    let secret = common::secrets(&cluster)
-        .create_secret()
-        .name("registry-creds")
-        .secret_string(serde_json::json!({"username": user, "password": password}).to_string())
-        .send()
-        .await
-        .expect("CreateSecret")
-        .arn()
-        .expect("the secret's ARN")
-        .to_owned();
+    let secret = common::create_secret(
+        &common::secrets(&cluster),
+        "registry-creds",
+        &serde_json::json!({"username": user, "password": password}).to_string(),
+    )
+    .await;
     let role = common::create_role(
         &cluster,
         "registry-pull",
@@ -79,23 +75,15 @@ async fn private_image_pulls_with_repository_credentials_and_fails_without() {
         .credentials_parameter(&secret)
         .build()
         .expect("repository credentials");
-    let def = cluster
-        .client
-        .register_task_definition()
-        .family("docker-private")
-        .execution_role_arn(&role)
-        .container_definitions(
-            private_container()
-                .repository_credentials(credentials)
-                .build(),
-        )
-        .send()
-        .await
-        .expect("registering docker-private")
-        .task_definition()
-        .and_then(|d| d.task_definition_arn())
-        .expect("a task definition ARN")
-        .to_owned();
+    let def = common::register_with_role(
+        &cluster,
+        "docker-private",
+        &role,
+        private_container()
+            .repository_credentials(credentials)
+            .build(),
+    )
+    .await;
     let arn = cleanup.track(
         run_one(&cluster.client, &def)
             .await

@@ -10,7 +10,7 @@ mod common;
 
 use std::time::Duration;
 
-use aws_sdk_ecs::types::{ContainerDefinition, Secret, TaskStopCode};
+use aws_sdk_ecs::types::{Secret, TaskStopCode};
 use aws_sdk_ssm::types::ParameterType;
 use berth_testkit::fixtures::{describe, run_one, runtime_id, shell_container};
 use berth_testkit::{docker, docker_available, AgentKind, DockerCleanup, Options, TestCluster};
@@ -29,22 +29,10 @@ fn secret(name: &str, value_from: &str) -> Secret {
 /// Registers `family` with one long-running container carrying `secrets`, read with
 /// `role`.
 async fn register(cluster: &TestCluster, family: &str, role: &str, secrets: Vec<Secret>) -> String {
-    let container: ContainerDefinition = shell_container("app", 16, "sleep 1000")
+    let container = shell_container("app", 16, "sleep 1000")
         .set_secrets(Some(secrets))
         .build();
-    cluster
-        .client
-        .register_task_definition()
-        .family(family)
-        .execution_role_arn(role)
-        .container_definitions(container)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("registering {family}: {e:?}"))
-        .task_definition()
-        .and_then(|d| d.task_definition_arn())
-        .expect("a task definition ARN")
-        .to_owned()
+    common::register_with_role(cluster, family, role, container).await
 }
 
 /// The value of the variable `name` inside a running container.
@@ -198,26 +186,8 @@ async fn a_secret_that_cannot_be_read_fails_the_task_with_ecs_reason() {
         .send()
         .await
         .expect("PutParameter");
-    let allowed = sm
-        .create_secret()
-        .name("allowed")
-        .secret_string(r#"{"key":"value"}"#)
-        .send()
-        .await
-        .expect("CreateSecret")
-        .arn()
-        .expect("an ARN")
-        .to_owned();
-    let forbidden = sm
-        .create_secret()
-        .name("forbidden")
-        .secret_string(r#"{"key":"value"}"#)
-        .send()
-        .await
-        .expect("CreateSecret")
-        .arn()
-        .expect("an ARN")
-        .to_owned();
+    let allowed = common::create_secret(&sm, "allowed", r#"{"key":"value"}"#).await;
+    let forbidden = common::create_secret(&sm, "forbidden", r#"{"key":"value"}"#).await;
     let secret_arn =
         |name: &str| format!("arn:aws:secretsmanager:us-east-1:000000000000:secret:{name}");
     let role = common::create_role(
@@ -324,16 +294,7 @@ async fn an_agent_restarted_with_running_containers_fetches_no_secret_again() {
     let mut cluster = TestCluster::with(docker_cluster()).await;
     let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
     let sm = common::secrets(&cluster);
-    let arn = sm
-        .create_secret()
-        .name("short-lived")
-        .secret_string("kept-in-the-container")
-        .send()
-        .await
-        .expect("CreateSecret")
-        .arn()
-        .expect("an ARN")
-        .to_owned();
+    let arn = common::create_secret(&sm, "short-lived", "kept-in-the-container").await;
     let role = common::create_role(
         &cluster,
         "reader",

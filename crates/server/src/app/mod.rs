@@ -275,6 +275,13 @@ pub(crate) fn validate_tags(tags: &[berth_api::ecs::Tag]) -> Result<()> {
     Ok(())
 }
 
+/// What a read-modify-write edit of a record did, and the answer to give.
+pub(crate) enum Edited<T> {
+    /// Nothing to write.
+    Unchanged(T),
+    Changed(T),
+}
+
 /// A transaction that runs `success` when every compare holds, and nothing otherwise.
 pub fn txn(compares: Vec<Compare>, success: Vec<Op>) -> Txn {
     Txn {

@@ -26,7 +26,7 @@ use serde::Serialize;
 use super::secret_refs::{
     check_secret_name, parse_secret_id, partial_secret_arn, secret_arn, SECRET_SUFFIX_LEN,
 };
-use super::{put_json, txn, App};
+use super::{put_json, txn, App, Edited};
 use crate::error::{Error, Result};
 use crate::identity::{Access, Caller};
 use crate::model::{keys, now, SecretRecord, SecretValueRecord, SecretVersionRecord};
@@ -571,7 +571,7 @@ impl App {
             None => {
                 let record = self
                     .edit_secret(&req.secret_id, false, |record| {
-                        edit(record).map(|_| Vec::new())
+                        edit(record).map(|_| Edited::Changed(Vec::new()))
                     })
                     .await?;
                 Ok(UpdateSecretResponse {
@@ -657,7 +657,7 @@ impl App {
                         }
                     }
                 }
-                Ok(Vec::new())
+                Ok(Edited::Changed(Vec::new()))
             })
             .await?;
         Ok(UpdateSecretVersionStageResponse {
@@ -784,7 +784,7 @@ impl App {
                 }
                 record.deleted_at = Some(at);
                 record.deletion_date = Some(at + days as f64 * DAY_SECONDS);
-                Ok(Vec::new())
+                Ok(Edited::Changed(Vec::new()))
             })
             .await?;
         Ok(DeleteSecretResponse {
@@ -799,7 +799,7 @@ impl App {
             .edit_secret(&req.secret_id, true, |record| {
                 record.deleted_at = None;
                 record.deletion_date = None;
-                Ok(Vec::new())
+                Ok(Edited::Changed(Vec::new()))
             })
             .await?;
         Ok(RestoreSecretResponse {
@@ -851,7 +851,7 @@ impl App {
                     "A secret can have at most {MAX_TAGS} tags."
                 )));
             }
-            Ok(Vec::new())
+            Ok(Edited::Changed(Vec::new()))
         })
         .await?;
         Ok(Empty {})
@@ -862,7 +862,7 @@ impl App {
             record
                 .tags
                 .retain(|t| !t.key.as_ref().is_some_and(|k| req.tag_keys.contains(k)));
-            Ok(Vec::new())
+            Ok(Edited::Changed(Vec::new()))
         })
         .await?;
         Ok(Empty {})
@@ -985,54 +985,42 @@ impl App {
         edit: impl Fn(&mut SecretRecord) -> Result<()>,
     ) -> Result<(SecretRecord, String)> {
         let version_id = token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        for _ in 0..WRITE_ATTEMPTS {
-            let (mut record, revision) = self
-                .find_secret(secret_id)
-                .await?
-                .ok_or_else(resource_not_found)?;
-            if record.deletion_date.is_some() {
-                return Err(marked_for_deletion());
-            }
-            if record.versions.iter().any(|v| v.id == version_id) {
-                if self.version_holds(&record, &version_id, value).await? {
-                    return Ok((record, version_id));
+        let mut existed = false;
+        let record = self
+            .edit_secret(secret_id, false, |record| {
+                existed = record.versions.iter().any(|v| v.id == version_id);
+                if existed {
+                    return Ok(Edited::Unchanged(Vec::new()));
                 }
-                return Err(Error::api(
-                    "ResourceExistsException",
-                    format!(
-                        "A version with ClientRequestToken {version_id} already exists with \
-                         another value. You can't modify an existing version, you can only \
-                         create a new version."
-                    ),
-                ));
-            }
-            edit(&mut record)?;
-            let mut ops = vec![self.add_version(&mut record, &version_id, value, stages)?];
-            for dropped in prune_versions(&mut record) {
-                ops.push(Op::delete(keys::secret_value(&record.id, &dropped)));
-            }
-            record.changed_at = now();
-            let key = keys::secret(&record.name);
-            ops.push(put_json(key.clone(), &record)?);
-            match self
-                .commit(txn(vec![Compare::mod_revision(key, revision)], ops))
-                .await
-            {
-                Ok(_) => return Ok((record, version_id)),
-                Err(Error::Conflict) => continue,
-                Err(error) => return Err(error),
-            }
+                edit(record)?;
+                let mut ops = vec![self.add_version(record, &version_id, value, stages)?];
+                for dropped in prune_versions(record) {
+                    ops.push(Op::delete(keys::secret_value(&record.id, &dropped)));
+                }
+                Ok(Edited::Changed(ops))
+            })
+            .await?;
+        if existed && !self.version_holds(&record, &version_id, value).await? {
+            return Err(Error::api(
+                "ResourceExistsException",
+                format!(
+                    "A version with ClientRequestToken {version_id} already exists with another \
+                     value. You can't modify an existing version, you can only create a new \
+                     version."
+                ),
+            ));
         }
-        Err(conflict())
+        Ok((record, version_id))
     }
 
-    /// Changes a secret's head record with `edit` (which returns further ops), guarded by
-    /// its revision. A secret waiting for deletion is refused unless `while_deleted`.
+    /// Changes a secret's head record with `edit` (which gives further ops to write with
+    /// it), guarded by its revision and retried on a lost race. A secret waiting for
+    /// deletion is refused unless `while_deleted`.
     async fn edit_secret(
         &self,
         secret_id: &str,
         while_deleted: bool,
-        edit: impl Fn(&mut SecretRecord) -> Result<Vec<Op>>,
+        mut edit: impl FnMut(&mut SecretRecord) -> Result<Edited<Vec<Op>>>,
     ) -> Result<SecretRecord> {
         for _ in 0..WRITE_ATTEMPTS {
             let (mut record, revision) = self
@@ -1042,7 +1030,10 @@ impl App {
             if record.deletion_date.is_some() && !while_deleted {
                 return Err(marked_for_deletion());
             }
-            let mut ops = edit(&mut record)?;
+            let mut ops = match edit(&mut record)? {
+                Edited::Unchanged(_) => return Ok(record),
+                Edited::Changed(ops) => ops,
+            };
             record.changed_at = now();
             let key = keys::secret(&record.name);
             ops.push(put_json(key.clone(), &record)?);

@@ -21,7 +21,7 @@ use super::secret_refs::{
     check_parameter_name, hierarchy_levels, parameter_arn, parse_parameter_ref, ParameterRef,
     Selector, MAX_HIERARCHY_LEVELS,
 };
-use super::{put_json, txn, App};
+use super::{put_json, txn, App, Edited};
 use crate::error::{Error, Result};
 use crate::identity::Caller;
 use crate::model::{keys, now, ParameterRecord, ParameterVersionRecord, StoredValue};
@@ -526,58 +526,45 @@ impl App {
         let reference = self.unversioned_ref(&req.name)?;
         let (valid, invalid): (Vec<String>, Vec<String>) =
             req.labels.iter().cloned().partition(|l| label_is_valid(l));
-        for _ in 0..WRITE_ATTEMPTS {
-            let (mut record, revision) = self
-                .find_parameter(&reference)
-                .await?
-                .ok_or_else(|| not_found(&req.name))?;
-            let target = req
-                .parameter_version
-                .unwrap_or_else(|| record.latest().version);
-            let Some(index) = record.versions.iter().position(|v| v.version == target) else {
-                return Err(version_not_found(&req.name, target));
-            };
-            if valid.is_empty() {
-                return Ok(LabelParameterVersionResult {
-                    invalid_labels: Some(invalid),
-                    parameter_version: Some(target),
-                });
-            }
-            // A label names one version of a parameter: attaching it moves it.
-            for version in &mut record.versions {
-                version.labels.retain(|l| !valid.contains(l));
-            }
-            let labels = &mut record.versions[index].labels;
-            labels.extend(valid.iter().cloned());
-            labels.dedup();
-            if labels.len() > MAX_LABELS_PER_VERSION {
-                return Err(ssm_error(
-                    "ParameterVersionLabelLimitExceeded",
-                    format!(
-                        "A parameter version can have maximum {MAX_LABELS_PER_VERSION} labels. \
-                         Move one or more labels to another version and try again."
-                    ),
-                ));
-            }
-            let key = keys::ssm_parameter(&record.name);
-            match self
-                .commit(txn(
-                    vec![Compare::mod_revision(key.clone(), revision)],
-                    vec![put_json(key, &record)?],
-                ))
-                .await
-            {
-                Ok(_) => {
-                    return Ok(LabelParameterVersionResult {
-                        invalid_labels: Some(invalid),
-                        parameter_version: Some(target),
-                    })
-                }
-                Err(Error::Conflict) => continue,
-                Err(error) => return Err(error),
-            }
-        }
-        Err(too_many_updates())
+        let target = self
+            .edit_parameter(
+                &reference,
+                || not_found(&req.name),
+                |record| {
+                    let target = req
+                        .parameter_version
+                        .unwrap_or_else(|| record.latest().version);
+                    let Some(index) = record.versions.iter().position(|v| v.version == target)
+                    else {
+                        return Err(version_not_found(&req.name, target));
+                    };
+                    if valid.is_empty() {
+                        return Ok(Edited::Unchanged(target));
+                    }
+                    // A label names one version of a parameter: attaching it moves it.
+                    for version in &mut record.versions {
+                        version.labels.retain(|l| !valid.contains(l));
+                    }
+                    let labels = &mut record.versions[index].labels;
+                    labels.extend(valid.iter().cloned());
+                    labels.dedup();
+                    if labels.len() > MAX_LABELS_PER_VERSION {
+                        return Err(ssm_error(
+                            "ParameterVersionLabelLimitExceeded",
+                            format!(
+                                "A parameter version can have maximum {MAX_LABELS_PER_VERSION} \
+                             labels. Move one or more labels to another version and try again."
+                            ),
+                        ));
+                    }
+                    Ok(Edited::Changed(target))
+                },
+            )
+            .await?;
+        Ok(LabelParameterVersionResult {
+            invalid_labels: Some(invalid),
+            parameter_version: Some(target),
+        })
     }
 
     pub async fn unlabel_parameter_version(
@@ -585,49 +572,35 @@ impl App {
         req: UnlabelParameterVersionRequest,
     ) -> Result<UnlabelParameterVersionResult> {
         let reference = self.unversioned_ref(&req.name)?;
-        for _ in 0..WRITE_ATTEMPTS {
-            let (mut record, revision) = self
-                .find_parameter(&reference)
-                .await?
-                .ok_or_else(|| not_found(&req.name))?;
-            let Some(version) = record
-                .versions
-                .iter_mut()
-                .find(|v| v.version == req.parameter_version)
-            else {
-                return Err(version_not_found(&req.name, req.parameter_version));
-            };
-            let (removed, invalid): (Vec<String>, Vec<String>) = req
-                .labels
-                .iter()
-                .cloned()
-                .partition(|l| version.labels.contains(l));
-            if removed.is_empty() {
-                return Ok(UnlabelParameterVersionResult {
-                    removed_labels: Some(removed),
-                    invalid_labels: Some(invalid),
-                });
-            }
-            version.labels.retain(|l| !removed.contains(l));
-            let key = keys::ssm_parameter(&record.name);
-            match self
-                .commit(txn(
-                    vec![Compare::mod_revision(key.clone(), revision)],
-                    vec![put_json(key, &record)?],
-                ))
-                .await
-            {
-                Ok(_) => {
-                    return Ok(UnlabelParameterVersionResult {
-                        removed_labels: Some(removed),
-                        invalid_labels: Some(invalid),
-                    })
-                }
-                Err(Error::Conflict) => continue,
-                Err(error) => return Err(error),
-            }
-        }
-        Err(too_many_updates())
+        let (removed, invalid) = self
+            .edit_parameter(
+                &reference,
+                || not_found(&req.name),
+                |record| {
+                    let Some(version) = record
+                        .versions
+                        .iter_mut()
+                        .find(|v| v.version == req.parameter_version)
+                    else {
+                        return Err(version_not_found(&req.name, req.parameter_version));
+                    };
+                    let (removed, invalid): (Vec<String>, Vec<String>) = req
+                        .labels
+                        .iter()
+                        .cloned()
+                        .partition(|l| version.labels.contains(l));
+                    if removed.is_empty() {
+                        return Ok(Edited::Unchanged((removed, invalid)));
+                    }
+                    version.labels.retain(|l| !removed.contains(l));
+                    Ok(Edited::Changed((removed, invalid)))
+                },
+            )
+            .await?;
+        Ok(UnlabelParameterVersionResult {
+            removed_labels: Some(removed),
+            invalid_labels: Some(invalid),
+        })
     }
 
     pub async fn ssm_add_tags_to_resource(
@@ -850,11 +823,7 @@ impl App {
         edit: impl Fn(&mut Vec<Tag>),
     ) -> Result<()> {
         let reference = self.tagged_parameter(resource_type, resource_id)?;
-        for _ in 0..WRITE_ATTEMPTS {
-            let (mut record, revision) = self
-                .find_parameter(&reference)
-                .await?
-                .ok_or_else(invalid_resource_id)?;
+        self.edit_parameter(&reference, invalid_resource_id, |record| {
             edit(&mut record.tags);
             if record.tags.len() > MAX_TAGS {
                 return Err(ssm_error(
@@ -865,6 +834,26 @@ impl App {
                     ),
                 ));
             }
+            Ok(Edited::Changed(()))
+        })
+        .await
+    }
+
+    /// Changes the parameter `reference` names with `edit`, guarded by its revision and
+    /// retried on a lost race. A missing parameter is `missing()`.
+    async fn edit_parameter<T>(
+        &self,
+        reference: &ParameterRef,
+        missing: impl Fn() -> Error,
+        mut edit: impl FnMut(&mut ParameterRecord) -> Result<Edited<T>>,
+    ) -> Result<T> {
+        for _ in 0..WRITE_ATTEMPTS {
+            let (mut record, revision) =
+                self.find_parameter(reference).await?.ok_or_else(&missing)?;
+            let answer = match edit(&mut record)? {
+                Edited::Unchanged(answer) => return Ok(answer),
+                Edited::Changed(answer) => answer,
+            };
             let key = keys::ssm_parameter(&record.name);
             match self
                 .commit(txn(
@@ -873,7 +862,7 @@ impl App {
                 ))
                 .await
             {
-                Ok(_) => return Ok(()),
+                Ok(_) => return Ok(answer),
                 Err(Error::Conflict) => continue,
                 Err(error) => return Err(error),
             }

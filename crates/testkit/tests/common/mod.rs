@@ -59,6 +59,42 @@ pub fn secrets(cluster: &TestCluster) -> aws_sdk_secretsmanager::Client {
     secrets_as(cluster, admin(cluster))
 }
 
+/// Creates a secret holding `value`; returns its ARN.
+pub async fn create_secret(sm: &aws_sdk_secretsmanager::Client, name: &str, value: &str) -> String {
+    sm.create_secret()
+        .name(name)
+        .secret_string(value)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("CreateSecret {name}: {e:?}"))
+        .arn()
+        .expect("an ARN")
+        .to_owned()
+}
+
+/// Registers `family` with one container and the execution role `role`; returns the task
+/// definition's ARN.
+pub async fn register_with_role(
+    cluster: &TestCluster,
+    family: &str,
+    role: &str,
+    container: aws_sdk_ecs::types::ContainerDefinition,
+) -> String {
+    cluster
+        .client
+        .register_task_definition()
+        .family(family)
+        .execution_role_arn(role)
+        .container_definitions(container)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("registering {family}: {e:?}"))
+        .task_definition()
+        .and_then(|d| d.task_definition_arn())
+        .expect("a task definition ARN")
+        .to_owned()
+}
+
 /// Writes an IAM role whose one inline policy is `policy` into the store, and waits until
 /// the server's view has it. Returns its ARN.
 pub async fn create_role(cluster: &TestCluster, name: &str, policy: serde_json::Value) -> String {
