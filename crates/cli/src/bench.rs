@@ -154,16 +154,16 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
 
     // Wait for the agent to register.
     let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    let instance = loop {
         let instances = client.list_container_instances().send().await?;
-        if !instances.container_instance_arns().is_empty() {
-            break;
+        if let Some(arn) = instances.container_instance_arns().first() {
+            break arn.clone();
         }
         if Instant::now() > deadline {
             bail!("the agent did not register within 30 s");
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    };
     let container = ContainerDefinition::builder()
         .name("main")
         .image(image)
@@ -251,7 +251,18 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
     cancel.cancel();
     let _ = agent.await;
     server.join().await;
-    let _ = docker(&["rm", "-f", "-v"]).await;
+    // The benchmark's containers (stopped, kept for the agent's cleanup wait) go with it.
+    let label = format!(
+        "label={}={instance}",
+        berth_api::protocol::labels::INSTANCE_ARN
+    );
+    let ids = docker(&["ps", "-aq", "--filter", &label]).await?;
+    let ids: Vec<&str> = ids.split_whitespace().collect();
+    if !ids.is_empty() {
+        let mut args = vec!["rm", "-f", "-v"];
+        args.extend(ids);
+        docker(&args).await?;
+    }
 
     berth_samples.sort();
     secret_samples.sort();
