@@ -25,6 +25,9 @@ request members in fields.rs):
 - AWS JSON 1.1 services (ecs, ssm, secretsmanager, logs) derive serde with the exact wire
   names. `timestamp` members are epoch seconds (f64), `long` members i64, `blob` members
   base64 text (String).
+- Structures with members the model marks `sensitive` (secret values, passwords) get a
+  `Debug` that shows those members as `<redacted>`, so that no log of a request or response
+  can show them.
 - AWS Query services (iam, sts, elbv2) derive serde too (for storage), and implement
   `query::FromQuery` (input shapes) and `query::ToXml` (output shapes), generated from the
   same serialization rules botocore's QuerySerializer and QueryParser follow.
@@ -511,7 +514,9 @@ class Generator:
         for role in roles.get(name, []):
             w("///")
             w("/// " + role)
-        w("#[derive(Debug, Clone, %sPartialEq, Serialize, Deserialize)]" % ("Default, " if self.has_default(name) else ""))
+        secret = self.sensitive_members(name, shape)
+        w("#[derive(%sClone, %sPartialEq, Serialize, Deserialize)]"
+          % ("" if secret else "Debug, ", "Default, " if self.has_default(name) else ""))
         w("pub struct %s {" % tn)
         validations = []
         fields = set()
@@ -537,6 +542,8 @@ class Generator:
                     validations.append("if let Some(value) = &self.%s { %s }" % (field, " ".join(checks)))
         w("}")
         w("")
+        if secret:
+            self.redacted_debug(w, tn, members, secret, required)
         w("impl Validate for %s {" % tn)
         w("    #[allow(unused_variables)]")
         w("    fn validate(&self, path: &str) -> Result<(), ValidationError> {")
@@ -550,6 +557,35 @@ class Generator:
             self.from_query(w, tn, members, required)
         if self.query and name in self.output_shapes:
             self.to_xml(w, tn, members, required)
+
+    def sensitive_members(self, name, shape):
+        """The members the model marks sensitive (on the member, or on its shape, or the
+        whole structure): their values never appear in `Debug` output."""
+        members = shape.get("members", {})
+        if shape.get("sensitive"):
+            return set(members)
+        return {m for m, spec in members.items()
+                if spec.get("sensitive") or self.shapes[spec["shape"]].get("sensitive")}
+
+    def redacted_debug(self, w, tn, members, secret, required):
+        """`Debug` that names every member but shows a sensitive one only as
+        `<redacted>` (or `None` when absent)."""
+        w("impl std::fmt::Debug for %s {" % tn)
+        w("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {")
+        w("        f.debug_struct(%s)" % json.dumps(tn))
+        for member in members:
+            field = snake(member)
+            if member not in secret:
+                w("            .field(%s, &self.%s)" % (json.dumps(field), field))
+            elif member in required:
+                w("            .field(%s, &\"<redacted>\")" % json.dumps(field))
+            else:
+                w("            .field(%s, &self.%s.as_ref().map(|_| \"<redacted>\"))"
+                  % (json.dumps(field), field))
+        w("            .finish()")
+        w("    }")
+        w("}")
+        w("")
 
     def from_query(self, w, tn, members, required):
         w("impl FromQuery for %s {" % tn)

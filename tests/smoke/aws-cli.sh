@@ -347,6 +347,32 @@ assert c["portMappings"][0]["containerPort"] == 80, c
 PY
 pass "boto3 list_clusters and describe_task_definition(smoke-web)"
 
+# ---------------------------------------------------------------- SSM and Secrets Manager
+
+step "ssm put-parameter / get-parameter"
+# No --endpoint-url: DIR/env exports AWS_ENDPOINT_URL_SSM and AWS_ENDPOINT_URL_SECRETS_MANAGER.
+out=$(aws ssm put-parameter --name /smoke/db-password --value smoke-s3cret --type SecureString) ||
+  fail "put-parameter: $out"
+[ "$(jq -r .Version <<<"$out")" = 1 ] || fail "put-parameter answered $out"
+out=$(aws ssm get-parameter --name /smoke/db-password --with-decryption) || fail "get-parameter: $out"
+[ "$(jq -r .Parameter.Value <<<"$out")" = smoke-s3cret ] || fail "get-parameter answered $out"
+pass "aws ssm put-parameter --type SecureString, get-parameter --with-decryption"
+
+step "secretsmanager create-secret / get-secret-value"
+out=$(aws secretsmanager create-secret --name smoke/api --secret-string '{"token":"smoke-t0ken"}') ||
+  fail "create-secret: $out"
+SECRET_ARN=$(jq -r .ARN <<<"$out")
+[[ "$SECRET_ARN" == arn:aws:secretsmanager:*:secret:smoke/api-?????? ]] || fail "create-secret answered $out"
+out=$(aws secretsmanager get-secret-value --secret-id "$SECRET_ARN") || fail "get-secret-value: $out"
+[ "$(jq -r .SecretString <<<"$out")" = '{"token":"smoke-t0ken"}' ] || fail "get-secret-value answered $out"
+python3 - <<'PY' || fail "boto3 secretsmanager check failed (output above)"
+import boto3
+
+value = boto3.client("secretsmanager").get_secret_value(SecretId="smoke/api")
+assert value["SecretString"] == '{"token":"smoke-t0ken"}', value
+PY
+pass "aws secretsmanager create-secret, get-secret-value (and boto3)"
+
 # ---------------------------------------------------------------- restart
 
 step "restart keeps the running task"

@@ -339,7 +339,7 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         image: Some(spec.image.clone()),
         entrypoint: spec.entry_point.clone(),
         cmd: spec.command.clone(),
-        env: Some(spec.env.iter().map(|(k, v)| format!("{k}={v}")).collect()),
+        env: Some(environment(spec)),
         working_dir: spec.working_dir.clone(),
         user: spec.user.clone(),
         hostname: spec.hostname.clone(),
@@ -368,6 +368,18 @@ fn gpu_requests(gpu_ids: &[String]) -> Option<Vec<DeviceRequest>> {
             options: None,
         }]
     })
+}
+
+/// Docker's `Env`: the plain variables, then the secret ones, which replace plain ones of
+/// the same name (a process reading its environment takes the first of a name).
+fn environment(spec: &ContainerSpec) -> Vec<String> {
+    let secret = &spec.secret_env.0;
+    spec.env
+        .iter()
+        .filter(|(name, _)| !secret.iter().any(|(s, _)| s == name))
+        .chain(secret.iter())
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect()
 }
 
 fn to_event(m: EventMessage) -> Option<RuntimeEvent> {

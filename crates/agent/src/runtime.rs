@@ -154,6 +154,20 @@ pub struct TaskResources {
     pub volumes: BTreeMap<String, MountSource>,
 }
 
+/// Environment variables whose values are secrets (a container's `secrets`, fetched from
+/// the server just before the container is created). Kept apart from the plain
+/// environment so that a spec's `Debug` names them without their values.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct SecretEnv(pub Vec<(String, String)>);
+
+impl std::fmt::Debug for SecretEnv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|(name, _)| name))
+            .finish()
+    }
+}
+
 /// Everything a runtime needs to create one container, independent of Docker's API.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContainerSpec {
@@ -163,6 +177,8 @@ pub struct ContainerSpec {
     pub entry_point: Option<Vec<String>>,
     pub command: Option<Vec<String>>,
     pub env: Vec<(String, String)>,
+    /// Secret variables; a name in both wins here, as ECS's secrets override `environment`.
+    pub secret_env: SecretEnv,
     pub working_dir: Option<String>,
     pub user: Option<String>,
     pub hostname: Option<String>,
@@ -563,6 +579,8 @@ pub fn build_spec(
         entry_point: def.entry_point.clone(),
         command: def.command.clone(),
         env,
+        // The runner adds the secret variables once it has fetched them.
+        secret_env: SecretEnv::default(),
         working_dir: def.working_directory.clone(),
         user: def.user.clone(),
         hostname: def.hostname.clone(),
@@ -829,7 +847,6 @@ pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredT
         containers: vec![DesiredContainer {
             container_arn: "carn".into(),
             definition: def,
-            registry_auth: None,
             gpu_ids: Vec::new(),
         }],
         volumes: Vec::new(),

@@ -64,6 +64,8 @@ pub(crate) async fn run_session(
         generation: gen_rx.clone(),
         reports: report_tx,
         restarts: crate::restart::RestartCounts::new(Some(ledger.clone())),
+        control: control.clone(),
+        credential: identity.credential.clone(),
     });
     let session = cancel.child_token();
 

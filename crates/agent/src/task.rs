@@ -32,16 +32,18 @@ use berth_api::ecs::{ContainerCondition, ContainerDefinition, HealthStatus, Netw
 use berth_api::ecs::{IpcMode, NetworkMode, PidMode, TransportProtocol};
 use berth_api::protocol::{
     labels, ContainerReport, DesiredStatus, DesiredTask, RegistryAuth, ReportedStatus, TaskReport,
+    TaskSecrets,
 };
 use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
+use crate::client::{ClientError, ControlPlane};
 use crate::pause::{pause_container_name, pause_spec, ROLE_PAUSE};
 use crate::ports::{collapse_ranges, host_port_ranges};
 use crate::restart::{RestartCounts, RestartPolicy};
 use crate::runtime::{
     build_spec, stop_timeout, task_id, ContainerRuntime, ContainerStatus, RunState, RuntimeError,
-    SpecContext, TaskLimits, TaskResources,
+    SecretEnv, SpecContext, TaskLimits, TaskResources,
 };
 use crate::volumes::{self, VolumeError};
 
@@ -57,6 +59,10 @@ const MIB: u64 = 1024 * 1024;
 pub const STOP_CODE_ESSENTIAL_EXITED: &str = "EssentialContainerExited";
 pub const STOP_CODE_FAILED_TO_START: &str = "TaskFailedToStart";
 pub const REASON_ESSENTIAL_EXITED: &str = "Essential container in task exited";
+/// How ECS begins the reason of a task whose secrets or registry credentials could not be
+/// fetched (the server's own refusals carry the whole reason).
+pub const REASON_SECRETS_PREFIX: &str =
+    "ResourceInitializationError: unable to pull secrets or registry auth: ";
 
 /// What every runner shares.
 pub(crate) struct Shared {
@@ -69,6 +75,9 @@ pub(crate) struct Shared {
     pub reports: mpsc::UnboundedSender<TaskReport>,
     /// How often each container was restarted under its `restartPolicy`.
     pub restarts: RestartCounts,
+    /// The control plane and the instance's credential, to fetch a task's secrets.
+    pub control: Arc<dyn ControlPlane>,
+    pub credential: String,
 }
 
 /// Messages from the supervisor to a runner.
@@ -208,6 +217,10 @@ pub(crate) struct TaskRunner {
     pause: Option<Pause>,
     /// What the task provides its containers, once provided in this run of the agent.
     resources: Option<TaskResources>,
+    /// The task's secrets and registry credentials, from the moment they are fetched
+    /// (just before its first container is created) until its last container is created.
+    /// In memory only: never in the ledger, a label or a log line.
+    secrets: Option<TaskSecrets>,
     status: ReportedStatus,
     /// The stop code and reason, once the task has to stop. Set once.
     stop: Option<(Option<String>, Option<String>)>,
@@ -249,6 +262,7 @@ impl TaskRunner {
             containers: Vec::new(),
             pause: None,
             resources: None,
+            secrets: None,
             status: ReportedStatus::Pending,
             stop: None,
             pull_started_at: None,
@@ -361,7 +375,6 @@ impl TaskRunner {
             };
             c.arn = Some(dc.container_arn.clone());
             c.def = Some(dc.definition.clone());
-            c.auth = dc.registry_auth.clone();
             c.restart_count = restart_count;
         }
         self.desired = Some(d);
@@ -575,6 +588,70 @@ impl TaskRunner {
         Ok(())
     }
 
+    /// Fetches the task's secrets and registry credentials, once, before its first
+    /// container is created. A task that has none fetches nothing. A reference the server
+    /// cannot read fails the task with the server's reason (`TaskFailedToStart`); an
+    /// unreachable server is retried.
+    async fn fetch_secrets(&mut self, desired: &DesiredTask) -> Result<(), Unavailable> {
+        if self.secrets.is_some() {
+            return Ok(());
+        }
+        let needed = desired.containers.iter().any(|c| {
+            c.definition.secrets.as_ref().is_some_and(|s| !s.is_empty())
+                || c.definition.repository_credentials.is_some()
+        });
+        if !needed {
+            self.secrets = Some(TaskSecrets::default());
+            return Ok(());
+        }
+        let fetched = self
+            .shared
+            .control
+            .task_secrets(&self.shared.credential, &self.arn)
+            .await;
+        match fetched {
+            Ok(secrets) => {
+                // `TaskSecrets` shows container names only.
+                tracing::debug!(task = %self.arn, containers = ?secrets, "fetched the task's secrets");
+                for c in &mut self.containers {
+                    c.auth = secrets
+                        .containers
+                        .iter()
+                        .find(|s| s.name == c.name)
+                        .and_then(|s| s.registry_auth.clone());
+                }
+                self.secrets = Some(secrets);
+                Ok(())
+            }
+            Err(ClientError::Rejected {
+                status: 422,
+                message,
+                ..
+            }) => {
+                self.fail_task(message);
+                Ok(())
+            }
+            Err(e @ (ClientError::Transport(_) | ClientError::Decode(_)))
+            | Err(e @ ClientError::Unauthorized(_)) => {
+                tracing::warn!(task = %self.arn, error = %e, "cannot fetch the task's secrets; retrying");
+                Err(Unavailable)
+            }
+            Err(e) => {
+                self.fail_task(format!("{REASON_SECRETS_PREFIX}{e}"));
+                Ok(())
+            }
+        }
+    }
+
+    /// Drops the fetched secrets (the containers hold them now).
+    fn forget_secrets(&mut self) {
+        if self.secrets.take().is_some() {
+            for c in &mut self.containers {
+                c.auth = None;
+            }
+        }
+    }
+
     /// Provides what the task gives its containers, before the first is created: the
     /// cgroup with the task's limits, its volumes, its pause container. Idempotent, so a
     /// restarted agent simply does it again. A failure fails the task.
@@ -741,6 +818,11 @@ impl TaskRunner {
         self.publish();
         let pending = |c: &Ctr| c.state == CState::Pending && c.def.is_some();
         if self.containers.iter().any(pending) {
+            // Secrets first: a pull may need the registry credentials.
+            self.fetch_secrets(desired).await?;
+            if self.stop.is_some() {
+                return Ok(());
+            }
             self.provide_resources(desired).await?;
             if self.stop.is_some() {
                 return Ok(());
@@ -777,6 +859,8 @@ impl TaskRunner {
             self.fail(i, "CannotCreateContainerError", &msg);
             return Ok(());
         }
+        // Every container exists with its secrets: nothing needs them any more.
+        self.forget_secrets();
         // Start containers as their dependencies allow, until no more can start.
         loop {
             let mut progressed = false;
@@ -895,6 +979,13 @@ impl TaskRunner {
                 return Ok(());
             }
         };
+        if let Some(secrets) = self
+            .secrets
+            .as_ref()
+            .and_then(|s| s.containers.iter().find(|c| c.name == spec_name(dc)))
+        {
+            spec.secret_env = SecretEnv(secrets.environment.clone());
+        }
         // Each container port range gets a free host range of the same length.
         for range in &mut spec.port_ranges {
             let count = range.container.1 - range.container.0 + 1;
@@ -1293,6 +1384,11 @@ impl TaskRunner {
             self.last_report = Some(r);
         }
     }
+}
+
+/// A desired container's name.
+fn spec_name(dc: &berth_api::protocol::DesiredContainer) -> &str {
+    dc.definition.name.as_deref().unwrap_or_default()
 }
 
 /// Host-mode bindings: the container's ports are the host's.

@@ -199,11 +199,11 @@ pub struct DesiredTask {
 pub struct DesiredContainer {
     /// The ECS container ARN the agent reports against.
     pub container_arn: String,
+    /// The container definition. Its `secrets` and `repositoryCredentials` are references
+    /// only; the agent fetches what they name with [`TaskSecrets`] when it creates the
+    /// container, so no secret value is ever part of the desired state (or the agent's
+    /// ledger). A `registry_auth` member written by older servers is ignored.
     pub definition: ContainerDefinition,
-    /// Registry credentials resolved by the server from the definition's
-    /// `repositoryCredentials.credentialsParameter`, when it names a secret berth holds.
-    #[serde(default)]
-    pub registry_auth: Option<RegistryAuth>,
     /// The host GPUs assigned to this container (its `GPU` resource requirement): the
     /// agent exposes exactly these to it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -160,7 +160,7 @@ impl Validate for BatchGetSecretValueResponse {
 /// Secrets Manager structure `CreateSecretRequest`.
 ///
 /// The request of `CreateSecret`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateSecretRequest {
     /// The name of the new secret.
     #[serde(rename = "Name")]
@@ -216,6 +216,32 @@ pub struct CreateSecretRequest {
     /// The exact string that identifies the partner that holds the external secret.
     #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
+}
+
+impl std::fmt::Debug for CreateSecretRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateSecretRequest")
+            .field("name", &self.name)
+            .field("client_request_token", &self.client_request_token)
+            .field("description", &self.description)
+            .field("kms_key_id", &self.kms_key_id)
+            .field(
+                "secret_binary",
+                &self.secret_binary.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "secret_string",
+                &self.secret_string.as_ref().map(|_| "<redacted>"),
+            )
+            .field("tags", &self.tags)
+            .field("add_replica_regions", &self.add_replica_regions)
+            .field(
+                "force_overwrite_replica_secret",
+                &self.force_overwrite_replica_secret,
+            )
+            .field("type_", &self.type_)
+            .finish()
+    }
 }
 
 impl Validate for CreateSecretRequest {
@@ -707,7 +733,7 @@ impl Validate for GetSecretValueRequest {
 /// Secrets Manager structure `GetSecretValueResponse`.
 ///
 /// The response of `GetSecretValue`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetSecretValueResponse {
     /// The ARN of the secret.
     #[serde(rename = "ARN", default, skip_serializing_if = "Option::is_none")]
@@ -746,6 +772,26 @@ pub struct GetSecretValueResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub created_date: Option<f64>,
+}
+
+impl std::fmt::Debug for GetSecretValueResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetSecretValueResponse")
+            .field("arn", &self.arn)
+            .field("name", &self.name)
+            .field("version_id", &self.version_id)
+            .field(
+                "secret_binary",
+                &self.secret_binary.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "secret_string",
+                &self.secret_string.as_ref().map(|_| "<redacted>"),
+            )
+            .field("version_stages", &self.version_stages)
+            .field("created_date", &self.created_date)
+            .finish()
+    }
 }
 
 impl Validate for GetSecretValueResponse {
@@ -938,7 +984,7 @@ impl Validate for ListSecretsResponse {
 /// Secrets Manager structure `PutSecretValueRequest`.
 ///
 /// The request of `PutSecretValue`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PutSecretValueRequest {
     /// The ARN or name of the secret to add a new version to.
     #[serde(rename = "SecretId")]
@@ -978,6 +1024,28 @@ pub struct PutSecretValueRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub rotation_token: Option<String>,
+}
+
+impl std::fmt::Debug for PutSecretValueRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PutSecretValueRequest")
+            .field("secret_id", &self.secret_id)
+            .field("client_request_token", &self.client_request_token)
+            .field(
+                "secret_binary",
+                &self.secret_binary.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "secret_string",
+                &self.secret_string.as_ref().map(|_| "<redacted>"),
+            )
+            .field("version_stages", &self.version_stages)
+            .field(
+                "rotation_token",
+                &self.rotation_token.as_ref().map(|_| "<redacted>"),
+            )
+            .finish()
+    }
 }
 
 impl Validate for PutSecretValueRequest {
@@ -1371,7 +1439,7 @@ impl Validate for SecretListEntry {
 }
 
 /// Secrets Manager structure `SecretValueEntry`. A structure that contains the secret value and other details for a secret.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SecretValueEntry {
     /// The Amazon Resource Name (ARN) of the secret.
     #[serde(rename = "ARN", default, skip_serializing_if = "Option::is_none")]
@@ -1410,6 +1478,26 @@ pub struct SecretValueEntry {
         skip_serializing_if = "Option::is_none"
     )]
     pub created_date: Option<f64>,
+}
+
+impl std::fmt::Debug for SecretValueEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretValueEntry")
+            .field("arn", &self.arn)
+            .field("name", &self.name)
+            .field("version_id", &self.version_id)
+            .field(
+                "secret_binary",
+                &self.secret_binary.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "secret_string",
+                &self.secret_string.as_ref().map(|_| "<redacted>"),
+            )
+            .field("version_stages", &self.version_stages)
+            .field("created_date", &self.created_date)
+            .finish()
+    }
 }
 
 impl Validate for SecretValueEntry {
@@ -1662,7 +1750,7 @@ impl Validate for UntagResourceRequest {
 /// Secrets Manager structure `UpdateSecretRequest`.
 ///
 /// The request of `UpdateSecret`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateSecretRequest {
     /// The ARN or name of the secret.
     #[serde(rename = "SecretId")]
@@ -1701,6 +1789,26 @@ pub struct UpdateSecretRequest {
     /// The exact string that identifies the third-party partner that holds the external secret.
     #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
+}
+
+impl std::fmt::Debug for UpdateSecretRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateSecretRequest")
+            .field("secret_id", &self.secret_id)
+            .field("client_request_token", &self.client_request_token)
+            .field("description", &self.description)
+            .field("kms_key_id", &self.kms_key_id)
+            .field(
+                "secret_binary",
+                &self.secret_binary.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "secret_string",
+                &self.secret_string.as_ref().map(|_| "<redacted>"),
+            )
+            .field("type_", &self.type_)
+            .finish()
+    }
 }
 
 impl Validate for UpdateSecretRequest {

@@ -602,7 +602,7 @@ impl Validate for ListTagsForResourceResult {
 }
 
 /// SSM structure `Parameter`. An Amazon Web Services Systems Manager parameter in Parameter Store.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Parameter {
     /// The name of the parameter.
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
@@ -641,6 +641,22 @@ pub struct Parameter {
     pub data_type: Option<String>,
 }
 
+impl std::fmt::Debug for Parameter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Parameter")
+            .field("name", &self.name)
+            .field("type_", &self.type_)
+            .field("value", &self.value.as_ref().map(|_| "<redacted>"))
+            .field("version", &self.version)
+            .field("selector", &self.selector)
+            .field("source_result", &self.source_result)
+            .field("last_modified_date", &self.last_modified_date)
+            .field("arn", &self.arn)
+            .field("data_type", &self.data_type)
+            .finish()
+    }
+}
+
 impl Validate for Parameter {
     #[allow(unused_variables)]
     fn validate(&self, path: &str) -> Result<(), ValidationError> {
@@ -658,7 +674,7 @@ impl Validate for Parameter {
 }
 
 /// SSM structure `ParameterHistory`. Information about parameter usage.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ParameterHistory {
     /// The name of the parameter.
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
@@ -715,6 +731,26 @@ pub struct ParameterHistory {
     /// The data type of the parameter, such as text or aws:ec2:image.
     #[serde(rename = "DataType", default, skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
+}
+
+impl std::fmt::Debug for ParameterHistory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParameterHistory")
+            .field("name", &self.name)
+            .field("type_", &self.type_)
+            .field("key_id", &self.key_id)
+            .field("last_modified_date", &self.last_modified_date)
+            .field("last_modified_user", &self.last_modified_user)
+            .field("description", &self.description)
+            .field("value", &self.value.as_ref().map(|_| "<redacted>"))
+            .field("allowed_pattern", &self.allowed_pattern)
+            .field("version", &self.version)
+            .field("labels", &self.labels)
+            .field("tier", &self.tier)
+            .field("policies", &self.policies)
+            .field("data_type", &self.data_type)
+            .finish()
+    }
 }
 
 impl Validate for ParameterHistory {
@@ -1028,7 +1064,7 @@ impl std::fmt::Display for ParametersFilterKey {
 /// SSM structure `PutParameterRequest`.
 ///
 /// The request of `PutParameter`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PutParameterRequest {
     /// The fully qualified name of the parameter that you want to create or update.
     #[serde(rename = "Name")]
@@ -1071,6 +1107,24 @@ pub struct PutParameterRequest {
     /// The data type for a String parameter.
     #[serde(rename = "DataType", default, skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
+}
+
+impl std::fmt::Debug for PutParameterRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PutParameterRequest")
+            .field("name", &self.name)
+            .field("description", &self.description)
+            .field("value", &"<redacted>")
+            .field("type_", &self.type_)
+            .field("key_id", &self.key_id)
+            .field("overwrite", &self.overwrite)
+            .field("allowed_pattern", &self.allowed_pattern)
+            .field("tags", &self.tags)
+            .field("tier", &self.tier)
+            .field("policies", &self.policies)
+            .field("data_type", &self.data_type)
+            .finish()
+    }
 }
 
 impl Validate for PutParameterRequest {

@@ -236,3 +236,41 @@ fn logs_describe_log_groups_response_uses_the_models_names() {
             "storedBytes": 0, "logGroupClass": "STANDARD"}]})
     );
 }
+
+#[test]
+fn values_the_model_marks_sensitive_never_show_in_debug_output() {
+    let put = ssm::PutParameterRequest {
+        name: "/app/db".into(),
+        value: "s3cr3t-put".into(),
+        ..Default::default()
+    };
+    let parameter = ssm::Parameter {
+        name: Some("/app/db".into()),
+        value: Some("s3cr3t-get".into()),
+        ..Default::default()
+    };
+    let create = secretsmanager::CreateSecretRequest {
+        name: "db".into(),
+        secret_string: Some("s3cr3t-create".into()),
+        ..Default::default()
+    };
+    let read = secretsmanager::GetSecretValueResponse {
+        name: Some("db".into()),
+        secret_string: Some("s3cr3t-read".into()),
+        secret_binary: Some("czNjcjN0".into()),
+        ..Default::default()
+    };
+    let shown = format!("{put:?} {parameter:?} {create:?} {read:?}");
+    for secret in ["s3cr3t", "czNjcjN0"] {
+        assert!(!shown.contains(secret), "{shown}");
+    }
+    // The rest is shown, and an absent value is shown as absent.
+    assert!(
+        shown.contains("/app/db") && shown.contains("<redacted>"),
+        "{shown}"
+    );
+    assert!(
+        format!("{:?}", secretsmanager::GetSecretValueResponse::default())
+            .contains("secret_string: None")
+    );
+}

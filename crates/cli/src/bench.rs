@@ -1,8 +1,10 @@
 //! `berth bench`: benchmarks that measure berth against a baseline in the same run.
 //!
 //! `berth bench run-task` interleaves RunTask→RUNNING samples (through the real ECS API
-//! and a Docker agent) with bare `docker run -d` samples of the same image, and prints
-//! p50/p99 for both and their ratio. `berth bench services` and `berth bench
+//! and a Docker agent) of a plain task and of one with two secrets (an SSM SecureString
+//! and a Secrets Manager JSON key, read with its execution role), with bare `docker run
+//! -d` samples of the same image, and prints p50/p99 of each, berth's ratio to Docker and
+//! what the secrets add. `berth bench services` and `berth bench
 //! service-scale` live in `bench_services.rs`.
 
 use std::sync::Arc;
@@ -152,68 +154,59 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
 
     // Wait for the agent to register.
     let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    let instance = loop {
         let instances = client.list_container_instances().send().await?;
-        if !instances.container_instance_arns().is_empty() {
-            break;
+        if let Some(arn) = instances.container_instance_arns().first() {
+            break arn.clone();
         }
         if Instant::now() > deadline {
             bail!("the agent did not register within 30 s");
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    };
+    let container = ContainerDefinition::builder()
+        .name("main")
+        .image(image)
+        .memory(16)
+        .command("sleep")
+        .command("3600");
     client
         .register_task_definition()
         .family("bench")
+        .container_definitions(container.clone().build())
+        .send()
+        .await
+        .context("registering the benchmark task definition")?;
+    let role = bench_secrets(&server).await?;
+    client
+        .register_task_definition()
+        .family("bench-secrets")
+        .execution_role_arn(role)
         .container_definitions(
-            ContainerDefinition::builder()
-                .name("main")
-                .image(image)
-                .memory(16)
-                .command("sleep")
-                .command("3600")
+            container
+                .secrets(secret("DB_PASSWORD", "/bench/db-password")?)
+                .secrets(secret(
+                    "API_TOKEN",
+                    "arn:aws:secretsmanager:us-east-1:000000000000:secret:bench/api:token::",
+                )?)
                 .build(),
         )
         .send()
         .await
-        .context("registering the benchmark task definition")?;
+        .context("registering the benchmark task definition with secrets")?;
 
     let mut berth_samples = Vec::with_capacity(samples);
+    let mut secret_samples = Vec::with_capacity(samples);
     let mut docker_samples = Vec::with_capacity(samples);
     for i in 0..samples {
-        // berth: RunTask until DescribeTasks says RUNNING.
-        let started = Instant::now();
-        let response = client.run_task().task_definition("bench").send().await?;
-        let Some(task_arn) = response
-            .tasks()
-            .first()
-            .and_then(|t| t.task_arn())
-            .map(str::to_owned)
-        else {
-            bail!("RunTask placed nothing: {:?}", response.failures());
-        };
-        loop {
-            let described = client.describe_tasks().tasks(&task_arn).send().await?;
-            let status = described
-                .tasks()
-                .first()
-                .and_then(|t| t.last_status())
-                .unwrap_or("");
-            if status == "RUNNING" {
-                break;
-            }
-            if status == "STOPPED" {
-                bail!(
-                    "benchmark task stopped: {:?}",
-                    described.tasks().first().and_then(|t| t.stopped_reason())
-                );
-            }
-            if started.elapsed() > Duration::from_secs(60) {
-                bail!("task {task_arn} did not reach RUNNING within 60 s");
-            }
-            tokio::time::sleep(Duration::from_millis(2)).await;
+        // Alternate which berth kind goes first, so neither always follows the baseline.
+        if i % 2 == 0 {
+            berth_samples.push(run_until_running(&client, "bench").await?);
+            secret_samples.push(run_until_running(&client, "bench-secrets").await?);
+        } else {
+            secret_samples.push(run_until_running(&client, "bench-secrets").await?);
+            berth_samples.push(run_until_running(&client, "bench").await?);
         }
-        berth_samples.push(started.elapsed());
 
         // Baseline: docker run -d (returns once the container is started), then check.
         let name = format!("berth-bench-baseline-{}-{i}", std::process::id());
@@ -227,8 +220,6 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         if running != "true" {
             bail!("baseline container {name} is not running");
         }
-
-        client.stop_task().task(&task_arn).send().await?;
         docker(&["rm", "-f", &name]).await?;
     }
     // Let the agent stop the last tasks before it goes.
@@ -260,9 +251,21 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
     cancel.cancel();
     let _ = agent.await;
     server.join().await;
-    let _ = docker(&["rm", "-f", "-v"]).await;
+    // The benchmark's containers (stopped, kept for the agent's cleanup wait) go with it.
+    let label = format!(
+        "label={}={instance}",
+        berth_api::protocol::labels::INSTANCE_ARN
+    );
+    let ids = docker(&["ps", "-aq", "--filter", &label]).await?;
+    let ids: Vec<&str> = ids.split_whitespace().collect();
+    if !ids.is_empty() {
+        let mut args = vec!["rm", "-f", "-v"];
+        args.extend(ids);
+        docker(&args).await?;
+    }
 
     berth_samples.sort();
+    secret_samples.sort();
     docker_samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let (b50, b99) = (
@@ -279,6 +282,17 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(b50),
         ms(b99)
     );
+    let (s50, s99) = (
+        percentile(&secret_samples, 50.0),
+        percentile(&secret_samples, 99.0),
+    );
+    println!(
+        "  berth with 2 secrets  : p50 {:8.1} ms   p99 {:8.1} ms   (secrets add p50 {:+.1} ms, p99 {:+.1} ms)",
+        ms(s50),
+        ms(s99),
+        ms(s50) - ms(b50),
+        ms(s99) - ms(b99)
+    );
     println!(
         "  docker run -d         : p50 {:8.1} ms   p99 {:8.1} ms",
         ms(d50),
@@ -291,6 +305,116 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(b50) - ms(d50)
     );
     Ok(())
+}
+
+/// Runs one task of `family`, waits until DescribeTasks says RUNNING, stops it, and
+/// returns how long RunTask→RUNNING took.
+async fn run_until_running(client: &aws_sdk_ecs::Client, family: &str) -> anyhow::Result<Duration> {
+    let started = Instant::now();
+    let response = client.run_task().task_definition(family).send().await?;
+    let Some(task_arn) = response
+        .tasks()
+        .first()
+        .and_then(|t| t.task_arn())
+        .map(str::to_owned)
+    else {
+        bail!("RunTask placed nothing: {:?}", response.failures());
+    };
+    loop {
+        let described = client.describe_tasks().tasks(&task_arn).send().await?;
+        let status = described
+            .tasks()
+            .first()
+            .and_then(|t| t.last_status())
+            .unwrap_or("");
+        if status == "RUNNING" {
+            break;
+        }
+        if status == "STOPPED" {
+            bail!(
+                "benchmark task stopped: {:?}",
+                described.tasks().first().and_then(|t| t.stopped_reason())
+            );
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            bail!("task {task_arn} did not reach RUNNING within 60 s");
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let elapsed = started.elapsed();
+    client.stop_task().task(&task_arn).send().await?;
+    Ok(elapsed)
+}
+
+fn secret(name: &str, value_from: &str) -> anyhow::Result<aws_sdk_ecs::types::Secret> {
+    Ok(aws_sdk_ecs::types::Secret::builder()
+        .name(name)
+        .value_from(value_from)
+        .build()?)
+}
+
+/// The benchmark's secrets (an SSM SecureString and a Secrets Manager secret) and an
+/// execution role that may read them, written through the app layer; returns the role's
+/// ARN.
+async fn bench_secrets(server: &Server) -> anyhow::Result<String> {
+    use berth_api::{secretsmanager, ssm};
+    let app = &server.app;
+    let admin = berth_server::identity::Caller::admin();
+    app.put_parameter(
+        ssm::PutParameterRequest {
+            name: "/bench/db-password".into(),
+            value: "bench-s3cret".into(),
+            type_: Some(ssm::ParameterType::SecureString),
+            ..Default::default()
+        },
+        &admin,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("PutParameter: {e}"))?;
+    app.create_secret(secretsmanager::CreateSecretRequest {
+        name: "bench/api".into(),
+        secret_string: Some(r#"{"token":"bench-t0ken"}"#.into()),
+        ..Default::default()
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("CreateSecret: {e}"))?;
+    let name = "bench-execution";
+    let arn = format!("arn:aws:iam::{}:role/{name}", app.config.scope.account);
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow",
+                       "Action": ["ssm:GetParameters", "secretsmanager:GetSecretValue"],
+                       "Resource": "*"}]
+    });
+    let role = berth_server::model::RoleRecord {
+        name: name.into(),
+        path: "/".into(),
+        role_id: format!("AROA{}", berth_server::identity::random_upper(17)),
+        arn: arn.clone(),
+        created_at: berth_server::model::now(),
+        trust_policy: serde_json::json!({
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                           "Principal": {"Service": "ecs-tasks.amazonaws.com"}}]
+        })
+        .to_string(),
+        description: None,
+        max_session_duration: 3600,
+        tags: Vec::new(),
+        policies: [("bench".to_owned(), policy.to_string())].into(),
+    };
+    let written = app
+        .store
+        .txn(berth_server::app::txn(
+            Vec::new(),
+            vec![berth_store::Op::put(
+                berth_server::model::keys::iam_role(name),
+                serde_json::to_vec(&role)?,
+            )],
+        ))
+        .await?;
+    app.view.wait_for(written.revision).await;
+    Ok(arn)
 }
 
 /// The resident set size of this process, in MiB, from /proc.

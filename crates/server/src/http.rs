@@ -12,13 +12,13 @@ use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use berth_api::protocol::{AgentApiError, RegisterRequest, ReportRequest};
 use berth_api::{ApiError, ErrorCode};
 use serde::Deserialize;
 
-use crate::app::{AgentIdentity, App};
+use crate::app::{AgentIdentity, App, TaskSecretsError};
 use crate::error::Error;
 use crate::sigv4;
 
@@ -33,7 +33,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/agent/v1/register", post(agent_register))
         .route("/agent/v1/desired", get(agent_desired))
         .route("/agent/v1/report", post(agent_report))
-        .route("/control/v1/secrets", put(control_put_secret))
+        .route("/agent/v1/tasks/secrets", get(agent_task_secrets))
         .route("/control/v1/join-tokens", post(control_join_token))
         // The limit is enforced while reading, so an oversized body is never buffered;
         // `POST /` applies each API's own limit below this one.
@@ -247,10 +247,31 @@ async fn agent_report(State(app): State<Arc<App>>, headers: HeaderMap, body: Byt
 }
 
 #[derive(Debug, Deserialize)]
-struct PutSecret {
-    name: String,
-    username: String,
-    password: String,
+struct TaskQuery {
+    task: String,
+}
+
+/// `GET /agent/v1/tasks/secrets?task=ARN`: a task of the agent's instance gets its
+/// secrets; one whose secrets cannot be read gets HTTP 422 `resource_initialization` with
+/// the reason the agent stops it with.
+async fn agent_task_secrets(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(query): Query<TaskQuery>,
+) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    match app.task_secrets(&agent, &query.task).await {
+        Ok(secrets) => Json(secrets).into_response(),
+        Err(TaskSecretsError::Unresolved(reason)) => agent_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "resource_initialization",
+            reason,
+        ),
+        Err(TaskSecretsError::Refused(err)) => domain_agent_error(err),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -274,23 +295,6 @@ async fn signed_control_request<T: serde::de::DeserializeOwned>(
     };
     authenticate_admin(app, &parts, &body).map_err(|error| aws_error(&error))?;
     parse_json(&body)
-}
-
-async fn control_put_secret(
-    State(app): State<Arc<App>>,
-    request: Request<axum::body::Body>,
-) -> Response {
-    let request: PutSecret = match signed_control_request(&app, request).await {
-        Ok(request) => request,
-        Err(response) => return response,
-    };
-    match app
-        .put_secret(&request.name, &request.username, &request.password)
-        .await
-    {
-        Ok(arn) => Json(serde_json::json!({ "arn": arn })).into_response(),
-        Err(err) => aws_error(&err.to_api()),
-    }
 }
 
 async fn control_join_token(

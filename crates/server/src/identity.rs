@@ -185,6 +185,13 @@ pub enum SessionError {
     Invalid,
     #[error("The security token included in the request is expired")]
     Expired,
+    /// The session's role was deleted (or deleted and made again: a new role, which the
+    /// session was never for).
+    #[error(
+        "The security token included in the request is invalid: the role it was issued for \
+         no longer exists. Assume the role again once it exists."
+    )]
+    RoleDeleted,
 }
 
 /// Opens a session token presented with `access_key_id`, checking it was made for that key

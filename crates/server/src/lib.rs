@@ -23,6 +23,7 @@ pub mod dispatch;
 pub mod error;
 pub mod fields;
 pub mod http;
+pub mod iam_entities;
 pub mod identity;
 pub mod model;
 mod reconcilers;
@@ -124,11 +125,17 @@ impl Server {
             .context("loading state from the store")?;
         let credentials = {
             let snapshot = view.read();
-            let mut keys: Vec<_> = snapshot.access_keys.values().cloned().collect();
+            // The administrator's key; IAM users' keys live beside it.
+            let mut keys: Vec<_> = snapshot
+                .access_keys
+                .values()
+                .filter(|key| key.user.is_none())
+                .cloned()
+                .collect();
             keys.sort_by(|a, b| a.access_key_id.cmp(&b.access_key_id));
             keys.into_iter()
                 .next()
-                .context("the store holds no access key")?
+                .context("the store holds no administrator access key")?
         };
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
             format!(
@@ -136,6 +143,17 @@ impl Server {
                 config.data_dir.display()
             )
         })?;
+        // Registry secrets of the old `/control/v1/secrets` were stored in clear text;
+        // Secrets Manager replaced them. Deleting nothing writes nothing.
+        store
+            .txn(app::txn(
+                Vec::new(),
+                vec![berth_store::Op::delete_prefix(
+                    model::keys::LEGACY_REGISTRY_SECRETS,
+                )],
+            ))
+            .await
+            .context("deleting legacy registry secrets")?;
         let keyring = crypto::Keyring::load_or_create(&config.key_path())
             .context("loading the server's key")?;
         let app = Arc::new(App::new(
@@ -165,6 +183,7 @@ impl Server {
                 app.clone(),
                 cancel.clone(),
             )),
+            tokio::spawn(reconcilers::secret_deletions(app.clone(), cancel.clone())),
         ];
         let router = http::router(app.clone());
         match (&tls, tls_config) {
@@ -231,7 +250,9 @@ async fn initialise(store: &DynStore) -> anyhow::Result<()> {
     let access_key = AccessKeyRecord {
         access_key_id: format!("AKBERTH{}", identity::random_upper(13)),
         secret_access_key: app::agents_secret(),
+        sealed_secret: None,
         user: None,
+        created_at: now(),
     };
     let cluster = ClusterRecord {
         name: "default".into(),

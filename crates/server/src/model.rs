@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use berth_api::ecs::{self, Tag};
 use berth_api::protocol::{DesiredStatus, TaskReport};
+use berth_api::{secretsmanager, ssm};
 use serde::{Deserialize, Serialize};
 
 /// Key prefixes. Every record key is `PREFIX` + a path of its identifiers.
@@ -22,9 +23,16 @@ pub mod keys {
     pub const ACCESS_KEYS: &str = "/meta/access-keys/";
     pub const JOIN_TOKENS: &str = "/meta/join-tokens/";
     pub const AGENT_CREDENTIALS: &str = "/meta/agent-credentials/";
-    pub const SECRETS: &str = "/secrets/";
+    /// Where the old `/control/v1/secrets` registry secrets lived, in clear text. The server
+    /// deletes anything left there when it starts.
+    pub const LEGACY_REGISTRY_SECRETS: &str = "/secrets/";
+    pub const SSM_PARAMETERS: &str = "/ssm/parameters/";
+    pub const SECRETS: &str = "/secretsmanager/secrets/";
+    pub const SECRET_VALUES: &str = "/secretsmanager/values/";
     pub const SERVICES: &str = "/services/";
     pub const SERVICE_EVENTS: &str = "/service-events/";
+    pub const IAM_ROLES: &str = "/iam/roles/";
+    pub const IAM_USERS: &str = "/iam/users/";
 
     pub fn cluster(name: &str) -> String {
         format!("{CLUSTERS}{name}")
@@ -59,14 +67,34 @@ pub mod keys {
     pub fn agent_credential(hash: &str) -> String {
         format!("{AGENT_CREDENTIALS}{hash}")
     }
+    pub fn ssm_parameter(name: &str) -> String {
+        format!("{SSM_PARAMETERS}{name}")
+    }
     pub fn secret(name: &str) -> String {
         format!("{SECRETS}{name}")
+    }
+    /// The values of one secret live under its record's `id`, so that a secret deleted and
+    /// made again under the same name never meets the old one's values.
+    pub fn secret_values(secret_id: &str) -> String {
+        format!("{SECRET_VALUES}{secret_id}/")
+    }
+    pub fn secret_value(secret_id: &str, version_id: &str) -> String {
+        format!("{SECRET_VALUES}{secret_id}/{version_id}")
     }
     pub fn service(cluster: &str, name: &str) -> String {
         format!("{SERVICES}{cluster}/{name}")
     }
     pub fn service_events(cluster: &str, name: &str) -> String {
         format!("{SERVICE_EVENTS}{cluster}/{name}")
+    }
+    /// IAM names are unique regardless of case (`Web` and `web` are one role), so the key
+    /// holds the name lower-cased; the record keeps it as created.
+    pub fn iam_role(name: &str) -> String {
+        format!("{IAM_ROLES}{}", name.to_ascii_lowercase())
+    }
+    /// As [`iam_role`]: lower-cased.
+    pub fn iam_user(name: &str) -> String {
+        format!("{IAM_USERS}{}", name.to_ascii_lowercase())
     }
 }
 
@@ -322,15 +350,25 @@ pub struct IdempotencyRecord {
     pub created_at: f64,
 }
 
-/// A user's access key for SigV4.
+/// An access key for SigV4: the administrator's, or an IAM user's.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccessKeyRecord {
     pub access_key_id: String,
+    /// The secret in clear: only the administrator key made when the store was initialised
+    /// (which `berth dev` writes to its env file anyway). Empty for a user's key.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub secret_access_key: String,
-    /// The IAM user the key belongs to; `None` for the administrator key made when the
-    /// store was initialised.
+    /// A user key's secret, sealed with the server's key and bound to the key id
+    /// (base64), so that a copy of the store alone signs nothing as the user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed_secret: Option<String>,
+    /// The IAM user the key belongs to (as the user record spells it); `None` for the
+    /// administrator key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+    /// Epoch seconds; zero for keys made before berth recorded it.
+    #[serde(default)]
+    pub created_at: f64,
 }
 
 impl std::fmt::Debug for AccessKeyRecord {
@@ -339,6 +377,48 @@ impl std::fmt::Debug for AccessKeyRecord {
             .field("access_key_id", &self.access_key_id)
             .finish_non_exhaustive()
     }
+}
+
+/// An IAM role: who may assume it (its trust policy) and what its sessions may do (its
+/// inline policies).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleRecord {
+    /// As created; unique regardless of case.
+    pub name: String,
+    /// `/` or `/a/b/`.
+    pub path: String,
+    /// IAM's unique id (`AROA…`): a role deleted and created again has a new one.
+    pub role_id: String,
+    pub arn: String,
+    pub created_at: f64,
+    /// The trust policy (`AssumeRolePolicyDocument`), as the user sent it.
+    pub trust_policy: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Seconds, 3600 to 43200.
+    pub max_session_duration: i32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<berth_api::iam::Tag>,
+    /// Inline policies: name → document, as the user sent it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, String>,
+}
+
+/// An IAM user: its inline policies say what its access keys may do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRecord {
+    /// As created; unique regardless of case.
+    pub name: String,
+    pub path: String,
+    /// IAM's unique id (`AIDA…`).
+    pub user_id: String,
+    pub arn: String,
+    pub created_at: f64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<berth_api::iam::Tag>,
+    /// Inline policies: name → document, as the user sent it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, String>,
 }
 
 /// A join token (stored by hash): who may register hosts, into which cluster.
@@ -357,20 +437,103 @@ pub struct AgentCredentialRecord {
     pub instance_id: String,
 }
 
-/// A secret that `repositoryCredentials.credentialsParameter` may name.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct SecretRecord {
-    pub name: String,
-    pub username: String,
-    pub password: String,
+/// A value as stored: clear text for values that are not secret, sealed with the server's
+/// key ([`crate::crypto::Purpose::SecretValues`], bound to the record's ARN and version)
+/// for those that are.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoredValue {
+    Clear(String),
+    /// Base64 of the sealed bytes.
+    Sealed(String),
 }
 
-impl std::fmt::Debug for SecretRecord {
+impl std::fmt::Debug for StoredValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SecretRecord")
-            .field("name", &self.name)
-            .finish_non_exhaustive()
+        match self {
+            StoredValue::Clear(value) => write!(f, "Clear({} bytes)", value.len()),
+            StoredValue::Sealed(_) => f.write_str("Sealed"),
+        }
     }
+}
+
+/// An SSM parameter and the versions it keeps (at most 100), oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParameterRecord {
+    pub name: String,
+    #[serde(default)]
+    pub tags: Vec<ssm::Tag>,
+    pub versions: Vec<ParameterVersionRecord>,
+}
+
+impl ParameterRecord {
+    /// The newest version. A stored parameter always has one.
+    pub fn latest(&self) -> &ParameterVersionRecord {
+        self.versions.last().expect("a parameter has a version")
+    }
+}
+
+/// One version of a parameter, with the attributes it was written with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParameterVersionRecord {
+    pub version: i64,
+    #[serde(rename = "type")]
+    pub type_: ssm::ParameterType,
+    pub value: StoredValue,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_pattern: Option<String>,
+    pub tier: ssm::ParameterTier,
+    pub data_type: String,
+    #[serde(default)]
+    pub labels: Vec<String>,
+    pub modified_at: f64,
+    /// The ARN of the principal that wrote the version.
+    pub modified_by: String,
+}
+
+/// A Secrets Manager secret: its metadata and its versions' stages. The values live apart,
+/// one key per version ([`keys::secret_value`]), so that a secret of many large versions
+/// stays within a store value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretRecord {
+    pub name: String,
+    /// With the 6-character random suffix.
+    pub arn: String,
+    /// Names the keys of this secret's values.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<secretsmanager::Tag>,
+    pub created_at: f64,
+    pub changed_at: f64,
+    /// When DeleteSecret was called, while the secret waits out its recovery window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<f64>,
+    /// When the deletion reconciler deletes it for good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_date: Option<f64>,
+    /// Oldest first.
+    pub versions: Vec<SecretVersionRecord>,
+}
+
+/// One version of a secret: its id and staging labels (`AWSCURRENT`, `AWSPREVIOUS`, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretVersionRecord {
+    pub id: String,
+    #[serde(default)]
+    pub stages: Vec<String>,
+    pub created_at: f64,
+}
+
+/// The value of one secret version, sealed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretValueRecord {
+    pub value: StoredValue,
 }
 
 /// Seconds since the epoch, as ECS timestamps are.

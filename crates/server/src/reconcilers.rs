@@ -7,7 +7,8 @@
 //! - [`host_loss`] stops the tasks of container instances whose agent went silent for
 //!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`);
 //! - [`task_definition_deletions`] deletes DELETE_IN_PROGRESS task definition revisions
-//!   once no task or service uses them.
+//!   once no task or service uses them;
+//! - [`secret_deletions`] deletes Secrets Manager secrets whose recovery window has passed.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -123,6 +124,22 @@ pub(crate) async fn task_definition_deletions(app: Arc<App>, cancel: Cancellatio
             Err(err) => {
                 tracing::warn!(error = ?err, "could not delete task definition revisions")
             }
+        }
+    }
+}
+
+/// Deletes, once a second, the secrets scheduled for deletion whose recovery window has
+/// passed. A pass with none due reads only the view.
+pub(crate) async fn secret_deletions(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+        match app.delete_expired_secrets().await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "deleted secrets whose recovery window ended"),
+            Err(err) => tracing::warn!(error = ?err, "could not delete expired secrets"),
         }
     }
 }

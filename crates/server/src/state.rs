@@ -16,7 +16,8 @@ use tokio::sync::watch;
 
 use crate::model::{
     keys, AccessKeyRecord, AgentCredentialRecord, ClusterRecord, InstanceRecord, Reservation,
-    ServiceEventsRecord, ServiceRecord, TaskDefinitionRecord, TaskRecord, TaskStatusRecord,
+    SecretRecord, ServiceEventsRecord, ServiceRecord, TaskDefinitionRecord, TaskRecord,
+    TaskStatusRecord,
 };
 
 /// A task's intent and its observed state, joined.
@@ -193,8 +194,16 @@ pub struct Snapshot {
     /// (cluster, service name) → the IDs of its tasks, STOPPED ones included until forgotten.
     pub tasks_by_service: HashMap<(String, String), BTreeSet<String>>,
     pub access_keys: HashMap<String, AccessKeyRecord>,
+    /// IAM roles and users, with their policies parsed.
+    pub iam: crate::iam_entities::IamEntities,
     /// Hash of an agent credential → what it may act for.
     pub agent_credentials: HashMap<String, AgentCredentialRecord>,
+    /// The names of the SSM parameters, for SSM's count limits. Their records (values
+    /// included) are read from the store, never kept here.
+    pub ssm_parameters: BTreeSet<String>,
+    /// Secrets Manager secret name → when its recovery window ends, once it is scheduled
+    /// for deletion: for the count limit and the deletion reconciler.
+    pub secrets: BTreeMap<String, Option<f64>>,
 }
 
 impl Snapshot {
@@ -297,6 +306,12 @@ impl Snapshot {
             } else {
                 self.access_keys.remove(id);
             }
+        } else if let Some(name) = key.strip_prefix(keys::IAM_ROLES) {
+            let record = if put { decode(key, value) } else { None };
+            self.iam.set_role(name, record, event.kv.mod_revision);
+        } else if let Some(name) = key.strip_prefix(keys::IAM_USERS) {
+            let record = if put { decode(key, value) } else { None };
+            self.iam.set_user(name, record, event.kv.mod_revision);
         } else if let Some(hash) = key.strip_prefix(keys::AGENT_CREDENTIALS) {
             if put {
                 if let Some(record) = decode::<AgentCredentialRecord>(key, value) {
@@ -304,6 +319,20 @@ impl Snapshot {
                 }
             } else {
                 self.agent_credentials.remove(hash);
+            }
+        } else if let Some(name) = key.strip_prefix(keys::SSM_PARAMETERS) {
+            if put {
+                self.ssm_parameters.insert(name.to_owned());
+            } else {
+                self.ssm_parameters.remove(name);
+            }
+        } else if let Some(name) = key.strip_prefix(keys::SECRETS) {
+            if put {
+                if let Some(record) = decode::<SecretRecord>(key, value) {
+                    self.secrets.insert(name.to_owned(), record.deletion_date);
+                }
+            } else {
+                self.secrets.remove(name);
             }
         }
     }

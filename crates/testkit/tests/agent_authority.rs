@@ -285,7 +285,8 @@ async fn an_agent_credential_acts_only_on_its_own_instance_and_tasks() {
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     refused += 1;
 
-    // 16-17. The control plane wants a user's SigV4 signature, not an agent bearer.
+    // 16-17. The control plane wants a user's SigV4 signature, not an agent bearer, and
+    // the task-secrets endpoint serves an agent only its own tasks.
     let response = http()
         .post(format!("{}/control/v1/join-tokens", cluster.endpoint()))
         .header("authorization", &bearer_a)
@@ -301,21 +302,22 @@ async fn an_agent_credential_acts_only_on_its_own_instance_and_tasks() {
         )
     );
     refused += 1;
-    let response = http()
-        .put(format!("{}/control/v1/secrets", cluster.endpoint()))
-        .header("authorization", &bearer_a)
-        .json(&json!({"name": "stolen", "username": "u", "password": "p"}))
-        .send()
-        .await
-        .expect("PUT /control/v1/secrets");
-    assert_eq!(
-        error_type(response),
-        (
-            StatusCode::BAD_REQUEST,
-            "IncompleteSignatureException".to_owned()
-        )
-    );
+    // Another instance's task's secrets (the server reads them only for the instance the
+    // task runs on); its own task has none to give, so that call works.
+    let secrets = |task: &str| {
+        http()
+            .get(format!("{}/agent/v1/tasks/secrets", cluster.endpoint()))
+            .query(&[("task", task)])
+            .header("authorization", &bearer_a)
+            .send()
+    };
+    let response = secrets(&task_b).await.expect("GET /agent/v1/tasks/secrets");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
     refused += 1;
+    let own = secrets(&task_a).await.expect("GET /agent/v1/tasks/secrets");
+    assert_eq!(own.status(), StatusCode::OK);
+    let own: berth_api::protocol::TaskSecrets = own.json().await.expect("TaskSecrets");
+    assert!(own.containers.is_empty());
 
     // 18-27. The ECS API with A's credential as a bearer.
     let calls = [

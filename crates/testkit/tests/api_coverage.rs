@@ -1,11 +1,26 @@
-//! Endpoint coverage: every action in `berth_server::dispatch::OPERATIONS` must be called
+//! Endpoint coverage: every action of every API berth serves (ECS's
+//! `berth_server::dispatch::OPERATIONS`, SSM's and Secrets Manager's tables) must be called
 //! by some integration test in this directory, either through the SDK (`.run_task()`)
-//! or as a raw request target (`"…RunTask"`), so that an operation added to the table
-//! without a test fails CI.
+//! or as a raw request target (`"…RunTask"`), so that an operation added to a table
+//! without a test fails CI. An SDK call counts for SSM or Secrets Manager only in a file
+//! that uses that API's SDK (several APIs share action names such as TagResource).
 
 use std::path::{Path, PathBuf};
 
+use berth_server::apis::secretsmanager::SECRETS_MANAGER_OPERATIONS;
+use berth_server::apis::ssm::SSM_OPERATIONS;
 use berth_server::dispatch::OPERATIONS;
+
+/// Each API's operations, and what a file calling them through the SDK must also mention.
+const APIS: &[(&str, &[&str], &str)] = &[
+    ("ECS", OPERATIONS, ""),
+    ("SSM", SSM_OPERATIONS, "aws_sdk_ssm"),
+    (
+        "Secrets Manager",
+        SECRETS_MANAGER_OPERATIONS,
+        "aws_sdk_secretsmanager",
+    ),
+];
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.
 fn snake_case(action: &str) -> String {
@@ -45,14 +60,17 @@ fn test_sources(dir: &Path) -> Vec<(PathBuf, String)> {
     files
 }
 
-/// Whether some source calls `action`: an SDK call `.snake_name()` or a quoted target
-/// ending in the action name. Mentions in prose do not count.
-fn exercised(action: &str, sources: &[(PathBuf, String)]) -> bool {
+/// Whether some source calls `action`: an SDK call `.snake_name()` (in a file that
+/// mentions `sdk`) or a quoted target ending in the action name. Mentions in prose do not
+/// count.
+fn exercised(action: &str, sdk: &str, sources: &[(PathBuf, String)]) -> bool {
     let sdk_call = format!(".{}()", snake_case(action));
     let bare_target = format!("\"{action}\"");
     let full_target = format!(".{action}\"");
     sources.iter().any(|(_, text)| {
-        text.contains(&sdk_call) || text.contains(&bare_target) || text.contains(&full_target)
+        (text.contains(&sdk_call) && text.contains(sdk))
+            || text.contains(&bare_target)
+            || text.contains(&full_target)
     })
 }
 
@@ -65,19 +83,21 @@ fn every_operation_has_an_integration_test() {
         "no test sources found in {}",
         dir.display()
     );
-    assert!(!OPERATIONS.is_empty());
-    let missing: Vec<&str> = OPERATIONS
-        .iter()
-        .copied()
-        .filter(|op| !exercised(op, &sources))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "these operations have no integration test in {}: {missing:?}; add one (an SDK call such as \
-         `.{}()` counts)",
-        dir.display(),
-        missing.first().map(|op| snake_case(op)).unwrap_or_default()
-    );
+    for (api, operations, sdk) in APIS {
+        assert!(!operations.is_empty(), "{api} has no operations");
+        let missing: Vec<&str> = operations
+            .iter()
+            .copied()
+            .filter(|op| !exercised(op, sdk, &sources))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "these {api} operations have no integration test in {}: {missing:?}; add one (an \
+             SDK call such as `.{}()` counts)",
+            dir.display(),
+            missing.first().map(|op| snake_case(op)).unwrap_or_default()
+        );
+    }
 }
 
 #[test]
@@ -91,11 +111,15 @@ fn the_check_itself_can_fail() {
         PathBuf::from("example.rs"),
         "// RunTask is mentioned in prose only\nclient.stop_task().send();\nraw(\"Prefix.ListTasks\");".to_owned(),
     )];
-    assert!(exercised("StopTask", &sources));
-    assert!(exercised("ListTasks", &sources));
+    assert!(exercised("StopTask", "", &sources));
+    assert!(exercised("ListTasks", "", &sources));
     assert!(
-        !exercised("RunTask", &sources),
+        !exercised("RunTask", "", &sources),
         "prose mentions do not count"
     );
-    assert!(!exercised("FrobnicateWidget", &sources));
+    assert!(!exercised("FrobnicateWidget", "", &sources));
+    assert!(
+        !exercised("StopTask", "aws_sdk_ssm", &sources),
+        "an SDK call counts only in a file using that API's SDK"
+    );
 }

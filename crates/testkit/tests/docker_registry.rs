@@ -1,10 +1,14 @@
 //! End-to-end test of pulling from the private test registry: a task definition whose
-//! `repositoryCredentials` name a berth secret pulls the image and runs; the same image
-//! without credentials fails to start with `CannotPullContainerError`.
+//! `repositoryCredentials` name a Secrets Manager secret holding
+//! `{"username": …, "password": …}` (read with the task's execution role) pulls the image
+//! and runs; the same image without credentials fails to start with
+//! `CannotPullContainerError`.
 //!
 //! One test on purpose: both halves remove the same local image, so they must not run
 //! at the same time. A [`DockerCleanup`] guard removes every container of the instance,
 //! even when the test fails.
+
+mod common;
 
 use std::time::Duration;
 
@@ -52,12 +56,18 @@ async fn private_image_pulls_with_repository_credentials_and_fails_without() {
     let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
     let image = private_image();
     let (user, password) = registry_credentials();
-    let secret = cluster
-        .server
-        .app
-        .put_secret("registry-creds", &user, &password)
-        .await
-        .expect("storing the registry secret");
+    let secret = common::create_secret(
+        &common::secrets(&cluster),
+        "registry-creds",
+        &serde_json::json!({"username": user, "password": password}).to_string(),
+    )
+    .await;
+    let role = common::create_role(
+        &cluster,
+        "registry-pull",
+        common::allow(&["secretsmanager:GetSecretValue"], &[&secret]),
+    )
+    .await;
 
     // With credentials: pulled, then running.
     remove_local_image(&image);
@@ -65,12 +75,13 @@ async fn private_image_pulls_with_repository_credentials_and_fails_without() {
         .credentials_parameter(&secret)
         .build()
         .expect("repository credentials");
-    let def = register(
-        &cluster.client,
+    let def = common::register_with_role(
+        &cluster,
         "docker-private",
-        vec![private_container()
+        &role,
+        private_container()
             .repository_credentials(credentials)
-            .build()],
+            .build(),
     )
     .await;
     let arn = cleanup.track(

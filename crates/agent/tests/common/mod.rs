@@ -260,7 +260,6 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
                     d.name.clone().unwrap_or_default()
                 ),
                 definition: d,
-                registry_auth: None,
                 gpu_ids: Vec::new(),
             })
             .collect(),

@@ -19,12 +19,16 @@ use crate::error::{Error, Result};
 /// generates `enum SsmCommand` with one variant per action, `SSM_OPERATIONS` (the action
 /// names, for the coverage test), and `SsmCommand::parse(action, body)` (JSON, then the
 /// model's limits through `Validate`), `action()` (`ssm:PutParameter`), and
-/// `execute(app)`, which calls `app.put_parameter(request)` and serializes its answer. What
-/// each command needs permission for is the API's own `access` method, written by hand.
+/// `execute_as(app, caller)`, which calls `app.put_parameter(request)` and serializes its
+/// answer. An operation whose method needs to know who calls (to record the caller, or to
+/// authorize item by item) is declared `=> put_parameter [caller];` and its method is called
+/// as `app.put_parameter(request, caller)`. `execute(app)` runs a command as the
+/// administrator. What each command needs permission for is the API's own `access` method,
+/// written by hand.
 #[macro_export]
 macro_rules! json_operations {
     ($(#[$doc:meta])* $command:ident, $operations:ident, $prefix:literal;
-     $($action:ident($request:ty) => $method:ident;)*) => {
+     $($action:ident($request:ty) => $method:ident $([$with_caller:ident])?;)*) => {
         $(#[$doc])*
         #[derive(Debug)]
         pub enum $command {
@@ -57,11 +61,24 @@ macro_rules! json_operations {
                 }
             }
 
-            /// Runs the command and serializes its response.
+            /// Runs the command as the administrator and serializes its response.
             pub async fn execute(self, app: &$crate::app::App) -> $crate::error::Result<serde_json::Value> {
+                self.execute_as(app, &$crate::identity::Caller::admin()).await
+            }
+
+            /// Runs the command for `caller` (already authorized for what
+            /// [`Self::action`] needs) and serializes its response.
+            #[allow(unused_variables)]
+            pub async fn execute_as(
+                self,
+                app: &$crate::app::App,
+                caller: &$crate::identity::Caller,
+            ) -> $crate::error::Result<serde_json::Value> {
                 match self {
                     $($command::$action(request) => {
-                        let response = app.$method(request).await?;
+                        let response = app
+                            .$method(request $(, { let _ = stringify!($with_caller); caller })?)
+                            .await?;
                         serde_json::to_value(response)
                             .map_err(|e| $crate::error::Error::Internal(e.into()))
                     })*

@@ -17,6 +17,8 @@
 
 pub mod json;
 pub mod query;
+pub mod secretsmanager;
+pub mod ssm;
 
 use std::borrow::Cow;
 use std::net::SocketAddr;
@@ -72,7 +74,7 @@ impl Api {
     }
 
     pub fn is_served(self) -> bool {
-        matches!(self, Api::Ecs)
+        matches!(self, Api::Ecs | Api::Ssm | Api::SecretsManager)
     }
 
     /// The SigV4 signing name requests must be scoped to.
@@ -348,6 +350,19 @@ async fn call_json(
             app.authorize(caller, &command.access(app))?;
             command.execute(app).await
         }
+        Api::Ssm => {
+            let command = ssm::SsmCommand::parse(action, body)?;
+            app.authorize_with(caller, || command.access(app))?;
+            command.execute_as(app, caller).await
+        }
+        Api::SecretsManager => {
+            let command = secretsmanager::SecretsManagerCommand::parse(action, body)?;
+            // Finding a secret's full ARN reads the store: only for callers with policies.
+            if !caller.principal.is_admin() {
+                app.authorize(caller, &command.access(app).await)?;
+            }
+            command.execute_as(app, caller).await
+        }
         other => Err(Error::UnknownOperation(format!(
             "The action {action} is not valid for the {} API.",
             other.signing_name()
@@ -412,12 +427,12 @@ fn authenticate(
         time::OffsetDateTime::now_utc(),
     );
     if let Some(error) = session_error.into_inner() {
-        use crate::identity::SessionError::{Expired, Invalid};
+        use crate::identity::SessionError::{Expired, Invalid, RoleDeleted};
         let (code, status) = match (api.protocol(), &error) {
             (Protocol::Query, Expired) => ("ExpiredToken", 403),
-            (Protocol::Query, Invalid) => ("InvalidClientTokenId", 403),
+            (Protocol::Query, Invalid | RoleDeleted) => ("InvalidClientTokenId", 403),
             (Protocol::Json, Expired) => ("ExpiredTokenException", 400),
-            (Protocol::Json, Invalid) => ("UnrecognizedClientException", 400),
+            (Protocol::Json, Invalid | RoleDeleted) => ("UnrecognizedClientException", 400),
         };
         return Err(WireError::new(code, error.to_string(), status));
     }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use berth_api::ecs::LaunchType;
 use berth_api::protocol::{
     DesiredContainer, DesiredState, DesiredStatus, DesiredTask, RegisterRequest, RegisterResponse,
-    RegistryAuth, ReportRequest, ReportResponse, ReportedStatus,
+    ReportRequest, ReportResponse, ReportedStatus,
 };
 use berth_store::{Compare, Op};
 use sha2::{Digest, Sha256};
@@ -18,8 +18,7 @@ use sha2::{Digest, Sha256};
 use super::{put_json, txn, App};
 use crate::error::{Error, Result};
 use crate::model::{
-    keys, now, AgentCredentialRecord, InstanceRecord, JoinTokenRecord, SecretRecord,
-    TaskStatusRecord,
+    keys, now, AgentCredentialRecord, InstanceRecord, JoinTokenRecord, TaskStatusRecord,
 };
 
 /// Who an authenticated agent is.
@@ -242,24 +241,17 @@ impl App {
         };
         let mut desired = Vec::with_capacity(tasks.len());
         for task in tasks {
-            let mut containers = Vec::with_capacity(task.containers.len());
-            for container in &task.containers {
-                let registry_auth = match container
-                    .definition
-                    .repository_credentials
-                    .as_ref()
-                    .map(|r| r.credentials_parameter.clone())
-                {
-                    Some(parameter) => self.resolve_registry_auth(&parameter).await?,
-                    None => None,
-                };
-                containers.push(DesiredContainer {
+            // Secrets and registry credentials are not sent here: the agent fetches them
+            // when it creates the containers (`task_secrets`), and keeps them in memory.
+            let containers = task
+                .containers
+                .iter()
+                .map(|container| DesiredContainer {
                     container_arn: container.arn.clone(),
                     definition: container.definition.clone(),
-                    registry_auth,
                     gpu_ids: container.gpu_ids.clone(),
-                });
-            }
+                })
+                .collect();
             desired.push(DesiredTask {
                 task_arn: task.arn.clone(),
                 cluster: task.cluster.clone(),
@@ -286,55 +278,6 @@ impl App {
             tasks: desired,
             task_arns: (after != 0).then_some(task_arns),
         })
-    }
-
-    /// Looks up the secret a `credentialsParameter` names: a Secrets Manager-style ARN
-    /// (`arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME`) or a bare name.
-    async fn resolve_registry_auth(&self, parameter: &str) -> Result<Option<RegistryAuth>> {
-        let name = parameter
-            .rsplit_once(":secret:")
-            .map_or(parameter, |(_, name)| name);
-        let Some(kv) = self.store.get(&keys::secret(name)).await? else {
-            tracing::warn!(
-                parameter,
-                "repositoryCredentials names a secret berth does not hold"
-            );
-            return Ok(None);
-        };
-        let secret: SecretRecord =
-            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
-        Ok(Some(RegistryAuth {
-            username: secret.username,
-            password: secret.password,
-        }))
-    }
-
-    /// Stores a registry secret that task definitions can name in `repositoryCredentials`.
-    pub async fn put_secret(&self, name: &str, username: &str, password: &str) -> Result<String> {
-        if name.is_empty()
-            || name.len() > 512
-            || !name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "/_+=.@-".contains(c))
-        {
-            return Err(Error::invalid(
-                "Secret names use letters, numbers and /_+=.@- only.",
-            ));
-        }
-        let record = SecretRecord {
-            name: name.to_owned(),
-            username: username.to_owned(),
-            password: password.to_owned(),
-        };
-        self.commit(txn(
-            Vec::new(),
-            vec![put_json(keys::secret(name), &record)?],
-        ))
-        .await?;
-        Ok(format!(
-            "arn:{}:secretsmanager:{}:{}:secret:{name}",
-            self.config.scope.partition, self.config.scope.region, self.config.scope.account
-        ))
     }
 
     /// Records a batch of task reports; answers only once they are durable.

@@ -13,12 +13,16 @@ mod liveness;
 mod log_options;
 mod pagination;
 mod placement;
+pub mod secret_refs;
+mod secretsmanager;
 mod service_plan;
 mod service_scheduler;
 mod services;
+mod ssm;
 mod tags;
 mod task_definition_rules;
 mod task_definitions;
+mod task_secrets;
 mod tasks;
 
 use std::collections::HashMap;
@@ -34,7 +38,9 @@ use crate::state::View;
 
 pub(crate) use agents::new_secret as agents_secret;
 pub use agents::AgentIdentity;
+pub use secretsmanager::Empty;
 pub use task_definition_rules::{parse_cpu, parse_memory};
+pub use task_secrets::{TaskSecretsError, RESOURCE_INITIALIZATION};
 
 /// Settings the app layer needs.
 #[derive(Debug, Clone)]
@@ -267,6 +273,13 @@ pub(crate) fn validate_tags(tags: &[berth_api::ecs::Tag]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What a read-modify-write edit of a record did, and the answer to give.
+pub(crate) enum Edited<T> {
+    /// Nothing to write.
+    Unchanged(T),
+    Changed(T),
 }
 
 /// A transaction that runs `success` when every compare holds, and nothing otherwise.

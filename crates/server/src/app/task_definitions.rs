@@ -35,6 +35,7 @@ impl App {
             ViolationKind::InvalidParameter => Error::InvalidParameter(violation.message),
             ViolationKind::Client => Error::Client(violation.message),
         })?;
+        self.check_secret_references(&req)?;
         let tags = req.tags.clone().unwrap_or_default();
         validate_tags(&tags)?;
         let network_mode = req.network_mode.unwrap_or(NetworkMode::Bridge);

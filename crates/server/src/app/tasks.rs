@@ -69,6 +69,7 @@ impl App {
             ));
         }
         refuse_unsupported_launch(&launch_members!(req))?;
+        self.check_execution_role_override(req.overrides.as_ref())?;
         if let Some(token) = &req.client_token {
             if token.is_empty()
                 || token.len() > 64
@@ -217,6 +218,7 @@ impl App {
             ));
         }
         refuse_unsupported_launch(&launch_members!(req))?;
+        self.check_execution_role_override(req.overrides.as_ref())?;
         let mut spec = self.launch_spec(
             cluster.clone(),
             &req.task_definition,
