@@ -36,6 +36,7 @@ use berth_api::protocol::{
 use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
+use crate::endpoint::TaskEndpoint;
 use crate::pause::{pause_container_name, pause_spec, ROLE_PAUSE};
 use crate::ports::{collapse_ranges, host_port_ranges};
 use crate::restart::{RestartCounts, RestartPolicy};
@@ -69,6 +70,8 @@ pub(crate) struct Shared {
     pub reports: mpsc::UnboundedSender<TaskReport>,
     /// How often each container was restarted under its `restartPolicy`.
     pub restarts: RestartCounts,
+    /// The task metadata and credentials endpoint, which runners keep informed.
+    pub endpoint: Arc<TaskEndpoint>,
 }
 
 /// Messages from the supervisor to a runner.
@@ -276,6 +279,7 @@ impl TaskRunner {
             self.reconcile().await;
             self.publish();
             if self.try_cleanup().await {
+                self.shared.endpoint.task_finished(&self.arn);
                 return self.arn;
             }
             let deadline = self.next_deadline();
@@ -383,6 +387,7 @@ impl TaskRunner {
             pause.state = pause.state.max(observed);
             return;
         }
+        self.shared.endpoint.container_observed(&self.arn, st);
         let name = st
             .labels
             .get(labels::CONTAINER_NAME)
@@ -875,11 +880,16 @@ impl TaskRunner {
 
         let generation = *self.shared.generation.borrow();
         let no_resources = TaskResources::default();
+        let agent_env = self
+            .shared
+            .endpoint
+            .container_env(desired, &self.containers[i].name);
         let ctx = SpecContext {
             instance_arn: &self.shared.instance_arn,
             generation,
             default_stop_timeout: self.shared.default_stop_timeout,
             resources: self.resources.as_ref().unwrap_or(&no_resources),
+            agent_env: &agent_env,
         };
         let Some(dc) = desired
             .containers
@@ -1288,6 +1298,9 @@ impl TaskRunner {
         }
         let r = self.report();
         if self.last_report.as_ref() != Some(&r) {
+            if let Some(desired) = &self.desired {
+                self.shared.endpoint.task_changed(desired, &r);
+            }
             // The reporter going away means the session is ending; nothing to do.
             let _ = self.shared.reports.send(r.clone());
             self.last_report = Some(r);

@@ -33,6 +33,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/agent/v1/register", post(agent_register))
         .route("/agent/v1/desired", get(agent_desired))
         .route("/agent/v1/report", post(agent_report))
+        .route("/agent/v1/tasks/tags", get(agent_task_tags))
         .route("/control/v1/secrets", put(control_put_secret))
         .route("/control/v1/join-tokens", post(control_join_token))
         // The limit is enforced while reading, so an oversized body is never buffered;
@@ -242,6 +243,26 @@ async fn agent_report(State(app): State<Arc<App>>, headers: HeaderMap, body: Byt
     };
     match app.agent_report(&agent, request).await {
         Ok(response) => Json(response).into_response(),
+        Err(err) => domain_agent_error(err),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct TaskQuery {
+    task: String,
+}
+
+async fn agent_task_tags(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(query): Query<TaskQuery>,
+) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    match app.agent_task_tags(&agent, &query.task) {
+        Ok(tags) => Json(tags).into_response(),
         Err(err) => domain_agent_error(err),
     }
 }

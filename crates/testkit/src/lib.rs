@@ -314,6 +314,10 @@ async fn boot(
                 join_token: Some(token),
                 task_cleanup_wait: options.task_cleanup_wait,
                 heartbeat_interval: Duration::from_secs(1),
+                // Tests run many agents at once: each serves the task endpoint on a free
+                // port of ECS's address (kept across `restart`), and only the tests in
+                // the `task-endpoint-port-80` group use ECS's port 80.
+                task_endpoint: (kind == AgentKind::Docker).then(task_endpoint_any_port),
                 ..AgentConfig::new(server_url(&server), "default", dir.join("agent"))
             };
             let control = Arc::new(
@@ -326,6 +330,13 @@ async fn boot(
         }
     };
     (server, cancel, agent)
+}
+
+/// ECS's task endpoint address with a free port, for agents that run side by side.
+pub fn task_endpoint_any_port() -> std::net::SocketAddr {
+    let mut address = berth_agent::endpoint::DEFAULT_ADDRESS;
+    address.set_port(0);
+    address
 }
 
 fn server_url(server: &Server) -> String {
@@ -745,6 +756,34 @@ impl berth_agent::ControlPlane for PartitionableControlPlane {
     ) -> Result<berth_api::protocol::ReportResponse, berth_agent::ClientError> {
         let (inner, credential, req) = (self.inner.clone(), credential.to_owned(), req.clone());
         self.guarded(async move { inner.report(&credential, &req).await })
+            .await
+    }
+
+    async fn task_credentials(
+        &self,
+        credential: &str,
+        task_arn: &str,
+    ) -> Result<berth_api::protocol::TaskCredentials, berth_agent::ClientError> {
+        let (inner, credential, task) = (
+            self.inner.clone(),
+            credential.to_owned(),
+            task_arn.to_owned(),
+        );
+        self.guarded(async move { inner.task_credentials(&credential, &task).await })
+            .await
+    }
+
+    async fn task_tags(
+        &self,
+        credential: &str,
+        task_arn: &str,
+    ) -> Result<berth_api::protocol::TaskTags, berth_agent::ClientError> {
+        let (inner, credential, task) = (
+            self.inner.clone(),
+            credential.to_owned(),
+            task_arn.to_owned(),
+        );
+        self.guarded(async move { inner.task_tags(&credential, &task).await })
             .await
     }
 }
