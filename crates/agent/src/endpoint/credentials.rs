@@ -170,6 +170,11 @@ impl CredentialCache {
                 .task_credentials(&session.credential, task_arn)
                 .await
                 .map_err(|e| match e {
+                    ClientError::Rejected {
+                        status, message, ..
+                    } if message.is_empty() => {
+                        format!("the control plane refused the request (HTTP {status})")
+                    }
                     ClientError::Rejected { message, .. } => message,
                     ClientError::Unauthorized(message) => {
                         format!("the control plane refused the agent: {message}")

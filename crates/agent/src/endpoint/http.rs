@@ -146,19 +146,22 @@ fn not_found(version: Version, handler: &str) -> Response {
     )
 }
 
-/// The task and container an ID names, if `caller` may read them.
+/// The task and container an ID names, if `caller` may read them; else the answer.
 async fn resolve(
     endpoint: &TaskEndpoint,
     caller: Caller,
     id: &str,
-    what: &str,
-) -> Option<(String, String)> {
-    let (task, container) = endpoint.container_of(id)?;
+    version: Version,
+    handler: &str,
+) -> Result<(String, String), Response> {
+    let Some((task, container)) = endpoint.container_of(id) else {
+        return Err(not_found(version, handler));
+    };
     if endpoint.authorize(caller, &task).await {
-        Some((task, container))
+        Ok((task, container))
     } else {
-        endpoint.refusals.refused(caller, what);
-        None
+        endpoint.refusals.refused(caller, handler);
+        Err(not_found(version, handler))
     }
 }
 
@@ -169,8 +172,9 @@ async fn container(
     version: Version,
 ) -> Response {
     const HANDLER: &str = "container metadata";
-    let Some((task, name)) = resolve(&endpoint, caller, &id, HANDLER).await else {
-        return not_found(version, HANDLER);
+    let (task, name) = match resolve(&endpoint, caller, &id, version, HANDLER).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
     match endpoint
         .with_task(&task, |view| view.container(&name, version))
@@ -189,8 +193,9 @@ async fn task(
     with_tags: bool,
 ) -> Response {
     const HANDLER: &str = "task metadata";
-    let Some((task_arn, _)) = resolve(&endpoint, caller, &id, HANDLER).await else {
-        return not_found(version, HANDLER);
+    let (task_arn, _) = match resolve(&endpoint, caller, &id, version, HANDLER).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
     let Some(mut document) = endpoint.with_task(&task_arn, |view| view.task(version)) else {
         return not_found(version, HANDLER);
@@ -231,8 +236,9 @@ async fn container_stats_of(
     permits: Arc<Semaphore>,
 ) -> Response {
     const HANDLER: &str = "container stats";
-    let Some((task, name)) = resolve(&endpoint, caller, &id, HANDLER).await else {
-        return not_found(version, HANDLER);
+    let (task, name) = match resolve(&endpoint, caller, &id, version, HANDLER).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
     let docker_id = endpoint
         .with_task(&task, |view| {
@@ -263,8 +269,9 @@ async fn task_stats(
     permits: Arc<Semaphore>,
 ) -> Response {
     const HANDLER: &str = "task stats";
-    let Some((task, _)) = resolve(&endpoint, caller, &id, HANDLER).await else {
-        return not_found(version, HANDLER);
+    let (task, _) = match resolve(&endpoint, caller, &id, version, HANDLER).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
     let ids = endpoint.docker_ids(&task);
     let samples = futures::future::join_all(ids.iter().map(|docker_id| {

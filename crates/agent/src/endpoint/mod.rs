@@ -182,9 +182,16 @@ impl Started {
     /// Stops serving, letting requests in flight finish for a moment.
     pub(crate) async fn shutdown(self) {
         self.cancel.cancel();
-        if let Some(server) = self.server {
-            if tokio::time::timeout(SHUTDOWN_GRACE, server).await.is_err() {
-                tracing::warn!("the task endpoint did not stop in time");
+        if let Some(mut server) = self.server {
+            if tokio::time::timeout(SHUTDOWN_GRACE, &mut server)
+                .await
+                .is_err()
+            {
+                // Close the listener and every connection now: a restart binds the port
+                // again.
+                tracing::warn!("the task endpoint did not stop in time; closing it");
+                server.abort();
+                let _ = server.await;
             }
         }
     }
@@ -753,37 +760,18 @@ mod tests {
         endpoint.container_observed(a, &running(a, "app", Some("172.17.0.2")));
         endpoint.container_observed(b, &running(b, "app", Some("172.31.250.2")));
         let local = "169.254.170.2:5123";
-        assert!(
-            endpoint
-                .authorize(caller("172.17.0.2:40000", local), a)
-                .await
-        );
-        assert!(
-            endpoint
-                .authorize(caller("172.31.250.2:40000", local), b)
-                .await
-        );
-        // Another task's container, an unknown address, the host: refused.
-        assert!(
-            !endpoint
-                .authorize(caller("172.31.250.2:40000", local), a)
-                .await
-        );
-        assert!(
-            !endpoint
-                .authorize(caller("172.17.0.99:40000", local), a)
-                .await
-        );
-        assert!(
-            !endpoint
-                .authorize(caller("169.254.170.2:40000", local), a)
-                .await
-        );
-        assert!(
-            !endpoint
-                .authorize(caller("127.0.0.1:40000", local), a)
-                .await
-        );
+        for (peer, task, allowed) in [
+            ("172.17.0.2:40000", a, true),
+            ("172.31.250.2:40000", b, true),
+            // Another task's container, an unknown address, the host: refused.
+            ("172.31.250.2:40000", a, false),
+            ("172.17.0.99:40000", a, false),
+            ("169.254.170.2:40000", a, false),
+            ("127.0.0.1:40000", a, false),
+        ] {
+            let verdict = endpoint.authorize(caller(peer, local), task).await;
+            assert_eq!(verdict, allowed, "{peer} asking for {task}");
+        }
         // An address two tasks' records claim is refused to both.
         endpoint.container_observed(b, &running(b, "side", Some("172.17.0.2")));
         assert!(
