@@ -21,6 +21,7 @@ mod service_scheduler;
 mod services;
 mod sts;
 mod tags;
+mod task_credentials;
 mod task_definition_rules;
 mod task_definitions;
 mod tasks;
@@ -38,6 +39,7 @@ use crate::state::View;
 
 pub(crate) use agents::new_secret as agents_secret;
 pub use agents::AgentIdentity;
+pub use task_credentials::{ECS_TASKS_PRINCIPAL, TASK_CREDENTIALS_SECONDS};
 pub use task_definition_rules::{parse_cpu, parse_memory};
 
 /// Settings the app layer needs.
