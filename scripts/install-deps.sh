@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what berth's scripts and tests need on Debian 12, only when something is missing:
 #   apt: docker.io, busybox-static, docker-registry, apache2-utils (htpasswd), ca-certificates,
-#        curl, iproute2, jq (and python3/python3-pip if there is no python3 at all)
+#        curl, iproute2, jq, awscli (Debian's aws CLI v2, /usr/bin/aws) (and python3/python3-pip
+#        if there is no python3 at all)
 #   pip: awscli, boto3
 # It never installs Rust (there is no internet for rustup); it checks that cargo exists.
 # Idempotent and quiet: prints nothing when everything is already there, and the tool's output
@@ -43,6 +44,8 @@ command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+# The smoke test runs both aws CLIs: v1 from PyPI (on PATH) and Debian's v2 at /usr/bin/aws.
+[ -x /usr/bin/aws ] || missing+=(awscli)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 
 if [ "${#missing[@]}" -gt 0 ]; then

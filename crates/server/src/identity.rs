@@ -185,6 +185,13 @@ pub enum SessionError {
     Invalid,
     #[error("The security token included in the request is expired")]
     Expired,
+    /// The session's role was deleted (or deleted and made again: a new role, which the
+    /// session was never for).
+    #[error(
+        "The security token included in the request is invalid: the role it was issued for \
+         no longer exists. Assume the role again once it exists."
+    )]
+    RoleDeleted,
 }
 
 /// Opens a session token presented with `access_key_id`, checking it was made for that key
@@ -239,6 +246,21 @@ impl Access {
     /// Adds a condition key.
     pub fn with(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.context.push((key.into(), value.into()));
+        self
+    }
+
+    /// Adds the keys of tags a request sets: `aws:RequestTag/KEY` for each tag and
+    /// `aws:TagKeys` with every key (multivalued).
+    pub fn with_request_tags<'t>(
+        mut self,
+        tags: impl IntoIterator<Item = (&'t str, &'t str)>,
+    ) -> Self {
+        for (key, value) in tags {
+            self.context
+                .push((format!("aws:RequestTag/{key}"), value.to_owned()));
+            self.context
+                .push(("aws:TagKeys".to_owned(), key.to_owned()));
+        }
         self
     }
 }

@@ -23,6 +23,7 @@ pub mod dispatch;
 pub mod error;
 pub mod fields;
 pub mod http;
+pub mod iam_entities;
 pub mod identity;
 pub mod model;
 mod reconcilers;
@@ -124,11 +125,17 @@ impl Server {
             .context("loading state from the store")?;
         let credentials = {
             let snapshot = view.read();
-            let mut keys: Vec<_> = snapshot.access_keys.values().cloned().collect();
+            // The administrator's key; IAM users' keys live beside it.
+            let mut keys: Vec<_> = snapshot
+                .access_keys
+                .values()
+                .filter(|key| key.user.is_none())
+                .cloned()
+                .collect();
             keys.sort_by(|a, b| a.access_key_id.cmp(&b.access_key_id));
             keys.into_iter()
                 .next()
-                .context("the store holds no access key")?
+                .context("the store holds no administrator access key")?
         };
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
             format!(
@@ -231,7 +238,9 @@ async fn initialise(store: &DynStore) -> anyhow::Result<()> {
     let access_key = AccessKeyRecord {
         access_key_id: format!("AKBERTH{}", identity::random_upper(13)),
         secret_access_key: app::agents_secret(),
+        sealed_secret: None,
         user: None,
+        created_at: now(),
     };
     let cluster = ClusterRecord {
         name: "default".into(),

@@ -25,6 +25,8 @@ pub mod keys {
     pub const SECRETS: &str = "/secrets/";
     pub const SERVICES: &str = "/services/";
     pub const SERVICE_EVENTS: &str = "/service-events/";
+    pub const IAM_ROLES: &str = "/iam/roles/";
+    pub const IAM_USERS: &str = "/iam/users/";
 
     pub fn cluster(name: &str) -> String {
         format!("{CLUSTERS}{name}")
@@ -67,6 +69,15 @@ pub mod keys {
     }
     pub fn service_events(cluster: &str, name: &str) -> String {
         format!("{SERVICE_EVENTS}{cluster}/{name}")
+    }
+    /// IAM names are unique regardless of case (`Web` and `web` are one role), so the key
+    /// holds the name lower-cased; the record keeps it as created.
+    pub fn iam_role(name: &str) -> String {
+        format!("{IAM_ROLES}{}", name.to_ascii_lowercase())
+    }
+    /// As [`iam_role`]: lower-cased.
+    pub fn iam_user(name: &str) -> String {
+        format!("{IAM_USERS}{}", name.to_ascii_lowercase())
     }
 }
 
@@ -313,15 +324,25 @@ pub struct IdempotencyRecord {
     pub created_at: f64,
 }
 
-/// A user's access key for SigV4.
+/// An access key for SigV4: the administrator's, or an IAM user's.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccessKeyRecord {
     pub access_key_id: String,
+    /// The secret in clear: only the administrator key made when the store was initialised
+    /// (which `berth dev` writes to its env file anyway). Empty for a user's key.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub secret_access_key: String,
-    /// The IAM user the key belongs to; `None` for the administrator key made when the
-    /// store was initialised.
+    /// A user key's secret, sealed with the server's key and bound to the key id
+    /// (base64), so that a copy of the store alone signs nothing as the user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed_secret: Option<String>,
+    /// The IAM user the key belongs to (as the user record spells it); `None` for the
+    /// administrator key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+    /// Epoch seconds; zero for keys made before berth recorded it.
+    #[serde(default)]
+    pub created_at: f64,
 }
 
 impl std::fmt::Debug for AccessKeyRecord {
@@ -330,6 +351,53 @@ impl std::fmt::Debug for AccessKeyRecord {
             .field("access_key_id", &self.access_key_id)
             .finish_non_exhaustive()
     }
+}
+
+/// An IAM role: who may assume it (its trust policy) and what its sessions may do (its
+/// inline policies).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleRecord {
+    /// As created; unique regardless of case.
+    pub name: String,
+    /// `/` or `/a/b/`.
+    pub path: String,
+    /// IAM's unique id (`AROA…`): a role deleted and created again has a new one.
+    pub role_id: String,
+    pub arn: String,
+    pub created_at: f64,
+    /// The trust policy (`AssumeRolePolicyDocument`), as the user sent it.
+    pub trust_policy: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Seconds, 3600 to 43200.
+    pub max_session_duration: i32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<berth_api::iam::Tag>,
+    /// Inline policies: name → document, as the user sent it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, String>,
+}
+
+/// An IAM user: its inline policies say what its access keys may do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRecord {
+    /// As created; unique regardless of case.
+    pub name: String,
+    pub path: String,
+    /// IAM's unique id (`AIDA…`).
+    pub user_id: String,
+    pub arn: String,
+    pub created_at: f64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<berth_api::iam::Tag>,
+    /// Inline policies: name → document, as the user sent it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, String>,
+    /// The ids of the user's access keys (each under [`keys::access_key`]). Kept here too,
+    /// so that the per-user quota and DeleteUser's conflict check are one compare-and-swap
+    /// on this record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access_keys: Vec<String>,
 }
 
 /// A join token (stored by hash): who may register hosts, into which cluster.

@@ -185,6 +185,8 @@ pub struct Snapshot {
     /// (cluster, service name) → the IDs of its tasks, STOPPED ones included until forgotten.
     pub tasks_by_service: HashMap<(String, String), BTreeSet<String>>,
     pub access_keys: HashMap<String, AccessKeyRecord>,
+    /// IAM roles and users, with their policies parsed.
+    pub iam: crate::iam_entities::IamEntities,
     /// Hash of an agent credential → what it may act for.
     pub agent_credentials: HashMap<String, AgentCredentialRecord>,
 }
@@ -289,6 +291,12 @@ impl Snapshot {
             } else {
                 self.access_keys.remove(id);
             }
+        } else if let Some(name) = key.strip_prefix(keys::IAM_ROLES) {
+            let record = if put { decode(key, value) } else { None };
+            self.iam.set_role(name, record, event.kv.mod_revision);
+        } else if let Some(name) = key.strip_prefix(keys::IAM_USERS) {
+            let record = if put { decode(key, value) } else { None };
+            self.iam.set_user(name, record, event.kv.mod_revision);
         } else if let Some(hash) = key.strip_prefix(keys::AGENT_CREDENTIALS) {
             if put {
                 if let Some(record) = decode::<AgentCredentialRecord>(key, value) {

@@ -161,6 +161,35 @@ impl TestCluster {
         client_for(&self.server, access_key_id, secret)
     }
 
+    /// The administrator's credentials (the key made when the store was initialised).
+    pub fn admin_credentials(&self) -> aws_credential_types::Credentials {
+        aws_credential_types::Credentials::new(
+            &self.server.credentials.access_key_id,
+            &self.server.credentials.secret_access_key,
+            None,
+            None,
+            "berth-test",
+        )
+    }
+
+    /// An SDK configuration for any `aws-sdk-*` client of this server, signed with
+    /// `credentials` (an IAM user's key, or a session's temporary credentials).
+    pub fn sdk_config(
+        &self,
+        credentials: aws_credential_types::Credentials,
+    ) -> aws_config::SdkConfig {
+        aws_config::SdkConfig::builder()
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new(
+                self.server.app.config.scope.region.clone(),
+            ))
+            .credentials_provider(
+                aws_credential_types::provider::SharedCredentialsProvider::new(credentials),
+            )
+            .endpoint_url(server_url(&self.server))
+            .build()
+    }
+
     /// Waits until `n` container instances are registered and connected.
     pub async fn wait_for_instances(&self, n: usize) -> Vec<String> {
         let client = self.client.clone();

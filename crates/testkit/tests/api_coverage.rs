@@ -1,11 +1,20 @@
-//! Endpoint coverage: every action in `berth_server::dispatch::OPERATIONS` must be called
-//! by some integration test in this directory, either through the SDK (`.run_task()`)
-//! or as a raw request target (`"…RunTask"`), so that an operation added to the table
-//! without a test fails CI.
+//! Endpoint coverage: every action of every API's operation table (ECS's
+//! `berth_server::dispatch::OPERATIONS`, IAM's and STS's) must be called by some
+//! integration test in this directory, either through the SDK (`.run_task()`) or as a raw
+//! request target (`"…RunTask"`), so that an operation added to a table without a test
+//! fails CI.
 
 use std::path::{Path, PathBuf};
 
+use berth_server::apis::{iam::IAM_OPERATIONS, sts::STS_OPERATIONS};
 use berth_server::dispatch::OPERATIONS;
+
+/// Every served operation table, by API.
+const TABLES: &[(&str, &[&str])] = &[
+    ("ECS", OPERATIONS),
+    ("IAM", IAM_OPERATIONS),
+    ("STS", STS_OPERATIONS),
+];
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.
 fn snake_case(action: &str) -> String {
@@ -65,19 +74,33 @@ fn every_operation_has_an_integration_test() {
         "no test sources found in {}",
         dir.display()
     );
-    assert!(!OPERATIONS.is_empty());
-    let missing: Vec<&str> = OPERATIONS
+    let missing: Vec<String> = TABLES
         .iter()
-        .copied()
-        .filter(|op| !exercised(op, &sources))
+        .flat_map(|(api, table)| {
+            assert!(!table.is_empty(), "{api} serves no operation");
+            table
+                .iter()
+                .filter(|op| !exercised(op, &sources))
+                .map(move |op| format!("{api} {op}"))
+        })
         .collect();
     assert!(
         missing.is_empty(),
         "these operations have no integration test in {}: {missing:?}; add one (an SDK call such as \
          `.{}()` counts)",
         dir.display(),
-        missing.first().map(|op| snake_case(op)).unwrap_or_default()
+        missing
+            .first()
+            .and_then(|op| op.split(' ').nth(1))
+            .map(snake_case)
+            .unwrap_or_default()
     );
+}
+
+#[test]
+fn iam_and_sts_serve_every_operation_their_wire_types_have() {
+    assert_eq!(IAM_OPERATIONS, berth_api::iam::OPERATIONS);
+    assert_eq!(STS_OPERATIONS, berth_api::sts::OPERATIONS);
 }
 
 #[test]

@@ -15,8 +15,10 @@
 //! Pointing the stock clients at berth takes one endpoint URL for all of them: `DIR/env`
 //! exports `AWS_ENDPOINT_URL_<SERVICE>` for every API in [`Api::served`].
 
+pub mod iam;
 pub mod json;
 pub mod query;
+pub mod sts;
 
 use std::borrow::Cow;
 use std::net::SocketAddr;
@@ -72,7 +74,7 @@ impl Api {
     }
 
     pub fn is_served(self) -> bool {
-        matches!(self, Api::Ecs)
+        matches!(self, Api::Ecs | Api::Iam | Api::Sts)
     }
 
     /// The SigV4 signing name requests must be scoped to.
@@ -345,7 +347,7 @@ async fn call_json(
     match api {
         Api::Ecs => {
             let command = Command::parse(action, body)?;
-            app.authorize(caller, &command.access(app))?;
+            app.authorize_with(caller, || command.access(app))?;
             command.execute(app).await
         }
         other => Err(Error::UnknownOperation(format!(
@@ -356,18 +358,30 @@ async fn call_json(
 }
 
 async fn call_query(
-    _app: &App,
-    _caller: &Caller,
+    app: &App,
+    caller: &Caller,
     api: Api,
     body: &[u8],
-    _request_id: &str,
+    request_id: &str,
 ) -> Result<String> {
     let request = query::decode(api, body)?;
-    Err(Error::UnknownOperation(format!(
-        "The action {} is not valid for the {} API.",
-        request.action,
-        api.signing_name()
-    )))
+    match api {
+        Api::Iam => {
+            let command = iam::IamCommand::parse(&request.action, &request.params)?;
+            app.authorize_with(caller, || command.access(app, caller))?;
+            command.execute(app, caller, request_id).await
+        }
+        Api::Sts => {
+            let command = sts::StsCommand::parse(&request.action, &request.params)?;
+            app.authorize_with(caller, || command.access(app, caller))?;
+            command.execute(app, caller, request_id).await
+        }
+        other => Err(Error::UnknownOperation(format!(
+            "The action {} is not valid for the {} API.",
+            request.action,
+            other.signing_name()
+        ))),
+    }
 }
 
 /// Checks the signature with the key's secret (an access key in the store, or the sealed
@@ -412,12 +426,12 @@ fn authenticate(
         time::OffsetDateTime::now_utc(),
     );
     if let Some(error) = session_error.into_inner() {
-        use crate::identity::SessionError::{Expired, Invalid};
+        use crate::identity::SessionError::{Expired, Invalid, RoleDeleted};
         let (code, status) = match (api.protocol(), &error) {
             (Protocol::Query, Expired) => ("ExpiredToken", 403),
-            (Protocol::Query, Invalid) => ("InvalidClientTokenId", 403),
+            (Protocol::Query, Invalid | RoleDeleted) => ("InvalidClientTokenId", 403),
             (Protocol::Json, Expired) => ("ExpiredTokenException", 400),
-            (Protocol::Json, Invalid) => ("UnrecognizedClientException", 400),
+            (Protocol::Json, Invalid | RoleDeleted) => ("UnrecognizedClientException", 400),
         };
         return Err(WireError::new(code, error.to_string(), status));
     }

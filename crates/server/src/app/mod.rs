@@ -8,6 +8,9 @@ mod agents;
 mod attributes;
 mod authorize;
 mod clusters;
+pub(crate) mod iam;
+mod iam_roles;
+mod iam_users;
 mod instances;
 mod liveness;
 mod log_options;
@@ -16,7 +19,9 @@ mod placement;
 mod service_plan;
 mod service_scheduler;
 mod services;
+mod sts;
 mod tags;
+mod task_credentials;
 mod task_definition_rules;
 mod task_definitions;
 mod tasks;
@@ -34,6 +39,7 @@ use crate::state::View;
 
 pub(crate) use agents::new_secret as agents_secret;
 pub use agents::AgentIdentity;
+pub use task_credentials::{ECS_TASKS_PRINCIPAL, TASK_CREDENTIALS_SECONDS};
 pub use task_definition_rules::{parse_cpu, parse_memory};
 
 /// Settings the app layer needs.
