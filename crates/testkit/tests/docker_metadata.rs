@@ -13,9 +13,12 @@
 //! restarts; and ECS's own `169.254.170.2:80` with `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`
 //! (the `task-endpoint-port-80` nextest group runs those one at a time).
 //!
-//! The control plane's side of credentials (minting them for the task's role) is another
-//! part of berth; here a control plane that wraps the real server's client mints
-//! recognisable credentials per task, so the tests check exactly what reaches whom.
+//! End to end, the server assumes the task's IAM role and the credentials the endpoint
+//! serves sign STS calls to berth as the role's session for the task. The other
+//! credentials tests use a control plane that wraps the real server's client and mints
+//! recognisable credentials per task, so that they check exactly what reaches whom.
+
+mod iam_support;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -687,4 +690,92 @@ async fn credentials_by_relative_uri_on_ecs_port_80() {
         .expect("the SDK loads credentials");
     assert_eq!(loaded.access_key_id(), minted_key(&task_arn));
     agent.stop().await;
+}
+
+/// End to end with berth's IAM: the server assumes the task's role, the endpoint serves
+/// the session, `wget` in a bridge task's container reads its own, the SDK's provider
+/// loads a host-mode task's from the container's variables, and STS on berth answers
+/// each as the role's session for that task.
+#[tokio::test(flavor = "multi_thread")]
+async fn role_credentials_from_the_endpoint_are_the_tasks_session_on_berth() {
+    if !docker_available() {
+        return;
+    }
+    let cluster = TestCluster::with(Options {
+        agent: AgentKind::Docker,
+        ..Options::default()
+    })
+    .await;
+    let instances = cluster.wait_for_instances(1).await;
+    let instance = instances[0].clone();
+    let _cleanup = DockerCleanup::new(instances);
+    let role = iam_support::role_with_policy(
+        &cluster,
+        "metadata-app",
+        iam_support::TRUST_ECS_TASKS,
+        Some(&iam_support::allow(r#""ecs:ListClusters""#, r#""*""#)),
+    )
+    .await;
+    let caller_of = |credentials: aws_credential_types::Credentials| {
+        let sts = iam_support::sts(&cluster, credentials);
+        async move {
+            sts.get_caller_identity()
+                .send()
+                .await
+                .expect("GetCallerIdentity")
+                .arn()
+                .expect("an ARN")
+                .to_owned()
+        }
+    };
+    let session_of = |task: &Task| {
+        let id = task
+            .task_arn()
+            .and_then(|a| a.rsplit('/').next())
+            .expect("an ID");
+        format!("arn:aws:sts::000000000000:assumed-role/metadata-app/{id}")
+    };
+
+    register_sleeper(&cluster, "bridge-role", NetworkMode::Bridge, Some(&role)).await;
+    let bridge = run_task(&cluster, "bridge-role", &instance, &[]).await;
+    let id = runtime_id(&bridge, "app");
+    let uri = env_of(&id, false)["AWS_CONTAINER_CREDENTIALS_FULL_URI"].clone();
+    let served = fetch_json(&id, false, &uri);
+    assert_eq!(served["RoleArn"], role.as_str());
+    let field = |name: &str| served[name].as_str().expect(name).to_owned();
+    let from_container = aws_credential_types::Credentials::new(
+        field("AccessKeyId"),
+        field("SecretAccessKey"),
+        Some(field("Token")),
+        None,
+        "read in the container",
+    );
+    assert_eq!(caller_of(from_container).await, session_of(&bridge));
+
+    register_sleeper(&cluster, "host-role", NetworkMode::Host, Some(&role)).await;
+    let host = run_task(&cluster, "host-role", &instance, &[]).await;
+    let host_env = env_of(&runtime_id(&host, "app"), false);
+    // Each nextest test is a process of its own, so the variable is this test's alone.
+    std::env::set_var(
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        &host_env["AWS_CONTAINER_CREDENTIALS_FULL_URI"],
+    );
+    std::env::remove_var("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+    let provider = aws_config::ecs::EcsCredentialsProvider::builder().build();
+    let sts = aws_sdk_sts::Client::from_conf(
+        aws_sdk_sts::Config::builder()
+            .behavior_version(aws_sdk_sts::config::BehaviorVersion::latest())
+            .region(aws_sdk_sts::config::Region::new(
+                host_env["AWS_REGION"].clone(),
+            ))
+            .endpoint_url(cluster.endpoint())
+            .credentials_provider(provider)
+            .build(),
+    );
+    let identity = sts
+        .get_caller_identity()
+        .send()
+        .await
+        .expect("GetCallerIdentity with the provider's credentials");
+    assert_eq!(identity.arn(), Some(session_of(&host).as_str()));
 }
