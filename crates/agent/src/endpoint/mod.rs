@@ -40,7 +40,7 @@
 //! [`TaskEndpoint::container_observed`], [`TaskEndpoint::task_finished`]); the HTTP
 //! handlers ([`http`]) read it; [`credentials`] fetches and refreshes role credentials.
 
-pub mod credentials;
+mod credentials;
 mod host;
 mod http;
 pub(crate) mod ids;
