@@ -105,6 +105,19 @@ async fn run_task(
     cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await
 }
 
+/// A cluster whose own Docker agent serves the endpoint on a free port; its one
+/// instance; a guard that removes the instance's containers.
+async fn docker_cluster() -> (TestCluster, String, DockerCleanup) {
+    let cluster = TestCluster::with(Options {
+        agent: AgentKind::Docker,
+        ..Options::default()
+    })
+    .await;
+    let instances = cluster.wait_for_instances(1).await;
+    let instance = instances[0].clone();
+    (cluster, instance, DockerCleanup::new(instances))
+}
+
 /// Registers `family`: one long-running busybox container `app` with a role (or not), in
 /// `mode`.
 async fn register_sleeper(
@@ -301,14 +314,7 @@ async fn metadata_endpoint_v4_and_v3_serve_a_task_to_its_own_containers() {
     if !docker_available() {
         return;
     }
-    let cluster = TestCluster::with(Options {
-        agent: AgentKind::Docker,
-        ..Options::default()
-    })
-    .await;
-    let instances = cluster.wait_for_instances(1).await;
-    let instance = instances[0].clone();
-    let cleanup = DockerCleanup::new(instances);
+    let (cluster, instance, cleanup) = docker_cluster().await;
     cluster
         .client
         .tag_resource()
@@ -614,15 +620,9 @@ async fn the_endpoint_serves_running_tasks_again_after_an_agent_restart() {
     if !docker_available() {
         return;
     }
-    let mut cluster = TestCluster::with(Options {
-        agent: AgentKind::Docker,
-        ..Options::default()
-    })
-    .await;
-    let instances = cluster.wait_for_instances(1).await;
-    let cleanup = DockerCleanup::new(instances.clone());
+    let (mut cluster, instance, cleanup) = docker_cluster().await;
     register_sleeper(&cluster, "survivor", NetworkMode::Bridge, None).await;
-    let task = run_task(&cluster, "survivor", &instances[0], &[]).await;
+    let task = run_task(&cluster, "survivor", &instance, &[]).await;
     let arn = cleanup.track(task.task_arn().expect("an ARN"));
     let id = runtime_id(&task, "app");
     let uri = env_of(&id, false)["ECS_CONTAINER_METADATA_URI_V4"].clone();
@@ -701,14 +701,7 @@ async fn role_credentials_from_the_endpoint_are_the_tasks_session_on_berth() {
     if !docker_available() {
         return;
     }
-    let cluster = TestCluster::with(Options {
-        agent: AgentKind::Docker,
-        ..Options::default()
-    })
-    .await;
-    let instances = cluster.wait_for_instances(1).await;
-    let instance = instances[0].clone();
-    let _cleanup = DockerCleanup::new(instances);
+    let (cluster, instance, _cleanup) = docker_cluster().await;
     let role = iam_support::role_with_policy(
         &cluster,
         "metadata-app",

@@ -206,19 +206,7 @@ pub(crate) async fn start(
     cancel: &CancellationToken,
 ) -> Started {
     let cancel = cancel.child_token();
-    let session = Arc::new(SessionSlot::default());
-    let make = |serving, ids| {
-        Arc::new(TaskEndpoint {
-            serving,
-            ids,
-            launch_type: config.launch_type,
-            runtime: runtime.clone(),
-            credentials: Arc::new(CredentialCache::new(session.clone())),
-            session: session.clone(),
-            table: Mutex::default(),
-            refusals: http::RateLimitedLog::default(),
-        })
-    };
+    let make = |serving, ids| TaskEndpoint::new(serving, ids, config.launch_type, runtime.clone());
     let Some(listen) = config.task_endpoint else {
         return Started {
             endpoint: make(None, EndpointIds::ephemeral()),
@@ -301,14 +289,17 @@ async fn bind(listen: SocketAddr, ids: &mut EndpointIds) -> Result<TcpListener, 
 }
 
 impl TaskEndpoint {
-    /// An endpoint that serves nothing.
-    #[cfg(test)]
-    pub(crate) fn off(runtime: Arc<dyn ContainerRuntime>) -> Arc<Self> {
+    fn new(
+        serving: Option<Serving>,
+        ids: EndpointIds,
+        launch_type: LaunchType,
+        runtime: Arc<dyn ContainerRuntime>,
+    ) -> Arc<Self> {
         let session = Arc::new(SessionSlot::default());
         Arc::new(Self {
-            serving: None,
-            ids: EndpointIds::ephemeral(),
-            launch_type: LaunchType::Ec2,
+            serving,
+            ids,
+            launch_type,
             runtime,
             credentials: Arc::new(CredentialCache::new(session.clone())),
             session,
@@ -654,22 +645,16 @@ mod tests {
         }
     }
 
-    fn serving(authority: &str, default_address: bool) -> Arc<TaskEndpoint> {
+    fn endpoint(serving: Option<Serving>) -> Arc<TaskEndpoint> {
         let runtime: Arc<dyn ContainerRuntime> = Arc::new(FakeRuntime::new(Default::default()));
-        let session = Arc::new(SessionSlot::default());
-        Arc::new(TaskEndpoint {
-            serving: Some(Serving {
-                authority: authority.into(),
-                default_address,
-            }),
-            ids: EndpointIds::ephemeral(),
-            launch_type: LaunchType::Ec2,
-            runtime,
-            credentials: Arc::new(CredentialCache::new(session.clone())),
-            session,
-            table: Mutex::default(),
-            refusals: http::RateLimitedLog::default(),
-        })
+        TaskEndpoint::new(serving, EndpointIds::ephemeral(), LaunchType::Ec2, runtime)
+    }
+
+    fn serving(authority: &str, default_address: bool) -> Arc<TaskEndpoint> {
+        endpoint(Some(Serving {
+            authority: authority.into(),
+            default_address,
+        }))
     }
 
     fn caller(peer: &str, local: &str) -> Caller {
@@ -738,7 +723,7 @@ mod tests {
             .set
             .iter()
             .any(|(n, _)| n.starts_with("AWS_CONTAINER_CREDENTIALS")));
-        let off = TaskEndpoint::off(Arc::new(FakeRuntime::new(Default::default())));
+        let off = endpoint(None);
         let (env, _, _) = env_of(&off, true);
         assert_eq!(
             env.set,
