@@ -106,7 +106,7 @@ trap 'exit 130' INT TERM
 # Isolate the aws CLI / boto3 from the user's own AWS configuration.
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_ENDPOINT_URL \
   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_REGION \
-  AWS_DEFAULT_REGION AWS_ENDPOINT_URL_ECS
+  AWS_DEFAULT_REGION AWS_ENDPOINT_URL_ECS AWS_ENDPOINT_URL_IAM AWS_ENDPOINT_URL_STS
 export AWS_CONFIG_FILE=$WORK/aws-config AWS_SHARED_CREDENTIALS_FILE=$WORK/aws-credentials
 export AWS_DEFAULT_OUTPUT=json AWS_PAGER="" AWS_EC2_METADATA_DISABLED=true
 
@@ -326,6 +326,53 @@ fi
 grep -qE 'UnrecognizedClientException|InvalidSignatureException' <<<"$out" ||
   fail "unknown key: expected UnrecognizedClientException or InvalidSignatureException, got: $out"
 pass "aws CLI with an unknown access key is rejected"
+
+# ---------------------------------------------------------------- IAM and STS
+
+# iam_session LABEL CLI...: create-role, put-role-policy, get-role, get-caller-identity and
+# assume-role with one aws CLI; the session's own get-caller-identity shows the role.
+iam_session() {
+  local label=$1 out account arn role
+  role="smoke-$1"
+  shift
+  out=$("$@" sts get-caller-identity)
+  account=$(jq -r .Account <<<"$out")
+  [ "$(jq -r .Arn <<<"$out")" = "arn:aws:iam::$account:root" ] || fail "$label get-caller-identity: $out"
+  local trust policy
+  trust=$(jq -nc --arg a "$account" '{Version: "2012-10-17", Statement: [{Effect: "Allow", Principal: {AWS: $a}, Action: "sts:AssumeRole"}]}')
+  policy='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecs:ListClusters","Resource":"*"}]}'
+  out=$("$@" iam create-role --role-name "$role" --assume-role-policy-document "$trust")
+  arn=$(jq -r .Role.Arn <<<"$out")
+  [ "$arn" = "arn:aws:iam::$account:role/$role" ] || fail "$label create-role: $out"
+  "$@" iam put-role-policy --role-name "$role" --policy-name list --policy-document "$policy"
+  # The CLI decodes IAM's URL-encoded documents into JSON.
+  out=$("$@" iam get-role --role-name "$role")
+  [ "$(jq -r '.Role.AssumeRolePolicyDocument.Statement[0].Principal.AWS' <<<"$out")" = "$account" ] ||
+    fail "$label get-role: $out"
+  out=$("$@" sts assume-role --role-arn "$arn" --role-session-name smoke --duration-seconds 900)
+  out=$(AWS_ACCESS_KEY_ID=$(jq -r .Credentials.AccessKeyId <<<"$out") \
+    AWS_SECRET_ACCESS_KEY=$(jq -r .Credentials.SecretAccessKey <<<"$out") \
+    AWS_SESSION_TOKEN=$(jq -r .Credentials.SessionToken <<<"$out") \
+    "$@" sts get-caller-identity)
+  [ "$(jq -r .Arn <<<"$out")" = "arn:aws:sts::$account:assumed-role/$role/smoke" ] ||
+    fail "$label session get-caller-identity: $out"
+}
+
+step "iam and sts with aws CLI v1 (env file endpoints)"
+for v in AWS_ENDPOINT_URL_IAM AWS_ENDPOINT_URL_STS; do
+  [ "${!v:-}" = "$AWS_ENDPOINT_URL_ECS" ] || fail "env file sets $v to '${!v:-}', expected $AWS_ENDPOINT_URL_ECS"
+done
+iam_session v1 aws
+pass "aws CLI v1: iam create-role, put-role-policy, get-role; sts get-caller-identity, assume-role"
+
+step "iam and sts with aws CLI v2 (--endpoint-url)"
+[ -x /usr/bin/aws ] || fail "/usr/bin/aws (Debian's awscli, v2) missing (run scripts/install-deps.sh)"
+case "$(/usr/bin/aws --version 2>&1)" in
+  aws-cli/2.*) ;;
+  *) fail "/usr/bin/aws is not aws CLI v2: $(/usr/bin/aws --version 2>&1)" ;;
+esac
+iam_session v2 /usr/bin/aws --endpoint-url "http://127.0.0.1:$PORT"
+pass "aws CLI v2: iam create-role, put-role-policy, get-role; sts get-caller-identity, assume-role"
 
 # ---------------------------------------------------------------- boto3
 

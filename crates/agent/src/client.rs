@@ -17,7 +17,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use berth_api::protocol::{
     AgentApiError, DesiredState, RegisterRequest, RegisterResponse, ReportRequest, ReportResponse,
-    TaskCredentials, TaskSecrets,
+    TaskCredentials, TaskSecrets, TaskTags,
 };
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
@@ -101,6 +101,11 @@ pub trait ControlPlane: Send + Sync + 'static {
         task_arn: &str,
     ) -> Result<TaskCredentials, ClientError> {
         Err(unsupported("task role credentials", task_arn))
+    }
+
+    /// `GET /agent/v1/tasks/tags?task=ARN`: the task's and the instance's tags, now.
+    async fn task_tags(&self, _credential: &str, task_arn: &str) -> Result<TaskTags, ClientError> {
+        Err(unsupported("task tags", task_arn))
     }
 }
 
@@ -260,6 +265,16 @@ impl ControlPlane for HttpControlPlane {
         let r = self
             .http
             .get(format!("{}/agent/v1/tasks/credentials", self.base))
+            .query(&[("task", task_arn)])
+            .bearer_auth(credential)
+            .timeout(REQUEST_TIMEOUT);
+        self.send(r).await
+    }
+
+    async fn task_tags(&self, credential: &str, task_arn: &str) -> Result<TaskTags, ClientError> {
+        let r = self
+            .http
+            .get(format!("{}/agent/v1/tasks/tags", self.base))
             .query(&[("task", task_arn)])
             .bearer_auth(credential)
             .timeout(REQUEST_TIMEOUT);

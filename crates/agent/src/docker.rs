@@ -24,7 +24,7 @@ use bollard::models::{
 use bollard::query_parameters::{
     CreateContainerOptions, CreateImageOptions, EventsOptions, InspectContainerOptions,
     ListContainersOptions, ListVolumesOptions, RemoveContainerOptions, RemoveVolumeOptions,
-    StartContainerOptions, StopContainerOptions,
+    StartContainerOptions, StatsOptions, StopContainerOptions,
 };
 use bollard::Docker;
 use futures::stream::BoxStream;
@@ -32,8 +32,9 @@ use futures::StreamExt;
 
 use crate::cgroup::{CgroupError, TaskCgroups, TaskLimits};
 use crate::runtime::{
-    ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary, EventKind, ImageInfo,
-    RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo, VolumeSpec,
+    ContainerNetwork, ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary,
+    EventKind, ImageInfo, RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo,
+    VolumeSpec,
 };
 
 /// Request timeout: long enough for `docker stop` with ECS's largest stop timeout (120 s).
@@ -66,6 +67,15 @@ impl DockerRuntime {
         let docker = Docker::connect_with_defaults()
             .map_err(|e| RuntimeError::Unavailable(e.to_string()))?
             .with_timeout(Duration::from_secs(REQUEST_TIMEOUT_S));
+        let docker = docker.negotiate_version().await.map_err(map_err)?;
+        Ok(Self::from_client(docker))
+    }
+
+    /// Connects to the Docker daemon at unix socket `path` (a host with two daemons).
+    pub async fn connect_unix(path: &str) -> Result<Self, RuntimeError> {
+        let docker =
+            Docker::connect_with_unix(path, REQUEST_TIMEOUT_S, bollard::API_DEFAULT_VERSION)
+                .map_err(|e| RuntimeError::Unavailable(e.to_string()))?;
         let docker = docker.negotiate_version().await.map_err(map_err)?;
         Ok(Self::from_client(docker))
     }
@@ -186,7 +196,19 @@ fn to_status(r: ContainerInspectResponse) -> ContainerStatus {
         _ => None,
     });
     let mut network_bindings = Vec::new();
-    let ports = r.network_settings.and_then(|n| n.ports).unwrap_or_default();
+    let settings = r.network_settings.unwrap_or_default();
+    let mut networks: Vec<ContainerNetwork> = settings
+        .networks
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, endpoint)| ContainerNetwork {
+            name,
+            ipv4: endpoint.ip_address.and_then(|ip| ip.parse().ok()),
+            ipv6: endpoint.global_ipv6_address.and_then(|ip| ip.parse().ok()),
+        })
+        .collect();
+    networks.sort_by(|a, b| a.name.cmp(&b.name));
+    let ports = settings.ports.unwrap_or_default();
     for (key, bindings) in ports {
         let (port, proto) = key.split_once('/').unwrap_or((key.as_str(), "tcp"));
         let Ok(container_port) = port.parse::<i32>() else {
@@ -235,6 +257,8 @@ fn to_status(r: ContainerInspectResponse) -> ContainerStatus {
         network_bindings,
         labels: config.labels.unwrap_or_default().into_iter().collect(),
         image_id: r.image,
+        created_at: parse_time(r.created.as_deref()),
+        networks,
     }
 }
 
@@ -684,6 +708,22 @@ impl ContainerRuntime for DockerRuntime {
         }
         tracing::info!(%image, "built the pause image");
         Ok(image)
+    }
+
+    async fn stats(&self, id: &str) -> Result<serde_json::Value, RuntimeError> {
+        // Not one-shot: Docker then samples twice, so `precpu_stats` is filled and a
+        // reader can compute CPU usage from one document, as from ECS's.
+        let options = StatsOptions {
+            stream: false,
+            one_shot: false,
+        };
+        let mut samples = self.docker.stats(id, Some(options));
+        let sample = samples
+            .next()
+            .await
+            .ok_or_else(|| RuntimeError::Other(format!("Docker sent no statistics for {id}")))?
+            .map_err(map_err)?;
+        serde_json::to_value(sample).map_err(|e| RuntimeError::Other(e.to_string()))
     }
 }
 

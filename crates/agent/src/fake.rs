@@ -405,6 +405,9 @@ impl ContainerRuntime for FakeRuntime {
             network_bindings: Vec::new(),
             labels: spec.labels.clone(),
             image_id: Some(format!("sha256:fake-{}", spec.image)),
+            created_at: Some(std::time::SystemTime::now()),
+            // Fake containers have no network of their own.
+            networks: Vec::new(),
         };
         st.by_name.insert(spec.name.clone(), id.clone());
         let mut spec = spec.clone();

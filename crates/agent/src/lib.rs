@@ -28,6 +28,9 @@
 //!   acknowledged (capped exponential backoff with jitter), and heartbeats with an empty
 //!   report every `heartbeat_interval`.
 //!
+//! Beside the session, the agent serves its containers the task metadata and credentials
+//! endpoint ([`endpoint`]), fed by the runners.
+//!
 //! Cancelling stops the agent **without stopping containers**: they keep running and the
 //! next start re-adopts them from their labels. A server that is unreachable never causes
 //! healthy containers to be stopped. If the server rejects the stored credential (401)
@@ -37,6 +40,7 @@ pub mod backoff;
 pub mod cgroup;
 pub mod client;
 pub mod docker;
+pub mod endpoint;
 pub mod fake;
 pub mod gpu;
 pub mod ledger;
@@ -50,6 +54,7 @@ pub mod sim;
 mod task;
 pub mod volumes;
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -146,6 +151,13 @@ pub struct AgentConfig {
     pub reserved_udp_ports: Vec<u16>,
     /// Where the host's GPUs are learnt at registration. Default: `nvidia-smi` on `PATH`.
     pub gpus: GpuSource,
+    /// Where to serve the task metadata and credentials endpoint: ECS's
+    /// [`endpoint::DEFAULT_ADDRESS`] (`169.254.170.2:80`, which `berth agent` and
+    /// `berth dev` use), or another address or port (port 0: a free one, the same after a
+    /// restart). The address is added to the host's loopback interface when missing.
+    /// `None` (the default here, for tests and simulations): no endpoint, and containers
+    /// get no metadata or credentials variables.
+    pub task_endpoint: Option<SocketAddr>,
 }
 
 impl AgentConfig {
@@ -173,6 +185,7 @@ impl AgentConfig {
             reserved_tcp_ports: vec![22, 2375, 2376, 51678, 51679],
             reserved_udp_ports: Vec::new(),
             gpus: GpuSource::NvidiaSmi(None),
+            task_endpoint: None,
         }
     }
 
@@ -222,6 +235,19 @@ impl AgentConfig {
         if let GpuSource::Fixed(ids) = &self.gpus {
             if let Err(message) = berth_api::protocol::check_gpu_ids(ids) {
                 return invalid("gpus", message);
+            }
+        }
+        if let Some(address) = self.task_endpoint {
+            let ip = address.ip();
+            if ip.is_unspecified() || ip.is_multicast() {
+                return invalid(
+                    "task_endpoint",
+                    format!(
+                        "{address} is not an address containers can be sent to; give one \
+                         such as {}",
+                        endpoint::DEFAULT_ADDRESS
+                    ),
+                );
             }
         }
         for (field, d) in [
@@ -277,6 +303,29 @@ pub async fn run(
             config.data_dir.display()
         )
     })?;
+    let endpoint = endpoint::start(&config, &ledger, runtime.clone(), &cancel).await;
+    let result = run_sessions(
+        &config,
+        runtime,
+        control,
+        &ledger,
+        &endpoint.endpoint,
+        &cancel,
+    )
+    .await;
+    endpoint.shutdown().await;
+    result
+}
+
+/// Runs sessions, registering again when the server refuses the credential.
+async fn run_sessions(
+    config: &AgentConfig,
+    runtime: Arc<dyn ContainerRuntime>,
+    control: Arc<dyn ControlPlane>,
+    ledger: &Ledger,
+    endpoint: &Arc<endpoint::TaskEndpoint>,
+    cancel: &CancellationToken,
+) -> anyhow::Result<()> {
     // Identities this process held before re-registering: their containers are ours too.
     let mut old_instance_arns = Vec::new();
     loop {
@@ -295,20 +344,22 @@ pub async fn run(
         };
         let identity = match stored {
             Some(id) => id,
-            None => match register(&config, &*runtime, &*control, &ledger, &cancel).await? {
+            None => match register(config, &*runtime, &*control, ledger, cancel).await? {
                 Some(id) => id,
                 None => return Ok(()),
             },
         };
         tracing::info!(instance = %identity.container_instance_arn, "agent session starting");
+        endpoint.attach(control.clone(), &identity);
         match run_session(
-            &config,
+            config,
             &identity,
             runtime.clone(),
             control.clone(),
-            &ledger,
+            ledger,
+            endpoint.clone(),
             old_instance_arns.clone(),
-            &cancel,
+            cancel,
         )
         .await
         {
@@ -428,9 +479,14 @@ mod tests {
         let mut c = ok.clone();
         c.gpus = GpuSource::Fixed(vec!["GPU-0,GPU-1".into()]);
         assert!(c.validate().is_err(), "a comma would split the ID");
-        let mut c = ok;
+        let mut c = ok.clone();
         c.heartbeat_interval = Duration::ZERO;
         assert!(c.validate().is_err());
+        let mut c = ok;
+        c.task_endpoint = Some("0.0.0.0:80".parse().expect("an address"));
+        assert!(c.validate().is_err());
+        c.task_endpoint = Some(endpoint::DEFAULT_ADDRESS);
+        assert_eq!(c.validate(), Ok(()));
         assert_eq!("external".parse::<LaunchType>(), Ok(LaunchType::External));
     }
 

@@ -260,6 +260,19 @@ pub struct ContainerStatus {
     pub labels: BTreeMap<String, String>,
     /// The image ID the container runs.
     pub image_id: Option<String>,
+    /// When the runtime created the container.
+    pub created_at: Option<SystemTime>,
+    /// The networks the container is attached to, with its addresses on each.
+    pub networks: Vec<ContainerNetwork>,
+}
+
+/// A network a container is attached to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerNetwork {
+    /// The runtime's name for the network: `bridge`, `host`, or a user network.
+    pub name: String,
+    pub ipv4: Option<std::net::Ipv4Addr>,
+    pub ipv6: Option<std::net::Ipv6Addr>,
 }
 
 /// A line of a container listing: enough to group containers by task. Inspect for more.
@@ -334,6 +347,14 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     /// Makes sure the pause image is present (building it locally, without a registry)
     /// and returns its reference.
     async fn pause_image(&self) -> Result<String, RuntimeError>;
+    /// One sample of the container's resource usage, as the runtime's own statistics
+    /// document (Docker's `GET /containers/{id}/stats`, served as is by the task metadata
+    /// endpoint). A runtime without statistics refuses.
+    async fn stats(&self, id: &str) -> Result<serde_json::Value, RuntimeError> {
+        Err(RuntimeError::Invalid(format!(
+            "this container runtime keeps no statistics (container {id})"
+        )))
+    }
 }
 
 /// The ID part of a task ARN.
@@ -375,6 +396,58 @@ pub struct SpecContext<'a> {
     /// Used when the definition has no `stopTimeout`.
     pub default_stop_timeout: Duration,
     pub resources: &'a TaskResources,
+    /// The environment variables ECS's agent gives every container.
+    pub agent_env: &'a AgentEnv,
+}
+
+/// The environment variables the agent gives a container, as ECS's does: the task
+/// metadata and credentials endpoint URIs, `AWS_EXECUTION_ENV` and the region.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgentEnv {
+    /// Set over the definition's own values: a definition cannot point a container at
+    /// another endpoint (ECS's agent overrides them too).
+    pub set: Vec<(String, String)>,
+    /// Set unless the definition sets them (`AWS_REGION`, `AWS_DEFAULT_REGION`).
+    pub defaults: Vec<(String, String)>,
+}
+
+/// The SDKs' two ways to name a credentials endpoint; `RELATIVE_URI` wins over
+/// `FULL_URI`, so when the agent sets one the definition's value of either must go.
+const CREDENTIALS_VARIABLES: [&str; 2] = [
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+];
+
+static NO_AGENT_ENV: AgentEnv = AgentEnv {
+    set: Vec::new(),
+    defaults: Vec::new(),
+};
+
+impl AgentEnv {
+    /// No variables (containers of tests that build specs by hand).
+    pub fn none() -> &'static AgentEnv {
+        &NO_AGENT_ENV
+    }
+
+    /// Whether the agent's variables replace the definition's variable `name`.
+    fn replaces(&self, name: &str) -> bool {
+        let sets = |n: &str| self.set.iter().any(|(s, _)| s == n);
+        sets(name)
+            || (CREDENTIALS_VARIABLES.contains(&name)
+                && CREDENTIALS_VARIABLES.iter().any(|n| sets(n)))
+    }
+
+    /// The definition's environment `env` with the agent's variables applied.
+    fn apply(&self, mut env: Vec<(String, String)>) -> Vec<(String, String)> {
+        env.retain(|(name, _)| !self.replaces(name));
+        for (name, value) in &self.defaults {
+            if !env.iter().any(|(n, _)| n == name) {
+                env.push((name.clone(), value.clone()));
+            }
+        }
+        env.extend(self.set.iter().cloned());
+        env
+    }
 }
 
 /// Why a definition cannot become a spec.
@@ -488,16 +561,17 @@ pub fn build_spec(
         }
     };
 
-    let mut env: Vec<(String, String)> = def
-        .environment
-        .iter()
-        .flatten()
-        .filter_map(|kv| {
-            kv.name
-                .clone()
-                .map(|n| (n, kv.value.clone().unwrap_or_default()))
-        })
-        .collect();
+    let mut env = ctx.agent_env.apply(
+        def.environment
+            .iter()
+            .flatten()
+            .filter_map(|kv| {
+                kv.name
+                    .clone()
+                    .map(|n| (n, kv.value.clone().unwrap_or_default()))
+            })
+            .collect(),
+    );
     if !container.gpu_ids.is_empty() {
         // As ECS's agent: the container's GPUs, whatever the definition says.
         env.retain(|(name, _)| name != NVIDIA_VISIBLE_DEVICES);
@@ -852,6 +926,8 @@ pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredT
         volumes: Vec::new(),
         pid_mode: None,
         ipc_mode: None,
+        service_name: None,
+        availability_zone: None,
     }
 }
 
@@ -877,6 +953,7 @@ mod tests {
             generation: 7,
             default_stop_timeout: Duration::from_secs(30),
             resources,
+            agent_env: AgentEnv::none(),
         }
     }
 
@@ -1212,6 +1289,67 @@ mod tests {
         assert_eq!(s.labels[labels::TASK_ARN], t.task_arn);
         assert_eq!(s.labels[labels::GENERATION], "7");
         assert_eq!(s.stop_timeout, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn the_agents_variables_join_the_definitions() {
+        let def = container(|d| {
+            d.environment = Some(
+                [
+                    ("APP", "1"),
+                    ("AWS_REGION", "eu-west-1"),
+                    ("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/x"),
+                    ("ECS_CONTAINER_METADATA_URI_V4", "http://elsewhere"),
+                ]
+                .into_iter()
+                .map(|(n, v)| KeyValuePair {
+                    name: Some(n.into()),
+                    value: Some(v.into()),
+                })
+                .collect(),
+            )
+        });
+        let pair = |n: &str, v: &str| (n.to_string(), v.to_string());
+        let agent_env = AgentEnv {
+            set: vec![
+                pair(
+                    "ECS_CONTAINER_METADATA_URI_V4",
+                    "http://169.254.170.2/v4/id",
+                ),
+                pair(
+                    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                    "/v2/credentials/cid",
+                ),
+            ],
+            defaults: vec![
+                pair("AWS_REGION", "us-east-1"),
+                pair("AWS_DEFAULT_REGION", "us-east-1"),
+            ],
+        };
+        let t = task(NetworkMode::Bridge, def);
+        let ctx = SpecContext {
+            agent_env: &agent_env,
+            ..ctx()
+        };
+        let s = build_spec(&t, &t.containers[0], &ctx).expect("spec");
+        // The definition's region stays; the endpoint's variables replace the
+        // definition's, including a FULL_URI that would otherwise lose to ours.
+        assert_eq!(
+            s.env,
+            vec![
+                pair("APP", "1"),
+                pair("AWS_REGION", "eu-west-1"),
+                pair("AWS_DEFAULT_REGION", "us-east-1"),
+                pair(
+                    "ECS_CONTAINER_METADATA_URI_V4",
+                    "http://169.254.170.2/v4/id"
+                ),
+                pair(
+                    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                    "/v2/credentials/cid"
+                ),
+            ]
+        );
     }
 
     #[test]

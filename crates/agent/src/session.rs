@@ -13,6 +13,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::backoff::Backoff;
 use crate::client::{ClientError, ControlPlane};
+use crate::endpoint::TaskEndpoint;
 use crate::ledger::{Identity, Ledger};
 use crate::reconciler::Supervisor;
 use crate::runtime::ContainerRuntime;
@@ -40,6 +41,7 @@ pub(crate) async fn run_session(
     runtime: Arc<dyn ContainerRuntime>,
     control: Arc<dyn ControlPlane>,
     ledger: &Ledger,
+    endpoint: Arc<TaskEndpoint>,
     old_instance_arns: Vec<String>,
     cancel: &CancellationToken,
 ) -> Result<(), SessionEnd> {
@@ -66,6 +68,7 @@ pub(crate) async fn run_session(
         restarts: crate::restart::RestartCounts::new(Some(ledger.clone())),
         control: control.clone(),
         credential: identity.credential.clone(),
+        endpoint,
     });
     let session = cancel.child_token();
 

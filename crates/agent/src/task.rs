@@ -38,6 +38,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
 use crate::client::{ClientError, ControlPlane};
+use crate::endpoint::TaskEndpoint;
 use crate::pause::{pause_container_name, pause_spec, ROLE_PAUSE};
 use crate::ports::{collapse_ranges, host_port_ranges};
 use crate::restart::{RestartCounts, RestartPolicy};
@@ -78,6 +79,8 @@ pub(crate) struct Shared {
     /// The control plane and the instance's credential, to fetch a task's secrets.
     pub control: Arc<dyn ControlPlane>,
     pub credential: String,
+    /// The task metadata and credentials endpoint, which runners keep informed.
+    pub endpoint: Arc<TaskEndpoint>,
 }
 
 /// Messages from the supervisor to a runner.
@@ -290,6 +293,7 @@ impl TaskRunner {
             self.reconcile().await;
             self.publish();
             if self.try_cleanup().await {
+                self.shared.endpoint.task_finished(&self.arn);
                 return self.arn;
             }
             let deadline = self.next_deadline();
@@ -396,6 +400,7 @@ impl TaskRunner {
             pause.state = pause.state.max(observed);
             return;
         }
+        self.shared.endpoint.container_observed(&self.arn, st);
         let name = st
             .labels
             .get(labels::CONTAINER_NAME)
@@ -959,11 +964,16 @@ impl TaskRunner {
 
         let generation = *self.shared.generation.borrow();
         let no_resources = TaskResources::default();
+        let agent_env = self
+            .shared
+            .endpoint
+            .container_env(desired, &self.containers[i].name);
         let ctx = SpecContext {
             instance_arn: &self.shared.instance_arn,
             generation,
             default_stop_timeout: self.shared.default_stop_timeout,
             resources: self.resources.as_ref().unwrap_or(&no_resources),
+            agent_env: &agent_env,
         };
         let Some(dc) = desired
             .containers
@@ -1379,6 +1389,9 @@ impl TaskRunner {
         }
         let r = self.report();
         if self.last_report.as_ref() != Some(&r) {
+            if let Some(desired) = &self.desired {
+                self.shared.endpoint.task_changed(desired, &r);
+            }
             // The reporter going away means the session is ending; nothing to do.
             let _ = self.shared.reports.send(r.clone());
             self.last_report = Some(r);

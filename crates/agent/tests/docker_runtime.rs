@@ -86,6 +86,7 @@ async fn create_start_env_ports_labels() {
         generation: 9,
         default_stop_timeout: Duration::from_secs(30),
         resources: &Default::default(),
+        agent_env: berth_agent::runtime::AgentEnv::none(),
     };
     let spec = build_spec(&t, &t.containers[0], &ctx).expect("spec");
     let id = f.rt.create(&spec).await.expect("create");
@@ -199,6 +200,7 @@ async fn health_checks_and_events() {
         generation: 1,
         default_stop_timeout: Duration::from_secs(1),
         resources: &Default::default(),
+        agent_env: berth_agent::runtime::AgentEnv::none(),
     };
     healthy.health_check = build_spec(&t, &t.containers[0], &ctx)
         .expect("spec")

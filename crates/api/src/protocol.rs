@@ -11,6 +11,8 @@
 //!   batch of task state changes. The server acknowledges the batch only once it is durable;
 //!   the agent resends unacknowledged changes (reports are idempotent: each carries the
 //!   whole current state of the task, not a delta).
+//! - `GET /agent/v1/tasks/tags?task=ARN`: [`TaskTags`], the task's and the instance's tags
+//!   as they are now, for the task metadata endpoint's `taskWithTags`.
 //!
 //! The credential may act only on its own container instance and the tasks placed on it.
 
@@ -192,6 +194,14 @@ pub struct DesiredTask {
     pub pid_mode: Option<PidMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ipc_mode: Option<IpcMode>,
+    /// The service that started the task, if one did (`ServiceName` in the task metadata
+    /// endpoint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+    /// The instance's `ecs.availability-zone` attribute, when it has one
+    /// (`AvailabilityZone` in the task metadata endpoint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_zone: Option<String>,
 }
 
 /// One container of a desired task.
@@ -283,6 +293,15 @@ impl std::fmt::Debug for TaskCredentials {
             .field("expiration", &self.expiration)
             .finish_non_exhaustive()
     }
+}
+
+/// `GET /agent/v1/tasks/tags?task=ARN`: the tags of a task placed on the agent's instance
+/// and of the instance itself, read when asked (as ECS's agent calls
+/// `ListTagsForResource` for `taskWithTags`), so that tags changed after placement show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskTags {
+    pub task_tags: std::collections::BTreeMap<String, String>,
+    pub container_instance_tags: std::collections::BTreeMap<String, String>,
 }
 
 /// The task states the agent reports, in ECS's vocabulary.
@@ -425,6 +444,8 @@ mod tests {
             volumes: Vec::new(),
             pid_mode: None,
             ipc_mode: None,
+            service_name: None,
+            availability_zone: None,
         }
     }
 
@@ -444,6 +465,7 @@ mod tests {
         let task: DesiredTask = serde_json::from_str(old).expect("loads");
         assert!(task.volumes.is_empty());
         assert_eq!((task.pid_mode, task.ipc_mode), (None, None));
+        assert_eq!((task.service_name, task.availability_zone), (None, None));
         let report = r#"{"name":"app","last_status":"RUNNING"}"#;
         let report: ContainerReport = serde_json::from_str(report).expect("loads");
         assert_eq!(report.restart_count, None);

@@ -106,6 +106,33 @@ struct DevArgs {
     /// Seconds the agent keeps a stopped task's containers before removing them.
     #[arg(long, default_value_t = 3 * 3600)]
     task_cleanup_wait_secs: u64,
+    #[command(flatten)]
+    task_endpoint: TaskEndpointArgs,
+}
+
+/// Where the agent serves its containers the task metadata and credentials endpoint.
+#[derive(Debug, Args)]
+struct TaskEndpointArgs {
+    /// Address of the task metadata and credentials endpoint (default: ECS's
+    /// 169.254.170.2:80 with the Docker runtime; none with the fake one). The address is
+    /// added to the loopback interface if missing; port 0 takes a free port, kept across
+    /// restarts. Needs root; without it tasks run without the endpoint.
+    #[arg(long, value_name = "ADDRESS:PORT")]
+    task_endpoint: Option<SocketAddr>,
+    /// Serve no task metadata and credentials endpoint.
+    #[arg(long, conflicts_with = "task_endpoint")]
+    no_task_endpoint: bool,
+}
+
+impl TaskEndpointArgs {
+    /// The address to serve on, given whether the agent runs real containers.
+    fn address(&self, real_containers: bool) -> Option<SocketAddr> {
+        if self.no_task_endpoint {
+            return None;
+        }
+        self.task_endpoint
+            .or(real_containers.then_some(berth_agent::endpoint::DEFAULT_ADDRESS))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -174,6 +201,8 @@ struct AgentArgs {
     heartbeat_secs: u64,
     #[command(flatten)]
     gpus: GpuArgs,
+    #[command(flatten)]
+    task_endpoint: TaskEndpointArgs,
 }
 
 /// The per-user data directory: $XDG_DATA_HOME/berth, else ~/.local/share/berth.
@@ -427,6 +456,7 @@ async fn dev(args: DevArgs) -> anyhow::Result<()> {
         task_cleanup_wait: Duration::from_secs(args.task_cleanup_wait_secs),
         heartbeat_interval: Duration::from_secs(2),
         gpus: args.gpus.source(),
+        task_endpoint: args.task_endpoint.address(true),
         ..AgentConfig::new(
             server_url.clone(),
             "default",
@@ -492,6 +522,9 @@ async fn agent(args: AgentArgs) -> anyhow::Result<()> {
         task_cleanup_wait: Duration::from_secs(args.task_cleanup_wait_secs),
         heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
         gpus: args.gpus.source(),
+        task_endpoint: args
+            .task_endpoint
+            .address(matches!(args.runtime, RuntimeKind::Docker)),
         ..AgentConfig::new(args.server.clone(), args.cluster.clone(), data_dir.clone())
     };
     config.validate()?;

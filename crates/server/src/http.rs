@@ -34,6 +34,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/agent/v1/desired", get(agent_desired))
         .route("/agent/v1/report", post(agent_report))
         .route("/agent/v1/tasks/secrets", get(agent_task_secrets))
+        .route("/agent/v1/tasks/tags", get(agent_task_tags))
+        .route("/agent/v1/tasks/credentials", get(agent_task_credentials))
         .route("/control/v1/join-tokens", post(control_join_token))
         // The limit is enforced while reading, so an oversized body is never buffered;
         // `POST /` applies each API's own limit below this one.
@@ -145,6 +147,8 @@ fn domain_agent_error(err: Error) -> Response {
             agent_error(StatusCode::BAD_REQUEST, "invalid", api.message)
         }
         Error::Conflict => agent_error(StatusCode::CONFLICT, "conflict", api.message),
+        Error::ResourceNotFound(_) => agent_error(StatusCode::NOT_FOUND, "not_found", api.message),
+        Error::AccessDenied(_) => agent_error(StatusCode::FORBIDDEN, "forbidden", api.message),
         _ => agent_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", api.message),
     }
 }
@@ -271,6 +275,40 @@ async fn agent_task_secrets(
             reason,
         ),
         Err(TaskSecretsError::Refused(err)) => domain_agent_error(err),
+    }
+}
+
+/// `GET /agent/v1/tasks/tags?task=ARN`: the tags of a task on the calling agent's
+/// instance, and of the instance.
+async fn agent_task_tags(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(query): Query<TaskQuery>,
+) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    match app.agent_task_tags(&agent, &query.task) {
+        Ok(tags) => Json(tags).into_response(),
+        Err(err) => domain_agent_error(err),
+    }
+}
+
+/// `GET /agent/v1/tasks/credentials?task=ARN`: the task role's temporary credentials, for
+/// a task on the calling agent's instance.
+async fn agent_task_credentials(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(query): Query<TaskQuery>,
+) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    match app.task_credentials(&agent, &query.task).await {
+        Ok(credentials) => Json(credentials).into_response(),
+        Err(err) => domain_agent_error(err),
     }
 }
 

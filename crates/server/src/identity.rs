@@ -248,6 +248,21 @@ impl Access {
         self.context.push((key.into(), value.into()));
         self
     }
+
+    /// Adds the keys of tags a request sets: `aws:RequestTag/KEY` for each tag and
+    /// `aws:TagKeys` with every key (multivalued).
+    pub fn with_request_tags<'t>(
+        mut self,
+        tags: impl IntoIterator<Item = (&'t str, &'t str)>,
+    ) -> Self {
+        for (key, value) in tags {
+            self.context
+                .push((format!("aws:RequestTag/{key}"), value.to_owned()));
+            self.context
+                .push(("aws:TagKeys".to_owned(), key.to_owned()));
+        }
+        self
+    }
 }
 
 /// `len` characters of AWS's access-key alphabet.

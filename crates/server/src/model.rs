@@ -419,6 +419,11 @@ pub struct UserRecord {
     /// Inline policies: name → document, as the user sent it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub policies: BTreeMap<String, String>,
+    /// The ids of the user's access keys (each under [`keys::access_key`]). Kept here too,
+    /// so that the per-user quota and DeleteUser's conflict check are one compare-and-swap
+    /// on this record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access_keys: Vec<String>,
 }
 
 /// A join token (stored by hash): who may register hosts, into which cluster.

@@ -164,6 +164,35 @@ impl TestCluster {
         client_for(&self.server, access_key_id, secret)
     }
 
+    /// The administrator's credentials (the key made when the store was initialised).
+    pub fn admin_credentials(&self) -> aws_credential_types::Credentials {
+        aws_credential_types::Credentials::new(
+            &self.server.credentials.access_key_id,
+            &self.server.credentials.secret_access_key,
+            None,
+            None,
+            "berth-test",
+        )
+    }
+
+    /// An SDK configuration for any `aws-sdk-*` client of this server, signed with
+    /// `credentials` (an IAM user's key, or a session's temporary credentials).
+    pub fn sdk_config(
+        &self,
+        credentials: aws_credential_types::Credentials,
+    ) -> aws_config::SdkConfig {
+        aws_config::SdkConfig::builder()
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new(
+                self.server.app.config.scope.region.clone(),
+            ))
+            .credentials_provider(
+                aws_credential_types::provider::SharedCredentialsProvider::new(credentials),
+            )
+            .endpoint_url(server_url(&self.server))
+            .build()
+    }
+
     /// Waits until `n` container instances are registered and connected.
     pub async fn wait_for_instances(&self, n: usize) -> Vec<String> {
         let client = self.client.clone();
@@ -318,6 +347,10 @@ async fn boot(
                 task_cleanup_wait: options.task_cleanup_wait,
                 heartbeat_interval: Duration::from_secs(1),
                 gpus: options.gpus.clone(),
+                // Tests run many agents at once: each serves the task endpoint on a free
+                // port of ECS's address (kept across `restart`), and only the tests in
+                // the `task-endpoint-port-80` group use ECS's port 80.
+                task_endpoint: (kind == AgentKind::Docker).then(task_endpoint_any_port),
                 ..AgentConfig::new(server_url(&server), "default", dir.join("agent"))
             };
             let control = Arc::new(
@@ -330,6 +363,13 @@ async fn boot(
         }
     };
     (server, cancel, agent)
+}
+
+/// ECS's task endpoint address with a free port, for agents that run side by side.
+pub fn task_endpoint_any_port() -> std::net::SocketAddr {
+    let mut address = berth_agent::endpoint::DEFAULT_ADDRESS;
+    address.set_port(0);
+    address
 }
 
 fn server_url(server: &Server) -> String {
@@ -766,6 +806,34 @@ impl berth_agent::ControlPlane for PartitionableControlPlane {
     ) -> Result<berth_api::protocol::ReportResponse, berth_agent::ClientError> {
         let (inner, credential, req) = (self.inner.clone(), credential.to_owned(), req.clone());
         self.guarded(async move { inner.report(&credential, &req).await })
+            .await
+    }
+
+    async fn task_credentials(
+        &self,
+        credential: &str,
+        task_arn: &str,
+    ) -> Result<berth_api::protocol::TaskCredentials, berth_agent::ClientError> {
+        let (inner, credential, task) = (
+            self.inner.clone(),
+            credential.to_owned(),
+            task_arn.to_owned(),
+        );
+        self.guarded(async move { inner.task_credentials(&credential, &task).await })
+            .await
+    }
+
+    async fn task_tags(
+        &self,
+        credential: &str,
+        task_arn: &str,
+    ) -> Result<berth_api::protocol::TaskTags, berth_agent::ClientError> {
+        let (inner, credential, task) = (
+            self.inner.clone(),
+            credential.to_owned(),
+            task_arn.to_owned(),
+        );
+        self.guarded(async move { inner.task_tags(&credential, &task).await })
             .await
     }
 }

@@ -205,6 +205,26 @@ async fn an_agent_credential_acts_only_on_its_own_instance_and_tasks() {
     let desired_arns: Vec<&str> = state.tasks.iter().map(|t| t.task_arn.as_str()).collect();
     assert_eq!(desired_arns, [task_a.as_str()]);
 
+    // A reads its own task's tags (and its instance's), never B's task's.
+    let tags_of = |task: &str, auth: Option<&str>| {
+        let mut request = http()
+            .get(format!("{}/agent/v1/tasks/tags", cluster.endpoint()))
+            .query(&[("task", task)]);
+        if let Some(auth) = auth {
+            request = request.header("authorization", auth);
+        }
+        request.send()
+    };
+    let own = tags_of(&task_a, Some(&bearer_a)).await.expect("GET tags");
+    assert_eq!(own.status(), StatusCode::OK);
+    let own: berth_api::protocol::TaskTags = own.json().await.expect("TaskTags");
+    assert!(own.task_tags.is_empty() && own.container_instance_tags.is_empty());
+    let foreign = tags_of(&task_b, Some(&bearer_a)).await.expect("GET tags");
+    assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
+    let anonymous = tags_of(&task_a, None).await.expect("GET tags");
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    refused += 2;
+
     // 1. Reporting B's task.
     let (status, body) = report(&cluster, &bearer_a, vec![running(&task_b)]).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");

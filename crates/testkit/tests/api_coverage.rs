@@ -1,5 +1,5 @@
 //! Endpoint coverage: every action of every API berth serves (ECS's
-//! `berth_server::dispatch::OPERATIONS`, SSM's and Secrets Manager's tables) must be called
+//! `berth_server::dispatch::OPERATIONS`, SSM's, Secrets Manager's, IAM's and STS's tables) must be called
 //! by some integration test in this directory, either through the SDK (`.run_task()`)
 //! or as a raw request target (`"…RunTask"`), so that an operation added to a table
 //! without a test fails CI. An SDK call counts for SSM or Secrets Manager only in a file
@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use berth_server::apis::secretsmanager::SECRETS_MANAGER_OPERATIONS;
 use berth_server::apis::ssm::SSM_OPERATIONS;
+use berth_server::apis::{iam::IAM_OPERATIONS, sts::STS_OPERATIONS};
 use berth_server::dispatch::OPERATIONS;
 
 /// Each API's operations, and what a file calling them through the SDK must also mention.
@@ -20,6 +21,8 @@ const APIS: &[(&str, &[&str], &str)] = &[
         SECRETS_MANAGER_OPERATIONS,
         "aws_sdk_secretsmanager",
     ),
+    ("IAM", IAM_OPERATIONS, "aws_sdk_iam"),
+    ("STS", STS_OPERATIONS, "aws_sdk_sts"),
 ];
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.
@@ -98,6 +101,12 @@ fn every_operation_has_an_integration_test() {
             missing.first().map(|op| snake_case(op)).unwrap_or_default()
         );
     }
+}
+
+#[test]
+fn iam_and_sts_serve_every_operation_their_wire_types_have() {
+    assert_eq!(IAM_OPERATIONS, berth_api::iam::OPERATIONS);
+    assert_eq!(STS_OPERATIONS, berth_api::sts::OPERATIONS);
 }
 
 #[test]

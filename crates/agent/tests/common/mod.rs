@@ -266,6 +266,8 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
         volumes: Vec::new(),
         pid_mode: None,
         ipc_mode: None,
+        service_name: None,
+        availability_zone: None,
     }
 }
 

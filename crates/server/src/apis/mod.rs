@@ -15,10 +15,12 @@
 //! Pointing the stock clients at berth takes one endpoint URL for all of them: `DIR/env`
 //! exports `AWS_ENDPOINT_URL_<SERVICE>` for every API in [`Api::served`].
 
+pub mod iam;
 pub mod json;
 pub mod query;
 pub mod secretsmanager;
 pub mod ssm;
+pub mod sts;
 
 use std::borrow::Cow;
 use std::net::SocketAddr;
@@ -74,7 +76,10 @@ impl Api {
     }
 
     pub fn is_served(self) -> bool {
-        matches!(self, Api::Ecs | Api::Ssm | Api::SecretsManager)
+        matches!(
+            self,
+            Api::Ecs | Api::Ssm | Api::SecretsManager | Api::Iam | Api::Sts
+        )
     }
 
     /// The SigV4 signing name requests must be scoped to.
@@ -347,7 +352,7 @@ async fn call_json(
     match api {
         Api::Ecs => {
             let command = Command::parse(action, body)?;
-            app.authorize(caller, &command.access(app))?;
+            app.authorize_with(caller, || command.access(app))?;
             command.execute(app).await
         }
         Api::Ssm => {
@@ -371,18 +376,30 @@ async fn call_json(
 }
 
 async fn call_query(
-    _app: &App,
-    _caller: &Caller,
+    app: &App,
+    caller: &Caller,
     api: Api,
     body: &[u8],
-    _request_id: &str,
+    request_id: &str,
 ) -> Result<String> {
     let request = query::decode(api, body)?;
-    Err(Error::UnknownOperation(format!(
-        "The action {} is not valid for the {} API.",
-        request.action,
-        api.signing_name()
-    )))
+    match api {
+        Api::Iam => {
+            let command = iam::IamCommand::parse(&request.action, &request.params)?;
+            app.authorize_with(caller, || command.access(app, caller))?;
+            command.execute(app, caller, request_id).await
+        }
+        Api::Sts => {
+            let command = sts::StsCommand::parse(&request.action, &request.params)?;
+            app.authorize_with(caller, || command.access(app, caller))?;
+            command.execute(app, caller, request_id).await
+        }
+        other => Err(Error::UnknownOperation(format!(
+            "The action {} is not valid for the {} API.",
+            request.action,
+            other.signing_name()
+        ))),
+    }
 }
 
 /// Checks the signature with the key's secret (an access key in the store, or the sealed

@@ -1,6 +1,7 @@
 //! The dispatch of AWS Query APIs (IAM, STS, ELBv2): the form body is decoded once, its
-//! `Version` checked, and each API's `call` function reads its typed request with
-//! [`request`] and renders its answer with [`reply`] or [`reply_empty`].
+//! `Version` checked, and each API's operation table ([`query_operations!`]
+//! (crate::query_operations)) reads its typed request with [`request`] and renders its
+//! answer with [`reply`] or [`reply_empty`] (through [`QueryReply`]).
 
 use berth_api::query::{self, FromQuery, QueryError, QueryParams, ToXml};
 use berth_api::Validate;
@@ -53,6 +54,99 @@ pub fn reply<T: ToXml>(api: Api, action: &str, result: &T, request_id: &str) -> 
 /// The answer of an action whose model has no output shape.
 pub fn reply_empty(api: Api, action: &str, request_id: &str) -> String {
     query::empty_response_xml(action, api.xml_namespace(), request_id)
+}
+
+/// What an app method of a Query API returns: a response shape written inside
+/// `<{Action}Result>`, or [`NoOutput`] for actions whose model has no output.
+pub trait QueryReply {
+    fn render(&self, api: Api, action: &str, request_id: &str) -> String;
+}
+
+impl<T: ToXml> QueryReply for T {
+    fn render(&self, api: Api, action: &str, request_id: &str) -> String {
+        reply(api, action, self, request_id)
+    }
+}
+
+/// The answer of an action without output (`DeleteRole`, `PutRolePolicy`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoOutput;
+
+impl QueryReply for NoOutput {
+    fn render(&self, api: Api, action: &str, request_id: &str) -> String {
+        reply_empty(api, action, request_id)
+    }
+}
+
+/// Declares a Query API's operation table:
+///
+/// ```ignore
+/// crate::query_operations! {
+///     /// A parsed IAM request.
+///     IamCommand, IAM_OPERATIONS, Api::Iam, "iam";
+///     CreateRole(CreateRoleRequest) => create_role;
+/// }
+/// ```
+///
+/// generates `enum IamCommand` with one variant per action, `IAM_OPERATIONS` (the action
+/// names, for the coverage test), and `IamCommand::parse(action, params)` (the typed
+/// request, the model's limits, no unknown parameters), `action()` (`iam:CreateRole`) and
+/// `execute(app, caller, request_id)`, which calls `app.create_role(caller, request)` and
+/// renders its [`QueryReply`]. What each command needs permission for is the API's own
+/// `access` method, written by hand.
+#[macro_export]
+macro_rules! query_operations {
+    ($(#[$doc:meta])* $command:ident, $operations:ident, $api:expr, $prefix:literal;
+     $($action:ident($request:ty) => $method:ident;)*) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub enum $command {
+            $($action($request),)*
+        }
+
+        /// Every action served, by its AWS name.
+        pub const $operations: &[&str] = &[$(stringify!($action)),*];
+
+        impl $command {
+            /// Reads the request of `action` from its parameters.
+            pub fn parse(
+                action: &str,
+                params: &berth_api::query::QueryParams,
+            ) -> $crate::error::Result<Self> {
+                match action {
+                    $(stringify!($action) => Ok($command::$action(
+                        $crate::apis::query::request::<$request>(params)?,
+                    )),)*
+                    _ => Err($crate::error::Error::UnknownOperation(format!(
+                        "The action {action} is not valid for this web service."
+                    ))),
+                }
+            }
+
+            /// The action's IAM name, `<prefix>:<Action>`.
+            pub fn action(&self) -> &'static str {
+                match self {
+                    $($command::$action(_) => concat!($prefix, ":", stringify!($action)),)*
+                }
+            }
+
+            /// Runs the command and renders its answer.
+            pub async fn execute(
+                self,
+                app: &$crate::app::App,
+                caller: &$crate::identity::Caller,
+                request_id: &str,
+            ) -> $crate::error::Result<String> {
+                use $crate::apis::query::QueryReply as _;
+                match self {
+                    $($command::$action(request) => {
+                        let answer = app.$method(caller, request).await?;
+                        Ok(answer.render($api, stringify!($action), request_id))
+                    })*
+                }
+            }
+        }
+    };
 }
 
 fn invalid(error: QueryError) -> Error {

@@ -10,7 +10,7 @@ use std::time::Duration;
 use berth_api::ecs::LaunchType;
 use berth_api::protocol::{
     DesiredContainer, DesiredState, DesiredStatus, DesiredTask, RegisterRequest, RegisterResponse,
-    ReportRequest, ReportResponse, ReportedStatus,
+    ReportRequest, ReportResponse, ReportedStatus, TaskTags,
 };
 use berth_store::{Compare, Op};
 use sha2::{Digest, Sha256};
@@ -20,6 +20,10 @@ use crate::error::{Error, Result};
 use crate::model::{
     keys, now, AgentCredentialRecord, InstanceRecord, JoinTokenRecord, TaskStatusRecord,
 };
+
+/// The container instance attribute ECS names the Availability Zone with; the task
+/// metadata endpoint shows it as the task's `AvailabilityZone`.
+const AVAILABILITY_ZONE_ATTRIBUTE: &str = "ecs.availability-zone";
 
 /// Who an authenticated agent is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,8 +221,12 @@ impl App {
     /// `after` is 0): every task's ARN, and in full only the tasks whose intent changed
     /// after `after`.
     async fn build_desired_state(&self, agent: &AgentIdentity, after: u64) -> Result<DesiredState> {
-        let (generation, tasks, task_arns) = {
+        let (generation, tasks, task_arns, availability_zone) = {
             let view = self.view.read();
+            let availability_zone = view
+                .instance(&agent.cluster, &agent.instance_id)
+                .and_then(|i| i.attributes.get(AVAILABILITY_ZONE_ATTRIBUTE).cloned())
+                .flatten();
             let generation = view
                 .instance_generation
                 .get(&agent.instance_id)
@@ -237,7 +245,7 @@ impl App {
                     tasks.push(task.clone());
                 }
             }
-            (generation, tasks, task_arns)
+            (generation, tasks, task_arns, availability_zone)
         };
         let mut desired = Vec::with_capacity(tasks.len());
         for task in tasks {
@@ -271,12 +279,42 @@ impl App {
                 volumes: task.volumes.clone(),
                 pid_mode: task.pid_mode,
                 ipc_mode: task.ipc_mode,
+                service_name: task.service.clone(),
+                availability_zone: availability_zone.clone(),
             });
         }
         Ok(DesiredState {
             generation,
             tasks: desired,
             task_arns: (after != 0).then_some(task_arns),
+        })
+    }
+
+    /// The tags of a task placed on the agent's instance, and of the instance, as they are
+    /// now. A task of another instance is refused as if it did not exist.
+    pub fn agent_task_tags(&self, agent: &AgentIdentity, task_arn: &str) -> Result<TaskTags> {
+        let view = self.view.read();
+        let tag_map = |tags: &[berth_api::ecs::Tag]| -> BTreeMap<String, String> {
+            tags.iter()
+                .filter_map(|t| Some((t.key.clone()?, t.value.clone().unwrap_or_default())))
+                .collect()
+        };
+        let task = view
+            .instance_tasks(&agent.instance_id)
+            .filter_map(|entry| entry.intent.as_ref())
+            .find(|task| task.arn == task_arn)
+            .ok_or_else(|| {
+                Error::client(format!(
+                    "Task {task_arn} is not placed on this agent's container instance."
+                ))
+            })?;
+        let instance_tags = view
+            .instance(&agent.cluster, &agent.instance_id)
+            .map(|i| tag_map(&i.tags))
+            .unwrap_or_default();
+        Ok(TaskTags {
+            task_tags: tag_map(&task.tags),
+            container_instance_tags: instance_tags,
         })
     }
 

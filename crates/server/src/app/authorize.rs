@@ -67,7 +67,7 @@ impl App {
             return Err(self.denied(principal, &accesses[0], false));
         };
         let policies: Vec<&Policy> = policies.iter().collect();
-        let context = self.caller_context(caller, &subject);
+        let context = self.caller_context(caller, subject.tags());
         match first_refusal(&policies, &context, accesses) {
             None => Ok(()),
             Some((access, decision)) => {
@@ -168,8 +168,17 @@ impl App {
         }
     }
 
-    /// The global condition keys of a call by `caller`.
-    fn caller_context(&self, caller: &Caller, subject: &Subject) -> Context {
+    /// The global condition keys of a call by `caller` (for evaluations other than the
+    /// caller's own identity policies: a role's trust policy, say).
+    pub(crate) fn request_context(&self, caller: &Caller) -> Context {
+        match self.subject(&caller.principal) {
+            Some(subject) => self.caller_context(caller, subject.tags()),
+            None => self.caller_context(caller, &[]),
+        }
+    }
+
+    /// The global condition keys of a call by `caller`, whose user or role has `tags`.
+    fn caller_context(&self, caller: &Caller, tags: &[berth_api::iam::Tag]) -> Context {
         let account = &self.config.scope.account;
         let mut context = self.session_free_context();
         context.set(
@@ -195,7 +204,7 @@ impl App {
                 context.add(keys::PRINCIPAL_TYPE, "Account");
             }
         }
-        for tag in subject.tags() {
+        for tag in tags {
             context.add(&principal_tag_key(&tag.key), tag.value.clone());
         }
         context
@@ -209,7 +218,10 @@ impl App {
         context.add(keys::PRINCIPAL_ACCOUNT, self.config.scope.account.clone());
         context.add(keys::REQUESTED_REGION, self.config.scope.region.clone());
         context.add(keys::SECURE_TRANSPORT, "true");
-        context.add(keys::CURRENT_TIME, iso8601_seconds(now));
+        context.add(
+            keys::CURRENT_TIME,
+            berth_api::query::format_timestamp(now.unix_timestamp() as f64),
+        );
         context.add(keys::EPOCH_TIME, now.unix_timestamp().to_string());
         context
     }
@@ -281,7 +293,6 @@ impl App {
     }
 
     /// Seals a user access key's secret for the store, bound to the key id.
-    #[allow(dead_code)] // CreateAccessKey (the IAM API) is its caller.
     pub(crate) fn seal_access_key_secret(&self, access_key_id: &str, secret: &str) -> String {
         use base64::Engine;
         let sealed = self.keyring.seal(
@@ -370,20 +381,6 @@ fn access_key_context(access_key_id: &str) -> Vec<u8> {
     format!("access-key/{access_key_id}").into_bytes()
 }
 
-/// `2024-05-01T12:00:00Z`: IAM's `aws:CurrentTime`, to the second.
-pub(crate) fn iso8601_seconds(at: time::OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -443,6 +440,7 @@ mod tests {
                 value: "blue".into(),
             }],
             policies: policies(documents),
+            access_keys: Vec::new(),
         }
     }
 

@@ -330,6 +330,11 @@ impl ServerProc {
         for attribute in attributes {
             args.extend(["--attribute", attribute]);
         }
+        // Agents run side by side on this host: each serves the task endpoint on a free
+        // port of ECS's address rather than all contending for port 80.
+        if runtime == "docker" {
+            args.extend(["--task-endpoint", "169.254.170.2:0"]);
+        }
         if let Some(token) = token {
             args.extend(["--token", token]);
         }
