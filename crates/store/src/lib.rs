@@ -62,6 +62,8 @@
 
 mod apply;
 mod error;
+mod etcd;
+mod leases;
 mod memory;
 mod sqlite;
 pub mod testing;
@@ -69,15 +71,19 @@ mod types;
 mod watch;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-pub use apply::{MAX_KEY_BYTES, MAX_TXN_OPS, MAX_VALUE_BYTES};
+pub use apply::{op_bytes, txn_bytes, MAX_KEY_BYTES, MAX_TXN_BYTES, MAX_TXN_OPS, MAX_VALUE_BYTES};
 pub use error::StoreError;
+pub use etcd::{EtcdConfig, EtcdStore, EtcdTls};
 pub use memory::MemoryStore;
 pub use sqlite::{SqliteOptions, SqliteStore};
-pub use types::{Compare, Event, EventKind, KeyValue, Op, Revision, Txn, TxnResult, WatchBatch};
+pub use types::{
+    Compare, Event, EventKind, KeyValue, Lease, LeaseId, Op, Revision, Txn, TxnResult, WatchBatch,
+};
 pub use watch::HistoryLimits;
 
 /// The smallest valid key greater than `key`: where the next page of a
@@ -127,6 +133,25 @@ pub trait Store: Send + Sync + 'static {
         prefix: &str,
         after: Revision,
     ) -> BoxStream<'static, Result<WatchBatch, StoreError>>;
+
+    /// Grants a lease of at least `ttl` (rounded up to whole seconds; etcd
+    /// may grant more, see [`Lease::ttl`]). Granting writes no key and takes
+    /// no revision.
+    async fn grant_lease(&self, ttl: Duration) -> Result<Lease, StoreError>;
+
+    /// Restarts the lease's TTL, which it returns: the lease now lasts that
+    /// long, as the store measures time. [`StoreError::LeaseNotFound`] if the
+    /// lease expired or was revoked: its keys are gone, or going.
+    ///
+    /// The store's clock starts when it processes the request, after the
+    /// caller sent it: a holder that must never outlive its lease (a leader)
+    /// counts the TTL from *before* the call, and still fences its writes
+    /// with [`Compare::CreateRevision`] on its leased key.
+    async fn keep_lease_alive(&self, lease: LeaseId) -> Result<Duration, StoreError>;
+
+    /// Revokes the lease and deletes its keys in one revision (one delete
+    /// event per key, as when it expires); returns the store revision after.
+    async fn revoke_lease(&self, lease: LeaseId) -> Result<Revision, StoreError>;
 }
 
 /// Lets wrappers such as [`testing::FlakyStore`] take a [`DynStore`].
@@ -163,6 +188,18 @@ impl<S: Store + ?Sized> Store for Arc<S> {
         after: Revision,
     ) -> BoxStream<'static, Result<WatchBatch, StoreError>> {
         (**self).watch(prefix, after)
+    }
+
+    async fn grant_lease(&self, ttl: Duration) -> Result<Lease, StoreError> {
+        (**self).grant_lease(ttl).await
+    }
+
+    async fn keep_lease_alive(&self, lease: LeaseId) -> Result<Duration, StoreError> {
+        (**self).keep_lease_alive(lease).await
+    }
+
+    async fn revoke_lease(&self, lease: LeaseId) -> Result<Revision, StoreError> {
+        (**self).revoke_lease(lease).await
     }
 }
 
