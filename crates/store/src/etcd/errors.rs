@@ -55,6 +55,14 @@ pub fn classify(err: Error, write: bool) -> Failure {
                     "etcd refused the request: {message}"
                 )));
             }
+            if message.contains("authentication failed")
+                || message.contains("permission denied")
+                || message.contains("invalid auth token")
+            {
+                return Failure::Fatal(StoreError::Backend(format!(
+                    "etcd refused berth's credentials: {message}"
+                )));
+            }
             if message.contains("database space exceeded") {
                 return Failure::Fatal(StoreError::Unavailable(format!(
                     "etcd is out of space ({message}): compact and defragment it, then \

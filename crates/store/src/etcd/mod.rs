@@ -299,17 +299,25 @@ impl EtcdStore {
     {
         let deadline = Instant::now() + self.timeout;
         let mut pause = RETRY_FIRST;
-        let mut last = None;
+        // Each distinct reason seen: with members down, one attempt meets a
+        // refused connection and the next a member without a leader.
+        let mut reasons: Vec<String> = Vec::new();
+        let summary = |reasons: &[String]| Failure::Transient(reasons.join("; "));
         loop {
             match tokio::time::timeout_at(deadline, attempt()).await {
-                Err(_) => return Err(timed_out(write, self.timeout, last)),
+                Err(_) => {
+                    let last = (!reasons.is_empty()).then(|| summary(&reasons));
+                    return Err(timed_out(write, self.timeout, last));
+                }
                 Ok(Ok(value)) => return Ok(value),
                 Ok(Err(err)) => match classify(err, write) {
                     Failure::Transient(message) => {
-                        if Instant::now() + pause >= deadline {
-                            return Err(StoreError::Unavailable(message));
+                        if !reasons.contains(&message) {
+                            reasons.push(message);
                         }
-                        last = Some(Failure::Transient(message));
+                        if Instant::now() + pause >= deadline {
+                            return Err(summary(&reasons).into_error());
+                        }
                         tokio::time::sleep(pause).await;
                         pause = (pause * 2).min(RETRY_MAX);
                     }
@@ -486,7 +494,7 @@ fn lease_error(err: StoreError, lease: LeaseId) -> StoreError {
     }
 }
 
-fn tls_options(tls: &EtcdTls) -> Result<TlsOptions, StoreError> {
+pub(crate) fn tls_options(tls: &EtcdTls) -> Result<TlsOptions, StoreError> {
     let read = |path: &std::path::Path, what: &str| {
         std::fs::read(path).map_err(|e| {
             StoreError::InvalidArgument(format!(

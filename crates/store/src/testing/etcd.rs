@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use crate::etcd::EtcdConfig;
+use crate::etcd::{tls_options, EtcdConfig, EtcdTls};
 
 /// The environment variable that makes a missing etcd a failure.
 pub const REQUIRE_ETCD: &str = "BERTH_REQUIRE_ETCD";
@@ -33,6 +33,21 @@ pub struct EtcdCluster {
     binary: PathBuf,
     members: Vec<Member>,
     token: String,
+    tls: Option<MemberTls>,
+}
+
+/// TLS on the members' client listeners.
+#[derive(Debug, Clone)]
+pub struct MemberTls {
+    /// The members' serving certificate and key (PEM), for 127.0.0.1.
+    pub cert: PathBuf,
+    pub key: PathBuf,
+    /// The CA the members trust for client certificates.
+    pub trusted_ca: PathBuf,
+    /// Whether members require a client certificate (`--client-cert-auth`).
+    pub client_cert_auth: bool,
+    /// What clients (the health check, [`EtcdCluster::config`]) present.
+    pub client: EtcdTls,
 }
 
 struct Member {
@@ -124,6 +139,15 @@ impl EtcdCluster {
 
     /// Starts `members` members of a new cluster and waits for a leader.
     pub async fn start(binary: &Path, members: usize) -> Result<Self, String> {
+        Self::start_with(binary, members, None).await
+    }
+
+    /// [`EtcdCluster::start`], with TLS on the client listeners.
+    pub async fn start_with(
+        binary: &Path,
+        members: usize,
+        tls: Option<MemberTls>,
+    ) -> Result<Self, String> {
         let dir = tempfile::Builder::new()
             .prefix("berth-etcd-")
             .tempdir()
@@ -148,6 +172,7 @@ impl EtcdCluster {
                 })
                 .collect(),
             token,
+            tls,
         };
         for i in 0..members {
             cluster.spawn(i)?;
@@ -168,9 +193,10 @@ impl EtcdCluster {
         let member = &self.members[index];
         let data = self.dir.path().join(&member.name);
         let log = self.dir.path().join(format!("{}.log", member.name));
-        let client = format!("http://127.0.0.1:{}", member.client_port);
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        let client = format!("{scheme}://127.0.0.1:{}", member.client_port);
         let peer = format!("http://127.0.0.1:{}", member.peer_port);
-        let args: Vec<String> = vec![
+        let mut args: Vec<String> = vec![
             "--name".into(),
             member.name.clone(),
             "--data-dir".into(),
@@ -199,6 +225,19 @@ impl EtcdCluster {
             "--log-level".into(),
             "warn".into(),
         ];
+        if let Some(tls) = &self.tls {
+            for (flag, path) in [
+                ("--cert-file", &tls.cert),
+                ("--key-file", &tls.key),
+                ("--trusted-ca-file", &tls.trusted_ca),
+            ] {
+                args.push(flag.into());
+                args.push(path.display().to_string());
+            }
+            if tls.client_cert_auth {
+                args.push("--client-cert-auth".into());
+            }
+        }
         // The shell prints the member's pid, then waits on its stdin: EOF
         // (the test process closed it, or died) kills and reaps the member.
         let script = r#"bin=$1; log=$2; shift 2
@@ -237,14 +276,18 @@ exit 0"#;
 
     /// Waits until member `index` serves a linearizable read (it has a leader).
     async fn wait_healthy(&self, index: usize) -> Result<(), String> {
-        let endpoint = format!("http://{}", self.endpoint(index));
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        let endpoint = format!("{scheme}://{}", self.endpoint(index));
         let deadline = Instant::now() + HEALTHY_WITHIN;
         let mut last = String::new();
         while Instant::now() < deadline {
-            let options = etcd_client::ConnectOptions::new()
+            let mut options = etcd_client::ConnectOptions::new()
                 .with_require_leader(true)
                 .with_connect_timeout(Duration::from_secs(1))
                 .with_timeout(Duration::from_secs(1));
+            if let Some(tls) = &self.tls {
+                options = options.with_tls(tls_options(&tls.client).map_err(|e| e.to_string())?);
+            }
             match etcd_client::Client::connect([endpoint.as_str()], Some(options)).await {
                 Ok(mut client) => match client.get("health", None).await {
                     Ok(_) => return Ok(()),
@@ -276,6 +319,7 @@ exit 0"#;
     pub fn config(&self, prefix: &str) -> EtcdConfig {
         let mut config = EtcdConfig::new(self.endpoints());
         config.prefix = prefix.to_string();
+        config.tls = self.tls.as_ref().map(|tls| tls.client.clone());
         config
     }
 
