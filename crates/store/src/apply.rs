@@ -9,7 +9,7 @@
 //! backends and etcd agree on values, `create_revision`s and event order.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Bound;
+use std::ops::{Bound, Range};
 
 use crate::error::StoreError;
 use crate::types::{Compare, Event, EventKind, KeyValue, LeaseId, Op, Revision, Txn};
@@ -46,6 +46,29 @@ pub fn op_bytes(op: &Op) -> usize {
         Op::Delete { key } => key.len(),
         Op::DeletePrefix { prefix } => prefix.len(),
     }
+}
+
+/// Splits `ops` into consecutive runs that each fit one txn beside what the
+/// caller adds to every txn (`reserved_ops` ops or compares, `reserved_bytes`
+/// of keys and values): the ranges to write as separate txns. An op too large
+/// for any txn gets a range of its own (and is refused when written).
+pub fn txn_chunks(ops: &[Op], reserved_ops: usize, reserved_bytes: usize) -> Vec<Range<usize>> {
+    let max_ops = MAX_TXN_OPS.saturating_sub(reserved_ops).max(1);
+    let max_bytes = MAX_TXN_BYTES.saturating_sub(reserved_bytes);
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (index, op) in ops.iter().enumerate() {
+        let size = op_bytes(op);
+        if index > start && (index - start >= max_ops || bytes + size > max_bytes) {
+            chunks.push(start..index);
+            (start, bytes) = (index, 0);
+        }
+        bytes += size;
+    }
+    if start < ops.len() {
+        chunks.push(start..ops.len());
+    }
+    chunks
 }
 
 /// Rejects requests that no backend should run, before they reach one.
@@ -285,9 +308,11 @@ pub fn apply_txn(
     let effect = net_effect(&ops);
     let revision = current + 1;
 
-    // Every change, as (key, final value), in event order: the order of the
-    // deciding ops, a DeletePrefix's keys in key order.
-    let mut changes: Vec<(String, Option<(Vec<u8>, LeaseId)>)> = Vec::new();
+    // Every change, as (key, final value and lease or None if deleted), in
+    // event order: the order of the deciding ops, a DeletePrefix's keys in
+    // key order.
+    type Change = (String, Option<(Vec<u8>, LeaseId)>);
+    let mut changes: Vec<Change> = Vec::new();
     let mut deleted: BTreeSet<String> = BTreeSet::new();
     for (index, op) in ops.into_iter().enumerate() {
         if !effect.keeps(index, &op) {
@@ -363,7 +388,8 @@ pub fn revoke_txn(table: &mut impl KvTable, lease: LeaseId) -> Result<Txn, Store
     })
 }
 
-fn delete_event(key: String, revision: Revision) -> Event {
+/// The event of deleting `key` at `revision`: no value, `create_revision` 0.
+pub fn delete_event(key: String, revision: Revision) -> Event {
     Event {
         kind: EventKind::Delete,
         kv: KeyValue {
@@ -378,6 +404,28 @@ fn delete_event(key: String, revision: Revision) -> Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn txn_chunks_respect_both_limits() {
+        let small: Vec<Op> = (0..300)
+            .map(|i| Op::put(format!("k{i:03}"), vec![0; 10]))
+            .collect();
+        let chunks = txn_chunks(&small, 1, 0);
+        assert_eq!(chunks, vec![0..127, 127..254, 254..300]);
+        let big: Vec<Op> = (0..5)
+            .map(|i| Op::put(format!("b{i}"), vec![0; MAX_VALUE_BYTES / 2]))
+            .collect();
+        let chunks = txn_chunks(&big, 0, 1000);
+        assert_eq!(chunks, vec![0..2, 2..4, 4..5]);
+        for chunk in chunks {
+            let txn = Txn {
+                success: big[chunk].to_vec(),
+                ..Txn::default()
+            };
+            assert!(txn_bytes(&txn) + 1000 <= MAX_TXN_BYTES);
+        }
+        assert!(txn_chunks(&[], 0, 0).is_empty());
+    }
 
     #[test]
     fn net_effect_keeps_the_deciding_ops() {

@@ -82,7 +82,8 @@ pub use config::{EtcdConfig, EtcdTls, MAX_PREFIX_BYTES};
 use errors::{classify, timed_out, Failure};
 
 use crate::apply::{
-    net_effect, validate_key, validate_key_text, validate_txn, MAX_KEY_BYTES, MAX_VALUE_BYTES,
+    delete_event, net_effect, validate_key, validate_key_text, validate_txn, MAX_KEY_BYTES,
+    MAX_VALUE_BYTES,
 };
 use crate::error::StoreError;
 use crate::leases::granted_ttl;
@@ -162,15 +163,7 @@ fn to_event(prefix: &[u8], event: &PbEvent) -> Option<Event> {
     let mod_revision = from_etcd_revision(kv.mod_revision);
     // mvccpb.Event.EventType: 0 PUT, 1 DELETE.
     Some(if event.r#type == 1 {
-        Event {
-            kind: EventKind::Delete,
-            kv: KeyValue {
-                key,
-                value: Vec::new(),
-                create_revision: 0,
-                mod_revision,
-            },
-        }
+        delete_event(key, mod_revision)
     } else {
         Event {
             kind: EventKind::Put,
