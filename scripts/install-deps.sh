@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what berth's scripts and tests need on Debian 12, only when something is missing:
 #   apt: docker.io, busybox-static, docker-registry, apache2-utils (htpasswd), ca-certificates,
-#        curl, iproute2, jq, awscli (AWS CLI v2 at /usr/bin/aws) (and python3/python3-pip if
-#        there is no python3 at all)
+#        curl, iproute2, jq, awscli (AWS CLI v2 at /usr/bin/aws), etcd-server (3.4: the store's
+#        etcd tests start real members), protobuf-compiler (protoc, which the etcd-client
+#        crate's build runs) (and python3/python3-pip if there is no python3 at all)
 #   pip: awscli, boto3
 # It never installs Rust (there is no internet for rustup); it checks that cargo exists.
 # Idempotent and quiet: prints nothing when everything is already there, and the tool's output
@@ -47,6 +48,9 @@ command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 # AWS CLI v2 (Debian's 2.9, at /usr/bin/aws) beside PyPI's v1 (`aws` on PATH): tests use both.
 [ -x /usr/bin/aws ] || missing+=(awscli)
+# etcd for the store's etcd backend tests; protoc to build the etcd-client crate.
+command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get to install them"
@@ -68,6 +72,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ -n "$ok" ] || die "apt-get install ${missing[*]} failed"
   # The static busybox must now be the one at /bin/busybox.
   pkg_installed busybox-static || die "busybox-static did not install"
+  command -v etcd >/dev/null 2>&1 || die "etcd-server installed but there is no etcd on PATH"
+  command -v protoc >/dev/null 2>&1 || die "protobuf-compiler installed but there is no protoc on PATH"
 fi
 
 # aws CLI (v1, from PyPI) and boto3 for the smoke test.

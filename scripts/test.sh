@@ -4,8 +4,8 @@
 #      registry.sh
 #   2. cargo fmt --check, cargo clippy -D warnings, cargo build --bins
 #   3. cargo nextest run --workspace (cargo test --workspace when nextest is not installed),
-#      with Docker required (BERTH_REQUIRE_DOCKER=1) and the test images / registry credentials
-#      exported
+#      with Docker and etcd required (BERTH_REQUIRE_DOCKER=1, BERTH_REQUIRE_ETCD=1) and the test
+#      images / registry credentials exported
 #   4. tests/smoke/aws-cli.sh against target/debug/berth
 # Exits non-zero on the first failing step and prints a one-line summary either way.
 #
@@ -32,6 +32,8 @@ case "${1:-}" in
 esac
 
 export BERTH_REQUIRE_DOCKER=1
+# The store's etcd tests start Debian's etcd (installed by install-deps.sh); without it they fail.
+export BERTH_REQUIRE_ETCD=1
 export BERTH_TEST_IMAGE=${BERTH_TEST_IMAGE:-berth-test/busybox:latest}
 export BERTH_PRIVATE_IMAGE=127.0.0.1:5000/berth/private-busybox:latest
 export BERTH_REGISTRY_USER=berth
@@ -78,7 +80,7 @@ run "second dockerd" bash scripts/second-dockerd.sh "$BERTH_TEST_IMAGE"
 run "private registry" bash scripts/registry.sh
 
 if [ -n "$ENV_ONLY" ]; then
-  for v in BERTH_REQUIRE_DOCKER BERTH_TEST_IMAGE BERTH_PRIVATE_IMAGE BERTH_REGISTRY_USER BERTH_REGISTRY_PASSWORD; do
+  for v in BERTH_REQUIRE_DOCKER BERTH_REQUIRE_ETCD BERTH_TEST_IMAGE BERTH_PRIVATE_IMAGE BERTH_REGISTRY_USER BERTH_REGISTRY_PASSWORD; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
   printf 'export PATH=%q\n' "$PATH"

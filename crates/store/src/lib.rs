@@ -1,20 +1,31 @@
-//! berth's store: a versioned key-value store with watch, with etcd's
-//! semantics, over SQLite (default, durable) or memory (tests). The approach
-//! is k3s's kine: the control plane is written once against etcd's model and
-//! an etcd backend can implement [`Store`] later without a second data layer.
+//! berth's store: a versioned key-value store with watch and leases, with
+//! etcd's semantics, over SQLite (default, durable), etcd (several servers,
+//! highly available; see `etcd/mod.rs`) or memory (tests). The approach is
+//! k3s's kine: the control plane is written once against etcd's model, and
+//! the etcd backend is a thin translation with no second data layer.
 //!
 //! # Model
 //! - Every key has a `create_revision` and a `mod_revision`. The store has one
 //!   global [`Revision`], strictly increasing: each [`Txn`] that changes
 //!   something gets the next one, shared by all its ops (as in etcd). A txn
 //!   that changes nothing (failed compares and no failure ops, deletes of
-//!   absent keys) consumes no revision.
+//!   absent keys) consumes no revision. On an etcd shared by several key
+//!   prefixes, revisions still only grow but may skip (other prefixes' txns).
 //! - [`Store::txn`] is the only write: compares (all must hold) then the
 //!   `success` ops, else the `failure` ops. Compare-and-swap on
 //!   `mod_revision` is how writers avoid overwriting newer state.
-//! - Values are opaque bytes. Requests are bounded: keys
-//!   ([`MAX_KEY_BYTES`]), values ([`MAX_VALUE_BYTES`]), ops per txn
-//!   ([`MAX_TXN_OPS`]); violations are [`StoreError::InvalidArgument`].
+//! - A txn records the net effect of its ops (see [`Txn`]): what etcd can
+//!   express, so every backend agrees on values, revisions and events.
+//! - Values are opaque bytes. Requests are bounded, within etcd's default
+//!   limits: keys ([`MAX_KEY_BYTES`]), values ([`MAX_VALUE_BYTES`]), ops per
+//!   txn ([`MAX_TXN_OPS`]), bytes per txn ([`MAX_TXN_BYTES`]); violations are
+//!   [`StoreError::InvalidArgument`], and nothing is applied.
+//! - Leases ([`Store::grant_lease`]): keys put with [`Op::PutWithLease`] are
+//!   deleted (with delete events) when the lease expires or is revoked. On
+//!   etcd they are etcd leases; on SQLite and memory they live in the process
+//!   (`leases.rs`), and SQLite drops leased keys when it opens.
+//! - Errors say whether retrying is safe: [`StoreError::Unavailable`] was not
+//!   applied, [`StoreError::Indeterminate`] may have been (re-read first).
 //!
 //! # Watch
 //! [`Store::watch`]`(prefix, after)` yields every change under `prefix` with a
@@ -56,12 +67,16 @@
 //!   opening the same database and handing out revisions twice.
 //!
 //! The memory backend applies txns under a mutex, with the same txn code
-//! (`apply.rs`) and the same watch ring.
+//! (`apply.rs`) and the same watch ring. The etcd backend uses `apply.rs` for
+//! validation and the net effect, and fills the same watch ring from one etcd
+//! watch (`etcd/feed.rs`).
 //!
 //! [`testing::FlakyStore`] injects failures for other crates' tests.
 
 mod apply;
 mod error;
+mod etcd;
+mod leases;
 mod memory;
 mod sqlite;
 pub mod testing;
@@ -69,15 +84,21 @@ mod types;
 mod watch;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-pub use apply::{MAX_KEY_BYTES, MAX_TXN_OPS, MAX_VALUE_BYTES};
+pub use apply::{
+    op_bytes, txn_bytes, txn_chunks, MAX_KEY_BYTES, MAX_TXN_BYTES, MAX_TXN_OPS, MAX_VALUE_BYTES,
+};
 pub use error::StoreError;
+pub use etcd::{EtcdConfig, EtcdStore, EtcdTls};
 pub use memory::MemoryStore;
 pub use sqlite::{SqliteOptions, SqliteStore};
-pub use types::{Compare, Event, EventKind, KeyValue, Op, Revision, Txn, TxnResult, WatchBatch};
+pub use types::{
+    Compare, Event, EventKind, KeyValue, Lease, LeaseId, Op, Revision, Txn, TxnResult, WatchBatch,
+};
 pub use watch::HistoryLimits;
 
 /// The smallest valid key greater than `key`: where the next page of a
@@ -127,6 +148,25 @@ pub trait Store: Send + Sync + 'static {
         prefix: &str,
         after: Revision,
     ) -> BoxStream<'static, Result<WatchBatch, StoreError>>;
+
+    /// Grants a lease of at least `ttl` (rounded up to whole seconds; etcd
+    /// may grant more, see [`Lease::ttl`]). Granting writes no key and takes
+    /// no revision.
+    async fn grant_lease(&self, ttl: Duration) -> Result<Lease, StoreError>;
+
+    /// Restarts the lease's TTL, which it returns: the lease now lasts that
+    /// long, as the store measures time. [`StoreError::LeaseNotFound`] if the
+    /// lease expired or was revoked: its keys are gone, or going.
+    ///
+    /// The store's clock starts when it processes the request, after the
+    /// caller sent it: a holder that must never outlive its lease (a leader)
+    /// counts the TTL from *before* the call, and still fences its writes
+    /// with [`Compare::CreateRevision`] on its leased key.
+    async fn keep_lease_alive(&self, lease: LeaseId) -> Result<Duration, StoreError>;
+
+    /// Revokes the lease and deletes its keys in one revision (one delete
+    /// event per key, as when it expires); returns the store revision after.
+    async fn revoke_lease(&self, lease: LeaseId) -> Result<Revision, StoreError>;
 }
 
 /// Lets wrappers such as [`testing::FlakyStore`] take a [`DynStore`].
@@ -163,6 +203,18 @@ impl<S: Store + ?Sized> Store for Arc<S> {
         after: Revision,
     ) -> BoxStream<'static, Result<WatchBatch, StoreError>> {
         (**self).watch(prefix, after)
+    }
+
+    async fn grant_lease(&self, ttl: Duration) -> Result<Lease, StoreError> {
+        (**self).grant_lease(ttl).await
+    }
+
+    async fn keep_lease_alive(&self, lease: LeaseId) -> Result<Duration, StoreError> {
+        (**self).keep_lease_alive(lease).await
+    }
+
+    async fn revoke_lease(&self, lease: LeaseId) -> Result<Revision, StoreError> {
+        (**self).revoke_lease(lease).await
     }
 }
 

@@ -3,42 +3,57 @@
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
+use std::time::Duration;
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
-use crate::apply::{apply_txn, validate_key, validate_key_text, validate_txn, KvTable};
+use crate::apply::{
+    apply_txn, revoke_txn, validate_key, validate_key_text, validate_txn, KvTable, Outcome,
+};
 use crate::error::StoreError;
-use crate::types::{KeyValue, Revision, Txn, TxnResult, WatchBatch};
+use crate::leases::{self, Leases};
+use crate::types::{KeyValue, Lease, LeaseId, Revision, Txn, TxnResult, WatchBatch};
 use crate::watch::{self, HistoryLimits, Publisher, Subscriber};
 use crate::Store;
 
 /// A [`Store`] held in memory.
 pub struct MemoryStore {
-    state: Mutex<State>,
+    /// Shared (weakly) with the tasks that expire leases.
+    state: Arc<Mutex<State>>,
     subscriber: Subscriber,
 }
 
 struct State {
     table: Table,
     revision: Revision,
+    leases: Leases,
     /// Published under the state lock, so watchers see revisions in order.
     publisher: Publisher,
 }
 
-struct Table(BTreeMap<String, KeyValue>);
+struct Entry {
+    kv: KeyValue,
+    lease: LeaseId,
+}
+
+struct Table(BTreeMap<String, Entry>);
 
 impl KvTable for Table {
     fn revisions(&mut self, key: &str) -> Result<Option<(Revision, Revision)>, StoreError> {
         Ok(self
             .0
             .get(key)
-            .map(|kv| (kv.create_revision, kv.mod_revision)))
+            .map(|e| (e.kv.create_revision, e.kv.mod_revision)))
     }
 
-    fn put(&mut self, kv: &KeyValue) -> Result<(), StoreError> {
-        self.0.insert(kv.key.clone(), kv.clone());
+    fn put(&mut self, kv: &KeyValue, lease: LeaseId) -> Result<(), StoreError> {
+        let entry = Entry {
+            kv: kv.clone(),
+            lease,
+        };
+        self.0.insert(kv.key.clone(), entry);
         Ok(())
     }
 
@@ -51,6 +66,16 @@ impl KvTable for Table {
             .0
             .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
             .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(k, _)| k.clone())
+            .collect())
+    }
+
+    fn keys_with_lease(&mut self, lease: LeaseId) -> Result<Vec<String>, StoreError> {
+        // A scan: leased keys are few (leader keys) and revokes rare.
+        Ok(self
+            .0
+            .iter()
+            .filter(|(_, e)| e.lease == lease)
             .map(|(k, _)| k.clone())
             .collect())
     }
@@ -72,19 +97,51 @@ impl MemoryStore {
     pub fn with_history(limits: HistoryLimits) -> Self {
         let (publisher, subscriber) = watch::channel(0, limits);
         Self {
-            state: Mutex::new(State {
+            state: Arc::new(Mutex::new(State {
                 table: Table(BTreeMap::new()),
                 revision: 0,
+                leases: Leases::default(),
                 publisher,
-            }),
+            })),
             subscriber,
         }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
-        // Every mutation is validated first and cannot fail part-way, so a
-        // poisoned lock still guards a consistent map.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        lock(&self.state)
+    }
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    // Every mutation is validated first and cannot fail part-way, so a
+    // poisoned lock still guards a consistent map.
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl State {
+    fn apply(&mut self, txn: Txn) -> Result<TxnResult, StoreError> {
+        let leases = &self.leases;
+        // The map cannot fail, so a txn can never be left half-applied.
+        let applied = match apply_txn(&mut self.table, txn, self.revision, &|id| {
+            leases.is_alive(id)
+        })? {
+            Outcome::Applied(applied) => applied,
+            Outcome::Refused(err) => return Err(err),
+        };
+        if !applied.events.is_empty() {
+            self.revision = applied.revision;
+            self.publisher.publish([(applied.revision, applied.events)]);
+        }
+        Ok(TxnResult {
+            succeeded: applied.succeeded,
+            revision: applied.revision,
+        })
+    }
+
+    /// Deletes the lease's keys; the revision after.
+    fn delete_lease_keys(&mut self, lease: LeaseId) -> Result<Revision, StoreError> {
+        let txn = revoke_txn(&mut self.table, lease)?;
+        Ok(self.apply(txn)?.revision)
     }
 }
 
@@ -92,7 +149,7 @@ impl MemoryStore {
 impl Store for MemoryStore {
     async fn get(&self, key: &str) -> Result<Option<KeyValue>, StoreError> {
         validate_key(key)?;
-        Ok(self.lock().table.0.get(key).cloned())
+        Ok(self.lock().table.0.get(key).map(|e| e.kv.clone()))
     }
 
     async fn range(&self, prefix: &str) -> Result<(Vec<KeyValue>, Revision), StoreError> {
@@ -115,27 +172,14 @@ impl Store for MemoryStore {
             .range::<str, _>((Bound::Included(start), Bound::Unbounded))
             .take_while(|(k, _)| k.starts_with(prefix))
             .take(limit)
-            .map(|(_, kv)| kv.clone())
+            .map(|(_, e)| e.kv.clone())
             .collect();
         Ok((kvs, state.revision))
     }
 
     async fn txn(&self, txn: Txn) -> Result<TxnResult, StoreError> {
         validate_txn(&txn)?;
-        let mut guard = self.lock();
-        let state = &mut *guard;
-        // The map cannot fail, so a txn can never be left half-applied.
-        let applied = apply_txn(&mut state.table, txn, state.revision)?;
-        if !applied.events.is_empty() {
-            state.revision = applied.revision;
-            state
-                .publisher
-                .publish([(applied.revision, applied.events)]);
-        }
-        Ok(TxnResult {
-            succeeded: applied.succeeded,
-            revision: applied.revision,
-        })
+        self.lock().apply(txn)
     }
 
     async fn current_revision(&self) -> Result<Revision, StoreError> {
@@ -148,5 +192,42 @@ impl Store for MemoryStore {
         after: Revision,
     ) -> BoxStream<'static, Result<WatchBatch, StoreError>> {
         self.subscriber.watch(prefix, after)
+    }
+
+    async fn grant_lease(&self, ttl: Duration) -> Result<Lease, StoreError> {
+        let lease = self.lock().leases.grant(ttl)?;
+        let state: Weak<Mutex<State>> = Arc::downgrade(&self.state);
+        tokio::spawn(async move {
+            let deadline = || {
+                let state = state.upgrade()?;
+                let deadline = lock(&state).leases.deadline(lease.id);
+                deadline
+            };
+            let expire = || {
+                if let Some(state) = state.upgrade() {
+                    let mut state = lock(&state);
+                    if state.leases.remove_if_expired(lease.id) {
+                        if let Err(err) = state.delete_lease_keys(lease.id) {
+                            tracing::error!(lease = lease.id, error = %err, "cannot expire lease");
+                        }
+                    }
+                }
+                std::future::ready(())
+            };
+            leases::expire_when_due(deadline, expire).await;
+        });
+        Ok(lease)
+    }
+
+    async fn keep_lease_alive(&self, lease: LeaseId) -> Result<Duration, StoreError> {
+        self.lock().leases.keep_alive(lease)
+    }
+
+    async fn revoke_lease(&self, lease: LeaseId) -> Result<Revision, StoreError> {
+        let mut state = self.lock();
+        if !state.leases.remove(lease) {
+            return Err(StoreError::LeaseNotFound(lease));
+        }
+        state.delete_lease_keys(lease)
     }
 }

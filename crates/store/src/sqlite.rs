@@ -1,15 +1,20 @@
 //! The SQLite backend: one table, a global revision counter, a writer thread
 //! that group-commits, and a small pool of reader connections.
 //!
-//! Schema (`user_version` 1):
-//! - `kv(key TEXT PRIMARY KEY, value BLOB, create_revision INTEGER, mod_revision INTEGER)`
+//! Schema (`user_version` 2):
+//! - `kv(key TEXT PRIMARY KEY, value BLOB, create_revision INTEGER, mod_revision INTEGER,
+//!   lease INTEGER)`, with an index of the keys that have a lease (`lease != 0`).
 //! - `meta(id = 0, revision INTEGER)`: the store revision.
+//!
+//! Version 1 had no `lease` column; opening adds it. Leases live in memory
+//! (`leases.rs`) and die with the process, so opening deletes every key that
+//! still has one, in one revision.
 //!
 //! See the crate docs for the threads and the group commit protocol.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -18,13 +23,16 @@ use futures::stream::BoxStream;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use tokio::sync::{mpsc, oneshot, Semaphore};
 
-use crate::apply::{apply_txn, validate_key, validate_key_text, validate_txn, Applied, KvTable};
+use crate::apply::{
+    apply_txn, revoke_txn, validate_key, validate_key_text, validate_txn, Applied, KvTable, Outcome,
+};
 use crate::error::StoreError;
-use crate::types::{KeyValue, Revision, Txn, TxnResult, WatchBatch};
+use crate::leases::{self, Leases};
+use crate::types::{KeyValue, Lease, LeaseId, Revision, Txn, TxnResult, WatchBatch};
 use crate::watch::{self, HistoryLimits, Publisher, Subscriber};
 use crate::Store;
 
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 /// How long a connection waits on SQLite's own locks (a checkpoint, say)
 /// before failing. Only our own connections touch the file.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -60,14 +68,31 @@ pub struct SqliteStore {
     thread: Option<JoinHandle<()>>,
     readers: Arc<Readers>,
     subscriber: Subscriber,
+    /// Shared with the writer, which checks and removes leases inside its
+    /// batches, and (weakly) with the tasks that expire them.
+    leases: Arc<Mutex<Leases>>,
     /// Held (locked) for the store's lifetime: two writers on one file would
     /// hand out the same revisions twice.
     _lock: File,
 }
 
 struct Request {
-    txn: Txn,
+    work: Work,
     reply: oneshot::Sender<Result<TxnResult, StoreError>>,
+}
+
+/// What the writer does for one request.
+enum Work {
+    Txn(Txn),
+    /// Revoke the lease and delete its keys; `LeaseNotFound` if it is gone.
+    Revoke(LeaseId),
+    /// Expire the lease if its deadline has passed (else nothing).
+    Expire(LeaseId),
+}
+
+fn lock_leases(leases: &Mutex<Leases>) -> MutexGuard<'_, Leases> {
+    // Lease updates are single map operations: a poisoned lock is consistent.
+    leases.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl SqliteStore {
@@ -98,9 +123,16 @@ impl SqliteStore {
         let (publisher, subscriber) = watch::channel(revision, options.history);
         let (tx, rx) = mpsc::channel(options.queue.max(1));
         let max_batch = options.max_batch.max(1);
+        let leases = Arc::new(Mutex::new(Leases::default()));
+        let writer = Writer {
+            conn,
+            publisher,
+            revision,
+            leases: Arc::clone(&leases),
+        };
         let thread = std::thread::Builder::new()
             .name("berth-store-writer".to_string())
-            .spawn(move || run_writer(conn, rx, publisher, revision, max_batch))
+            .spawn(move || writer.run(rx, max_batch))
             .map_err(|e| StoreError::Backend(format!("cannot start the writer thread: {e}")))?;
         let readers = options.readers.max(1);
         Ok(Self {
@@ -112,8 +144,15 @@ impl SqliteStore {
                 permits: Arc::new(Semaphore::new(readers)),
             }),
             subscriber,
+            leases,
             _lock: lock,
         })
+    }
+
+    /// Queues work for the writer and waits for its durable outcome.
+    async fn write(&self, work: Work) -> Result<TxnResult, StoreError> {
+        let writer = self.writer.as_ref().ok_or(StoreError::Closed)?;
+        send_work(writer, work).await
     }
 
     /// Runs `f` on a reader connection, on tokio's blocking pool.
@@ -191,25 +230,45 @@ fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
-/// Creates or checks the schema; returns the store revision.
+async fn send_work(writer: &mpsc::Sender<Request>, work: Work) -> Result<TxnResult, StoreError> {
+    let (reply, result) = oneshot::channel();
+    writer
+        .send(Request { work, reply })
+        .await
+        .map_err(|_| StoreError::Closed)?;
+    result.await.map_err(|_| StoreError::Closed)?
+}
+
+const LEASE_INDEX: &str = "CREATE INDEX kv_lease ON kv (lease) WHERE lease != 0;";
+
+/// Creates, upgrades or checks the schema, and deletes the keys of leases
+/// that died with the last process; returns the store revision.
 fn init_schema(conn: &mut Connection) -> Result<Revision, StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     match version {
         0 => {
-            tx.execute_batch(
+            tx.execute_batch(&format!(
                 "CREATE TABLE kv (
                     key TEXT PRIMARY KEY NOT NULL,
                     value BLOB NOT NULL,
                     create_revision INTEGER NOT NULL,
-                    mod_revision INTEGER NOT NULL
+                    mod_revision INTEGER NOT NULL,
+                    lease INTEGER NOT NULL DEFAULT 0
                  ) WITHOUT ROWID;
+                 {LEASE_INDEX}
                  CREATE TABLE meta (
                     id INTEGER PRIMARY KEY CHECK (id = 0),
                     revision INTEGER NOT NULL
                  );
-                 INSERT INTO meta (id, revision) VALUES (0, 0);",
-            )?;
+                 INSERT INTO meta (id, revision) VALUES (0, 0);"
+            ))?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        1 => {
+            tx.execute_batch(&format!(
+                "ALTER TABLE kv ADD COLUMN lease INTEGER NOT NULL DEFAULT 0; {LEASE_INDEX}"
+            ))?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         }
         SCHEMA_VERSION => {}
@@ -219,7 +278,13 @@ fn init_schema(conn: &mut Connection) -> Result<Revision, StoreError> {
             )))
         }
     }
-    let revision = read_revision(&tx)?;
+    let mut revision = read_revision(&tx)?;
+    if tx.execute("DELETE FROM kv WHERE lease != 0", [])? > 0 {
+        // The deletes are a change like any other: they take a revision. No
+        // watcher can have seen the keys (history starts empty at open).
+        revision += 1;
+        tx.execute("UPDATE meta SET revision = ?1 WHERE id = 0", [revision])?;
+    }
     tx.commit()?;
     Ok(revision)
 }
@@ -228,92 +293,132 @@ fn read_revision(conn: &Connection) -> Result<Revision, StoreError> {
     Ok(conn.query_row("SELECT revision FROM meta WHERE id = 0", [], |r| r.get(0))?)
 }
 
-/// The writer thread: takes whatever txns are queued (at most `max_batch`),
-/// applies them in one SQLite transaction, commits, publishes the events, and
-/// only then replies. Exits when the store closes the queue.
-fn run_writer(
-    mut conn: Connection,
-    mut queue: mpsc::Receiver<Request>,
+/// The writer thread's state: the write connection, the watch ring's
+/// publishing half and the store revision.
+struct Writer {
+    conn: Connection,
     publisher: Publisher,
-    mut revision: Revision,
-    max_batch: usize,
-) {
-    let mut batch = Vec::with_capacity(max_batch);
-    while let Some(first) = queue.blocking_recv() {
-        batch.push(first);
-        while batch.len() < max_batch {
-            match queue.try_recv() {
-                Ok(request) => batch.push(request),
-                Err(_) => break,
-            }
-        }
-        let (txns, replies): (Vec<_>, Vec<_>) = batch.drain(..).map(|r| (r.txn, r.reply)).unzip();
-        match commit_batch(&mut conn, txns, revision) {
-            Ok(applied) => {
-                let mut results = Vec::with_capacity(applied.len());
-                let mut committed = Vec::new();
-                for a in applied {
-                    results.push(TxnResult {
-                        succeeded: a.succeeded,
-                        revision: a.revision,
-                    });
-                    if !a.events.is_empty() {
-                        revision = a.revision;
-                        committed.push((a.revision, a.events));
-                    }
-                }
-                // Publish before replying: a caller who watches from the
-                // revision it was given must find its own write there.
-                publisher.publish(committed);
-                for (reply, result) in replies.into_iter().zip(results) {
-                    // The caller may have given up waiting; the write stands.
-                    let _ = reply.send(Ok(result));
-                }
-            }
-            Err(err) => {
-                tracing::error!(error = %err, txns = replies.len(), "store batch failed");
-                // A failed COMMIT may still have reached the disk. If so,
-                // history has a gap: make watchers re-range.
-                match read_revision(&conn) {
-                    Ok(now) if now != revision => {
-                        publisher.compact_to(now);
-                        revision = now;
-                    }
-                    Ok(_) => {}
-                    Err(e) => tracing::error!(error = %e, "cannot reread the store revision"),
-                }
-                for reply in replies {
-                    let _ = reply.send(Err(err.clone()));
-                }
-            }
-        }
-    }
+    revision: Revision,
+    leases: Arc<Mutex<Leases>>,
 }
 
-/// Applies `txns` in order in one SQLite transaction starting at `revision`,
-/// each seeing the effects of those before it, and commits durably.
-fn commit_batch(
-    conn: &mut Connection,
-    txns: Vec<Txn>,
-    revision: Revision,
-) -> Result<Vec<Applied>, StoreError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut current = revision;
-    let mut applied = Vec::with_capacity(txns.len());
-    {
-        let mut table = SqlTable { tx: &tx };
-        for txn in txns {
-            let a = apply_txn(&mut table, txn, current)?;
-            current = a.revision;
-            applied.push(a);
+impl Writer {
+    /// Takes whatever work is queued (at most `max_batch`), applies it in one
+    /// SQLite transaction, commits, publishes the events, and only then
+    /// replies. Exits when the store closes the queue.
+    fn run(mut self, mut queue: mpsc::Receiver<Request>, max_batch: usize) {
+        let mut batch = Vec::with_capacity(max_batch);
+        while let Some(first) = queue.blocking_recv() {
+            batch.push(first);
+            while batch.len() < max_batch {
+                match queue.try_recv() {
+                    Ok(request) => batch.push(request),
+                    Err(_) => break,
+                }
+            }
+            let (work, replies): (Vec<_>, Vec<_>) =
+                batch.drain(..).map(|r| (r.work, r.reply)).unzip();
+            match self.commit_batch(work) {
+                Ok(outcomes) => {
+                    let mut results = Vec::with_capacity(outcomes.len());
+                    let mut committed = Vec::new();
+                    for outcome in outcomes {
+                        results.push(outcome.map(|a| {
+                            let result = TxnResult {
+                                succeeded: a.succeeded,
+                                revision: a.revision,
+                            };
+                            if !a.events.is_empty() {
+                                self.revision = a.revision;
+                                committed.push((a.revision, a.events));
+                            }
+                            result
+                        }));
+                    }
+                    // Publish before replying: a caller who watches from the
+                    // revision it was given must find its own write there.
+                    self.publisher.publish(committed);
+                    for (reply, result) in replies.into_iter().zip(results) {
+                        // The caller may have given up waiting; the write stands.
+                        let _ = reply.send(result);
+                    }
+                }
+                Err(err) => {
+                    tracing::error!(error = %err, txns = replies.len(), "store batch failed");
+                    // A failed COMMIT may still have reached the disk. If so,
+                    // history has a gap: make watchers re-range.
+                    match read_revision(&self.conn) {
+                        Ok(now) if now != self.revision => {
+                            self.publisher.compact_to(now);
+                            self.revision = now;
+                        }
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %e, "cannot reread the store revision"),
+                    }
+                    for reply in replies {
+                        let _ = reply.send(Err(err.clone()));
+                    }
+                }
+            }
         }
     }
-    if current != revision {
-        tx.execute("UPDATE meta SET revision = ?1 WHERE id = 0", [current])?;
+
+    /// Applies `work` in order in one SQLite transaction, each item seeing
+    /// the effects of those before it, and commits durably. An item refused
+    /// before writing (a dead lease) gets its own error; any other failure
+    /// rolls back the whole batch.
+    ///
+    /// Leases revoked or expired in a batch leave the lease table at once, so
+    /// later items of the batch see them gone; if the batch then fails, their
+    /// keys stay until the store is next opened.
+    fn commit_batch(
+        &mut self,
+        work: Vec<Work>,
+    ) -> Result<Vec<Result<Applied, StoreError>>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut current = self.revision;
+        let mut outcomes = Vec::with_capacity(work.len());
+        {
+            let mut table = SqlTable { tx: &tx };
+            for item in work {
+                let txn = match item {
+                    Work::Txn(txn) => txn,
+                    Work::Revoke(lease) => {
+                        if !lock_leases(&self.leases).remove(lease) {
+                            outcomes.push(Err(StoreError::LeaseNotFound(lease)));
+                            continue;
+                        }
+                        revoke_txn(&mut table, lease)?
+                    }
+                    Work::Expire(lease) => {
+                        if lock_leases(&self.leases).remove_if_expired(lease) {
+                            revoke_txn(&mut table, lease)?
+                        } else {
+                            Txn::new()
+                        }
+                    }
+                };
+                let leases = lock_leases(&self.leases);
+                let outcome = apply_txn(&mut table, txn, current, &|id| leases.is_alive(id))?;
+                drop(leases);
+                outcomes.push(match outcome {
+                    Outcome::Applied(applied) => {
+                        current = applied.revision;
+                        Ok(applied)
+                    }
+                    Outcome::Refused(err) => Err(err),
+                });
+            }
+        }
+        if current != self.revision {
+            tx.execute("UPDATE meta SET revision = ?1 WHERE id = 0", [current])?;
+        }
+        // Dropping `tx` on an early return above rolls the whole batch back.
+        tx.commit()?;
+        Ok(outcomes)
     }
-    // Dropping `tx` on an early return above rolls the whole batch back.
-    tx.commit()?;
-    Ok(applied)
 }
 
 /// The `kv` table, inside the writer's open transaction.
@@ -331,19 +436,30 @@ impl KvTable for SqlTable<'_> {
             .optional()?)
     }
 
-    fn put(&mut self, kv: &KeyValue) -> Result<(), StoreError> {
+    fn put(&mut self, kv: &KeyValue, lease: LeaseId) -> Result<(), StoreError> {
         let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO kv (key, value, create_revision, mod_revision) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO kv (key, value, create_revision, mod_revision, lease)
+             VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value,
-                create_revision = excluded.create_revision, mod_revision = excluded.mod_revision",
+                create_revision = excluded.create_revision, mod_revision = excluded.mod_revision,
+                lease = excluded.lease",
         )?;
         stmt.execute(rusqlite::params![
             kv.key,
             kv.value,
             kv.create_revision,
-            kv.mod_revision
+            kv.mod_revision,
+            lease
         ])?;
         Ok(())
+    }
+
+    fn keys_with_lease(&mut self, lease: LeaseId) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT key FROM kv WHERE lease = ?1 AND lease != 0 ORDER BY key")?;
+        let rows = stmt.query_map([lease], |r| r.get(0))?;
+        Ok(rows.collect::<Result<Vec<String>, _>>()?)
     }
 
     fn delete(&mut self, key: &str) -> Result<bool, StoreError> {
@@ -501,13 +617,7 @@ impl Store for SqliteStore {
     async fn txn(&self, txn: Txn) -> Result<TxnResult, StoreError> {
         // Rejected here, so the writer only ever sees txns that can commit.
         validate_txn(&txn)?;
-        let writer = self.writer.as_ref().ok_or(StoreError::Closed)?;
-        let (reply, result) = oneshot::channel();
-        writer
-            .send(Request { txn, reply })
-            .await
-            .map_err(|_| StoreError::Closed)?;
-        result.await.map_err(|_| StoreError::Closed)?
+        self.write(Work::Txn(txn)).await
     }
 
     async fn current_revision(&self) -> Result<Revision, StoreError> {
@@ -520,6 +630,39 @@ impl Store for SqliteStore {
         after: Revision,
     ) -> BoxStream<'static, Result<WatchBatch, StoreError>> {
         self.subscriber.watch(prefix, after)
+    }
+
+    async fn grant_lease(&self, ttl: Duration) -> Result<Lease, StoreError> {
+        let writer = self.writer.as_ref().ok_or(StoreError::Closed)?.downgrade();
+        let lease = lock_leases(&self.leases).grant(ttl)?;
+        let leases: Weak<Mutex<Leases>> = Arc::downgrade(&self.leases);
+        tokio::spawn(async move {
+            let deadline = || {
+                let leases = leases.upgrade()?;
+                let deadline = lock_leases(&leases).deadline(lease.id);
+                deadline
+            };
+            let expire = || {
+                let writer = writer.upgrade();
+                async move {
+                    // No writer: the store is closing and the lease with it.
+                    let Some(writer) = writer else { return };
+                    if let Err(err) = send_work(&writer, Work::Expire(lease.id)).await {
+                        tracing::error!(lease = lease.id, error = %err, "cannot expire lease");
+                    }
+                }
+            };
+            leases::expire_when_due(deadline, expire).await;
+        });
+        Ok(lease)
+    }
+
+    async fn keep_lease_alive(&self, lease: LeaseId) -> Result<Duration, StoreError> {
+        lock_leases(&self.leases).keep_alive(lease)
+    }
+
+    async fn revoke_lease(&self, lease: LeaseId) -> Result<Revision, StoreError> {
+        Ok(self.write(Work::Revoke(lease)).await?.revision)
     }
 }
 

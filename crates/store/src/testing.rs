@@ -1,17 +1,22 @@
 //! Test helpers for other crates: a store wrapper that injects failures, so
-//! callers' retry and idempotency paths get exercised.
+//! callers' retry and idempotency paths get exercised, and real etcd members
+//! on loopback ([`etcd::EtcdCluster`]).
+
+pub mod etcd;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use std::time::Duration;
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 
 use crate::error::StoreError;
-use crate::types::{KeyValue, Revision, Txn, TxnResult, WatchBatch};
+use crate::types::{KeyValue, Lease, LeaseId, Revision, Txn, TxnResult, WatchBatch};
 use crate::Store;
 
 /// Wraps a store and fails txns on demand with [`StoreError::Backend`].
-/// Reads and watches pass through.
+/// Reads, watches and leases pass through.
 pub struct FlakyStore<S> {
     inner: S,
     fail_before: AtomicUsize,
@@ -108,6 +113,18 @@ impl<S: Store> Store for FlakyStore<S> {
         after: Revision,
     ) -> BoxStream<'static, Result<WatchBatch, StoreError>> {
         self.inner.watch(prefix, after)
+    }
+
+    async fn grant_lease(&self, ttl: Duration) -> Result<Lease, StoreError> {
+        self.inner.grant_lease(ttl).await
+    }
+
+    async fn keep_lease_alive(&self, lease: LeaseId) -> Result<Duration, StoreError> {
+        self.inner.keep_lease_alive(lease).await
+    }
+
+    async fn revoke_lease(&self, lease: LeaseId) -> Result<Revision, StoreError> {
+        self.inner.revoke_lease(lease).await
     }
 }
 

@@ -1,12 +1,28 @@
 //! The data model of the store: keys, revisions, transactions and watch events.
 //!
 //! These mirror etcd's v3 API (`KeyValue`, `Compare`, `RequestOp`, `Txn`,
-//! `Event`) closely enough that an etcd backend is a thin translation.
+//! `Event`, leases) closely enough that the etcd backend is a thin translation.
+
+use std::time::Duration;
 
 /// A store revision. Global and strictly increasing: the first write gets 1,
 /// every transaction that changes something gets the next one. 0 means "never"
 /// (an empty store, or a key that does not exist).
 pub type Revision = i64;
+
+/// A lease: keys put with it vanish when it expires or is revoked. 0 is "no
+/// lease" (as in etcd).
+pub type LeaseId = i64;
+
+/// A granted lease.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lease {
+    pub id: LeaseId,
+    /// The time to live the store granted: at least the whole seconds asked
+    /// for, maybe more (etcd's minimum is 1.5 × its election timeout). The
+    /// lease lasts this long after it was granted or last kept alive.
+    pub ttl: Duration,
+}
 
 /// One key with its value and the revisions that created and last changed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +47,11 @@ pub enum Compare {
     Absent { key: String },
     /// The key exists.
     Exists { key: String },
+    /// The key's `create_revision` equals `revision` (0: absent): the key is
+    /// still the one created then, whatever was written to it since. A leader
+    /// fences its writes with this on its leader key: a leader whose lease
+    /// expired (its key deleted, maybe created again by another) cannot write.
+    CreateRevision { key: String, revision: Revision },
 }
 
 impl Compare {
@@ -49,21 +70,39 @@ impl Compare {
         Compare::Exists { key: key.into() }
     }
 
+    pub fn create_revision(key: impl Into<String>, revision: Revision) -> Self {
+        Compare::CreateRevision {
+            key: key.into(),
+            revision,
+        }
+    }
+
     /// The key the condition is about.
     pub fn key(&self) -> &str {
         match self {
             Compare::ModRevision { key, .. }
             | Compare::Absent { key }
-            | Compare::Exists { key } => key,
+            | Compare::Exists { key }
+            | Compare::CreateRevision { key, .. } => key,
         }
     }
 }
 
-/// A write of a [`Txn`]. Ops of one txn apply in order and share one revision.
+/// A write of a [`Txn`]. Ops of one txn apply in order and share one revision;
+/// what the txn records is their net effect (see [`Txn`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
-    /// Create or replace the key.
+    /// Create or replace the key (detaching it from any lease it had).
     Put { key: String, value: Vec<u8> },
+    /// Create or replace the key, attached to `lease`: it is deleted when the
+    /// lease expires or is revoked. A txn whose chosen branch puts with a
+    /// lease that does not exist fails whole with
+    /// [`StoreError::LeaseNotFound`](crate::StoreError::LeaseNotFound).
+    PutWithLease {
+        key: String,
+        value: Vec<u8>,
+        lease: LeaseId,
+    },
     /// Delete the key; deleting an absent key is a no-op (no event, no revision).
     Delete { key: String },
     /// Delete every key that starts with `prefix` (`""` deletes everything).
@@ -75,6 +114,18 @@ impl Op {
         Op::Put {
             key: key.into(),
             value: value.into(),
+        }
+    }
+
+    pub fn put_with_lease(
+        key: impl Into<String>,
+        value: impl Into<Vec<u8>>,
+        lease: LeaseId,
+    ) -> Self {
+        Op::PutWithLease {
+            key: key.into(),
+            value: value.into(),
+            lease,
         }
     }
 
@@ -92,6 +143,13 @@ impl Op {
 /// An atomic transaction: if every compare holds, run `success`, else run
 /// `failure` (as etcd does). A txn whose ops change nothing (no ops, deletes of
 /// absent keys) does not consume a revision.
+///
+/// The ops of a branch run in order, and the txn records their net effect,
+/// which is what etcd can express: each key gets at most one event, ordered by
+/// the op that decided the key's final state (the keys of one `DeletePrefix`
+/// in key order). A key present both before and after the txn keeps its
+/// `create_revision`, even if an op in between deleted it; a key put and
+/// then deleted in one txn, absent before, leaves no trace.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Txn {
     pub compares: Vec<Compare>,

@@ -139,6 +139,20 @@ impl Publisher {
         self.notify.send_replace(last);
     }
 
+    /// Records that every event up to `revision` has been published (the
+    /// etcd backend learns this from progress notifications, when other
+    /// clusters sharing the etcd move its revision), and wakes the watchers.
+    pub fn advance_to(&self, revision: Revision) {
+        {
+            let mut h = lock(&self.history);
+            if revision <= h.last {
+                return;
+            }
+            h.last = revision;
+        }
+        self.notify.send_replace(revision);
+    }
+
     /// Declares that the store jumped to `revision` without publishing the
     /// events in between (a commit that reported failure but landed), so
     /// watches that were before it must re-range.
@@ -186,6 +200,13 @@ enum Read {
 }
 
 impl Subscriber {
+    /// Waits until `revision` is published (or the publisher is gone).
+    pub async fn published(&self, revision: Revision) {
+        let mut notify = self.notify.clone();
+        // An error means the publisher is gone: nothing more will come.
+        let _ = notify.wait_for(|last| *last >= revision).await;
+    }
+
     /// Every change under `prefix` after revision `after`, then live changes.
     pub fn watch(
         &self,

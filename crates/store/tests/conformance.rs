@@ -1,16 +1,18 @@
 //! The conformance suite: every case runs against every backend (the
 //! `conformance!` macro at the bottom instantiates each case per backend), so
-//! the backends cannot drift apart. An etcd backend joins by adding a
-//! constructor and a line to the macro.
+//! the backends cannot drift apart. The etcd cases run against a real etcd
+//! member started for each test (Debian's `etcd`); without one they skip,
+//! unless `BERTH_REQUIRE_ETCD=1`.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
+use berth_store::testing::etcd::{etcd_binary, EtcdCluster, REQUIRE_ETCD};
 use berth_store::{
-    key_after, Compare, DynStore, Event, EventKind, HistoryLimits, MemoryStore, Op, Revision,
-    SqliteOptions, SqliteStore, Store, StoreError, StoreExt, Txn, WatchBatch, MAX_TXN_OPS,
-    MAX_VALUE_BYTES,
+    key_after, Compare, DynStore, EtcdStore, Event, EventKind, HistoryLimits, MemoryStore, Op,
+    Revision, SqliteOptions, SqliteStore, Store, StoreError, StoreExt, Txn, WatchBatch,
+    MAX_TXN_BYTES, MAX_TXN_OPS, MAX_VALUE_BYTES,
 };
 use futures::stream::BoxStream;
 use futures::StreamExt;
@@ -18,10 +20,11 @@ use futures::StreamExt;
 /// Ceiling for anything a test waits for; never a fixed sleep.
 const DEADLINE: Duration = Duration::from_secs(30);
 
-/// A store plus whatever must outlive it (the temporary directory).
+/// A store plus whatever must outlive it (a temporary directory, etcd
+/// members), dropped after it.
 struct Harness {
     store: DynStore,
-    _dir: Option<tempfile::TempDir>,
+    _guard: Option<Box<dyn std::any::Any + Send>>,
 }
 
 type Make = fn(HistoryLimits) -> Harness;
@@ -29,7 +32,7 @@ type Make = fn(HistoryLimits) -> Harness;
 fn memory(history: HistoryLimits) -> Harness {
     Harness {
         store: Arc::new(MemoryStore::with_history(history)),
-        _dir: None,
+        _guard: None,
     }
 }
 
@@ -42,8 +45,39 @@ fn sqlite(history: HistoryLimits) -> Harness {
     let store = SqliteStore::open_with(&dir.path().join("store.db"), options).expect("open");
     Harness {
         store: Arc::new(store),
-        _dir: Some(dir),
+        _guard: Some(Box::new(dir)),
     }
+}
+
+/// Whether etcd cases can run; says why not (or fails, when etcd is
+/// required).
+fn etcd_available() -> bool {
+    if etcd_binary().is_some() {
+        return true;
+    }
+    assert!(
+        std::env::var(REQUIRE_ETCD).as_deref() != Ok("1"),
+        "{REQUIRE_ETCD}=1 but etcd is not installed (Debian's etcd-server)"
+    );
+    eprintln!("skipping: etcd is not installed; {REQUIRE_ETCD}=1 makes this fail");
+    false
+}
+
+/// A fresh one-member etcd per case: the cases count revisions from 0.
+fn etcd(history: HistoryLimits) -> Harness {
+    // The cases build their store synchronously inside the runtime.
+    tokio::task::block_in_place(|| {
+        tokio::runtime::Handle::current().block_on(async {
+            let cluster = EtcdCluster::for_tests(1).await.expect("etcd is available");
+            let mut config = cluster.config("/conformance");
+            config.history = history;
+            let store = EtcdStore::connect(config).await.expect("connect to etcd");
+            Harness {
+                store: Arc::new(store),
+                _guard: Some(Box::new(cluster)),
+            }
+        })
+    })
 }
 
 fn small_history() -> HistoryLimits {
@@ -528,6 +562,252 @@ mod cases {
         assert!(s.put("k", vec![0; MAX_VALUE_BYTES]).await.is_ok());
     }
 
+    pub async fn invalid_requests_are_rejected_whole(make: Make) {
+        let h = make(HistoryLimits::default());
+        let s = &h.store;
+        fn invalid<T>(r: Result<T, StoreError>) -> bool {
+            matches!(r, Err(StoreError::InvalidArgument(_)))
+        }
+        // Each value fits; together they exceed one txn's bytes.
+        let half = MAX_TXN_BYTES / 2 + 1;
+        let big = Txn::new()
+            .and_then(Op::put("a", vec![0; half]))
+            .and_then(Op::put("b", vec![0; half]));
+        assert!(invalid(s.txn(big).await));
+        // A DeletePrefix counts once per key the branch puts under it.
+        let split = (0..MAX_TXN_OPS).fold(Txn::new().and_then(Op::delete_prefix("p/")), |t, i| {
+            t.and_then(Op::put(format!("p/{i:03}"), b"v".to_vec()))
+        });
+        assert!(invalid(s.txn(split).await));
+        assert!(invalid(
+            s.txn(Txn::new().and_then(Op::put_with_lease("k", b"v".to_vec(), 0)))
+                .await
+        ));
+        assert_eq!(s.current_revision().await, Ok(0), "nothing was written");
+        // Up to the byte limit is fine.
+        let fits = Txn::new()
+            .and_then(Op::put("a", vec![0; MAX_VALUE_BYTES]))
+            .and_then(Op::put("b", vec![0; MAX_TXN_BYTES - MAX_VALUE_BYTES - 2]));
+        assert!(s.txn(fits).await.expect("txn at the byte limit").succeeded);
+    }
+
+    pub async fn txn_records_its_net_effect(make: Make) {
+        let h = make(HistoryLimits::default());
+        let s = &h.store;
+        for key in ["a", "p/1", "p/2", "q/1"] {
+            s.put(key, b"old".to_vec()).await.expect("put");
+        }
+        let before = s.current_revision().await.expect("revision");
+        let mut watch = s.watch("", before);
+        let txn = Txn::new()
+            // Deleted, then put again: it keeps its create_revision.
+            .and_then(Op::delete("a"))
+            .and_then(Op::put("a", b"new".to_vec()))
+            // Created, then deleted: no trace.
+            .and_then(Op::put("b", b"gone".to_vec()))
+            .and_then(Op::delete("b"))
+            // The prefix goes, except what the txn puts back under it.
+            .and_then(Op::delete_prefix("p/"))
+            .and_then(Op::put("p/1", b"kept".to_vec()))
+            // Put twice: the last wins.
+            .and_then(Op::put("c", b"1".to_vec()))
+            .and_then(Op::put("c", b"2".to_vec()))
+            // Put, then deleted by a later prefix delete.
+            .and_then(Op::put("q/2", b"x".to_vec()))
+            .and_then(Op::delete_prefix("q/"));
+        let rev = s.txn(txn).await.expect("txn").revision;
+        assert_eq!(rev, before + 1, "one revision");
+        let a = s.get("a").await.expect("get").expect("a");
+        assert_eq!(
+            (a.value.as_slice(), a.create_revision, a.mod_revision),
+            (&b"new"[..], 1, rev)
+        );
+        assert_eq!(s.get("b").await, Ok(None));
+        let p1 = s.get("p/1").await.expect("get").expect("p/1");
+        assert_eq!((p1.value.as_slice(), p1.create_revision), (&b"kept"[..], 2));
+        assert_eq!(s.get("p/2").await, Ok(None));
+        let c = s.get("c").await.expect("get").expect("c");
+        assert_eq!((c.value.as_slice(), c.create_revision), (&b"2"[..], rev));
+        assert_eq!(s.range("q/").await.expect("range").0, Vec::new());
+
+        // One event per changed key, in the order of the deciding ops.
+        let events = collect_events(&mut watch, 5).await;
+        let seen: Vec<(EventKind, &str)> =
+            events.iter().map(|e| (e.kind, e.kv.key.as_str())).collect();
+        assert_eq!(
+            seen,
+            vec![
+                (EventKind::Put, "a"),
+                (EventKind::Delete, "p/2"),
+                (EventKind::Put, "p/1"),
+                (EventKind::Put, "c"),
+                (EventKind::Delete, "q/1"),
+            ]
+        );
+        assert!(events.iter().all(|e| e.revision() == rev));
+
+        // A txn whose ops cancel out changes nothing and takes no revision.
+        let noop = Txn::new()
+            .and_then(Op::put("n", b"1".to_vec()))
+            .and_then(Op::delete("n"));
+        assert_eq!(s.txn(noop).await.expect("txn").revision, rev);
+        assert_eq!(s.current_revision().await, Ok(rev));
+    }
+
+    pub async fn leased_keys_vanish_when_the_lease_expires(make: Make) {
+        let h = make(HistoryLimits::default());
+        let s = &h.store;
+        let lease = s
+            .grant_lease(Duration::from_millis(300))
+            .await
+            .expect("grant");
+        assert!(
+            lease.ttl >= Duration::from_secs(1),
+            "whole seconds: {:?}",
+            lease.ttl
+        );
+        let put = Txn::new()
+            .and_then(Op::put_with_lease("leader", b"me".to_vec(), lease.id))
+            .and_then(Op::put_with_lease("leader/info", b"x".to_vec(), lease.id))
+            .and_then(Op::put("plain", b"stays".to_vec()));
+        let rev = s.txn(put).await.expect("txn").revision;
+        let mut watch = s.watch("", rev);
+        // Nobody keeps it alive: both keys go, in one revision, with events.
+        let events = collect_events(&mut watch, 2).await;
+        let keys: Vec<_> = events.iter().map(|e| e.kv.key.as_str()).collect();
+        assert_eq!(keys, vec!["leader", "leader/info"]);
+        assert!(events.iter().all(|e| e.kind == EventKind::Delete));
+        assert_eq!(events[0].revision(), events[1].revision());
+        assert_eq!(s.get("leader").await, Ok(None));
+        assert_eq!(value(s, "plain").await, Some(b"stays".to_vec()));
+        assert_eq!(
+            s.keep_lease_alive(lease.id).await,
+            Err(StoreError::LeaseNotFound(lease.id))
+        );
+        // A put with a dead lease fails whole.
+        let now = s.current_revision().await.expect("revision");
+        let late = Txn::new()
+            .and_then(Op::put("other", b"x".to_vec()))
+            .and_then(Op::put_with_lease("leader", b"late".to_vec(), lease.id));
+        assert_eq!(s.txn(late).await, Err(StoreError::LeaseNotFound(lease.id)));
+        assert_eq!(s.get("other").await, Ok(None));
+        assert_eq!(s.current_revision().await, Ok(now));
+    }
+
+    pub async fn kept_alive_leases_hold_until_revoked(make: Make) {
+        let h = make(HistoryLimits::default());
+        let s = &h.store;
+        let lease = s.grant_lease(Duration::from_secs(1)).await.expect("grant");
+        s.txn(Txn::new().and_then(Op::put_with_lease("k", b"v".to_vec(), lease.id)))
+            .await
+            .expect("put");
+        // Detaching: a plain put of a leased key takes it off the lease.
+        s.txn(Txn::new().and_then(Op::put_with_lease("d", b"v".to_vec(), lease.id)))
+            .await
+            .expect("put");
+        s.put("d", b"mine".to_vec()).await.expect("put");
+        // Kept alive past twice its TTL, it holds.
+        let until = tokio::time::Instant::now() + lease.ttl * 2;
+        while tokio::time::Instant::now() < until {
+            assert_eq!(s.keep_lease_alive(lease.id).await, Ok(lease.ttl));
+            tokio::time::sleep(lease.ttl / 4).await;
+        }
+        assert_eq!(value(s, "k").await, Some(b"v".to_vec()));
+        let before = s.current_revision().await.expect("revision");
+        let revoked = s.revoke_lease(lease.id).await.expect("revoke");
+        assert_eq!(
+            revoked,
+            before + 1,
+            "the revoke's deletes take one revision"
+        );
+        assert_eq!(s.get("k").await, Ok(None));
+        assert_eq!(value(s, "d").await, Some(b"mine".to_vec()));
+        assert_eq!(
+            s.revoke_lease(lease.id).await,
+            Err(StoreError::LeaseNotFound(lease.id))
+        );
+        assert_eq!(
+            s.keep_lease_alive(lease.id).await,
+            Err(StoreError::LeaseNotFound(lease.id))
+        );
+        // A lease with no keys revokes without a revision.
+        let empty = s.grant_lease(Duration::from_secs(5)).await.expect("grant");
+        assert_eq!(s.revoke_lease(empty.id).await, Ok(revoked));
+    }
+
+    pub async fn writes_fenced_by_a_leader_key(make: Make) {
+        let h = make(HistoryLimits::default());
+        let s = &h.store;
+        // Leader election as part 2 does it: create the key under a lease.
+        let campaign = |lease: i64, who: &'static str| {
+            Txn::new()
+                .when(Compare::absent("leader"))
+                .and_then(Op::put_with_lease("leader", who.as_bytes().to_vec(), lease))
+        };
+        let first = s.grant_lease(Duration::from_secs(10)).await.expect("grant");
+        let won = s.txn(campaign(first.id, "first")).await.expect("txn");
+        assert!(won.succeeded);
+        let term = s
+            .get("leader")
+            .await
+            .expect("get")
+            .expect("leader")
+            .create_revision;
+        let fenced = |v: &'static str| {
+            Txn::new()
+                .when(Compare::create_revision("leader", term))
+                .and_then(Op::put("state", v.as_bytes().to_vec()))
+        };
+        assert!(s.txn(fenced("by first")).await.expect("txn").succeeded);
+        // The leader updating its own key keeps its term.
+        s.txn(Txn::new().and_then(Op::put_with_lease(
+            "leader",
+            b"first, busy".to_vec(),
+            first.id,
+        )))
+        .await
+        .expect("txn");
+        assert!(s.txn(fenced("still first")).await.expect("txn").succeeded);
+
+        // Deposed: its lease is gone and another leader took the key.
+        s.revoke_lease(first.id).await.expect("revoke");
+        let second = s.grant_lease(Duration::from_secs(10)).await.expect("grant");
+        assert!(!s
+            .txn(campaign(first.id, "first"))
+            .await
+            .is_ok_and(|r| r.succeeded));
+        assert!(
+            s.txn(campaign(second.id, "second"))
+                .await
+                .expect("txn")
+                .succeeded
+        );
+        let stale = s.txn(fenced("stale write")).await.expect("txn");
+        assert!(!stale.succeeded, "a deposed leader's write never lands");
+        assert_eq!(value(s, "state").await, Some(b"still first".to_vec()));
+        assert!(
+            !s.txn(
+                Txn::new()
+                    .when(Compare::create_revision("nobody", 1))
+                    .and_then(Op::put("x", vec![]))
+            )
+            .await
+            .expect("txn")
+            .succeeded
+        );
+        assert!(
+            s.txn(
+                Txn::new()
+                    .when(Compare::create_revision("nobody", 0))
+                    .and_then(Op::put("x", vec![]))
+            )
+            .await
+            .expect("txn")
+            .succeeded,
+            "create_revision 0 means absent"
+        );
+    }
+
     pub async fn watch_ends_when_store_closes(make: Make) {
         let h = make(HistoryLimits::default());
         let mut watch = h.store.watch("", 0);
@@ -560,6 +840,16 @@ macro_rules! conformance {
                 }
             )*
         }
+        mod etcd_backend {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    if super::etcd_available() {
+                        super::cases::$case(super::etcd).await;
+                    }
+                }
+            )*
+        }
     };
 }
 
@@ -579,5 +869,10 @@ conformance!(
     slow_watcher_gets_compacted,
     cas_counter_under_contention,
     invalid_requests_are_rejected,
+    invalid_requests_are_rejected_whole,
+    txn_records_its_net_effect,
+    leased_keys_vanish_when_the_lease_expires,
+    kept_alive_leases_hold_until_revoked,
+    writes_fenced_by_a_leader_key,
     watch_ends_when_store_closes,
 );

@@ -85,6 +85,71 @@ async fn a_second_opener_is_refused() {
 }
 
 #[tokio::test]
+async fn leased_keys_do_not_outlive_the_process() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store.db");
+    let store = SqliteStore::open(&path).expect("open");
+    let lease = store
+        .grant_lease(Duration::from_secs(60))
+        .await
+        .expect("grant");
+    let txn = Txn::new()
+        .and_then(Op::put_with_lease("leader", b"me".to_vec(), lease.id))
+        .and_then(Op::put("plain", b"stays".to_vec()));
+    let rev = store.txn(txn).await.expect("txn").revision;
+    drop(store);
+
+    // The lease died with the store: its key is gone, in a revision of its own.
+    let store = SqliteStore::open(&path).expect("reopen");
+    assert_eq!(store.get("leader").await, Ok(None));
+    let plain = store.get("plain").await.expect("get").expect("plain stays");
+    assert_eq!(plain.mod_revision, rev);
+    assert_eq!(store.current_revision().await, Ok(rev + 1));
+    assert_eq!(
+        store.keep_lease_alive(lease.id).await,
+        Err(StoreError::LeaseNotFound(lease.id))
+    );
+    drop(store);
+    // Nothing leased left: a second reopen changes nothing.
+    let store = SqliteStore::open(&path).expect("reopen");
+    assert_eq!(store.current_revision().await, Ok(rev + 1));
+}
+
+#[tokio::test]
+async fn a_schema_1_file_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store.db");
+    {
+        // The schema before leases, as earlier builds wrote it.
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(
+            "CREATE TABLE kv (key TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL,
+                create_revision INTEGER NOT NULL, mod_revision INTEGER NOT NULL) WITHOUT ROWID;
+             CREATE TABLE meta (id INTEGER PRIMARY KEY CHECK (id = 0), revision INTEGER NOT NULL);
+             INSERT INTO kv VALUES ('a', X'31', 1, 2);
+             INSERT INTO meta VALUES (0, 2);
+             PRAGMA user_version = 1;",
+        )
+        .expect("schema 1");
+    }
+    let store = SqliteStore::open(&path).expect("open and upgrade");
+    let a = store.get("a").await.expect("get").expect("a kept");
+    assert_eq!(
+        (a.value.as_slice(), a.create_revision, a.mod_revision),
+        (&b"1"[..], 1, 2)
+    );
+    assert_eq!(store.current_revision().await, Ok(2));
+    let lease = store
+        .grant_lease(Duration::from_secs(60))
+        .await
+        .expect("grant");
+    let txn = Txn::new().and_then(Op::put_with_lease("b", b"2".to_vec(), lease.id));
+    assert_eq!(store.txn(txn).await.expect("txn").revision, 3);
+    assert_eq!(store.revoke_lease(lease.id).await, Ok(4));
+    assert_eq!(store.get("b").await, Ok(None));
+}
+
+#[tokio::test]
 async fn a_corrupt_file_is_an_error_not_a_panic() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("store.db");
