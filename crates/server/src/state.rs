@@ -187,6 +187,8 @@ pub struct Snapshot {
     pub access_keys: HashMap<String, AccessKeyRecord>,
     /// Hash of an agent credential → what it may act for.
     pub agent_credentials: HashMap<String, AgentCredentialRecord>,
+    /// Load balancers, listeners, rules, target groups, targets and their health.
+    pub elbv2: crate::app::elbv2::Elbv2Index,
 }
 
 impl Snapshot {
@@ -289,6 +291,8 @@ impl Snapshot {
             } else {
                 self.access_keys.remove(id);
             }
+        } else if key.starts_with(keys::ELBV2) {
+            self.elbv2.apply(event);
         } else if let Some(hash) = key.strip_prefix(keys::AGENT_CREDENTIALS) {
             if put {
                 if let Some(record) = decode::<AgentCredentialRecord>(key, value) {

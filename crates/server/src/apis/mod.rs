@@ -15,6 +15,7 @@
 //! Pointing the stock clients at berth takes one endpoint URL for all of them: `DIR/env`
 //! exports `AWS_ENDPOINT_URL_<SERVICE>` for every API in [`Api::served`].
 
+pub mod elbv2;
 pub mod json;
 pub mod query;
 
@@ -72,7 +73,7 @@ impl Api {
     }
 
     pub fn is_served(self) -> bool {
-        matches!(self, Api::Ecs)
+        matches!(self, Api::Ecs | Api::Elbv2)
     }
 
     /// The SigV4 signing name requests must be scoped to.
@@ -356,18 +357,28 @@ async fn call_json(
 }
 
 async fn call_query(
-    _app: &App,
-    _caller: &Caller,
+    app: &App,
+    caller: &Caller,
     api: Api,
     body: &[u8],
-    _request_id: &str,
+    request_id: &str,
 ) -> Result<String> {
     let request = query::decode(api, body)?;
-    Err(Error::UnknownOperation(format!(
-        "The action {} is not valid for the {} API.",
-        request.action,
-        api.signing_name()
-    )))
+    match api {
+        Api::Elbv2 => {
+            // The decoded parameters are not `Sync`: the typed command is made before any
+            // await.
+            let command = elbv2::Elbv2Command::parse(&request)?;
+            drop(request);
+            app.authorize(caller, &command.access(app))?;
+            command.execute(app, request_id).await
+        }
+        _ => Err(Error::UnknownOperation(format!(
+            "The action {} is not valid for the {} API.",
+            request.action,
+            api.signing_name()
+        ))),
+    }
 }
 
 /// Checks the signature with the key's secret (an access key in the store, or the sealed

@@ -1,6 +1,9 @@
 //! The dispatch of AWS Query APIs (IAM, STS, ELBv2): the form body is decoded once, its
 //! `Version` checked, and each API's `call` function reads its typed request with
 //! [`request`] and renders its answer with [`reply`] or [`reply_empty`].
+//!
+//! An API whose every action has an output shape (ELBv2) declares its operation table with
+//! [`query_operations!`](crate::query_operations), which generates the command enum.
 
 use berth_api::query::{self, FromQuery, QueryError, QueryParams, ToXml};
 use berth_api::Validate;
@@ -13,6 +16,73 @@ use crate::error::{Error, Result};
 pub struct QueryRequest {
     pub action: String,
     pub params: QueryParams,
+}
+
+/// Declares a Query API's operation table, for APIs whose every action has an output shape:
+///
+/// ```ignore
+/// crate::query_operations! {
+///     /// A parsed ELBv2 request.
+///     Elbv2Command, ELBV2_OPERATIONS, Api::Elbv2;
+///     CreateLoadBalancer(CreateLoadBalancerInput) => create_load_balancer;
+/// }
+/// ```
+///
+/// generates `enum Elbv2Command` with one variant per action, `ELBV2_OPERATIONS` (the action
+/// names, for the coverage test), and `Elbv2Command::parse(&request)` (the typed request,
+/// no unknown parameters, the model's limits), `name()` (the action's name) and
+/// `execute(app, request_id)`, which calls `app.create_load_balancer(input)` and renders its
+/// output as the action's XML response. What each command needs permission for is the API's
+/// own `access` method, written by hand.
+#[macro_export]
+macro_rules! query_operations {
+    ($(#[$doc:meta])* $command:ident, $operations:ident, $api:expr;
+     $($action:ident($request:ty) => $method:ident;)*) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub enum $command {
+            $($action($request),)*
+        }
+
+        /// Every action served, by its AWS name.
+        pub const $operations: &[&str] = &[$(stringify!($action)),*];
+
+        impl $command {
+            /// Reads the typed request of the action the body names. Unknown actions,
+            /// unknown parameters and values outside the model's limits are refused here.
+            pub fn parse(request: &$crate::apis::query::QueryRequest) -> $crate::error::Result<Self> {
+                match request.action.as_str() {
+                    $(stringify!($action) => Ok($command::$action(
+                        $crate::apis::query::request::<$request>(&request.params)?,
+                    )),)*
+                    other => Err($crate::error::Error::UnknownOperation(format!(
+                        "The action {other} is not valid for this web service."
+                    ))),
+                }
+            }
+
+            /// The action's AWS name.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $($command::$action(_) => stringify!($action),)*
+                }
+            }
+
+            /// Runs the command and renders its response document.
+            pub async fn execute(
+                self,
+                app: &$crate::app::App,
+                request_id: &str,
+            ) -> $crate::error::Result<String> {
+                match self {
+                    $($command::$action(request) => {
+                        let output = app.$method(request).await?;
+                        Ok($crate::apis::query::reply($api, stringify!($action), &output, request_id))
+                    })*
+                }
+            }
+        }
+    };
 }
 
 /// Decodes a body for `api`: it must name an action and carry the API's version.
