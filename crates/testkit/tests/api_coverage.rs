@@ -1,10 +1,12 @@
-//! Endpoint coverage: every action in `berth_server::dispatch::OPERATIONS` must be called
-//! by some integration test in this directory, either through the SDK (`.run_task()`)
-//! or as a raw request target (`"…RunTask"`), so that an operation added to the table
-//! without a test fails CI.
+//! Endpoint coverage: every action in `berth_server::dispatch::OPERATIONS` (ECS) and
+//! `berth_server::apis::elbv2::ELBV2_OPERATIONS` (ELBv2) must be called by some integration
+//! test in this directory, either through the SDK (`.run_task()`, `.create_listener()`) or
+//! as a raw request (`"…RunTask"`, `Action=CreateListener&`), so that an operation added to
+//! a table without a test fails CI.
 
 use std::path::{Path, PathBuf};
 
+use berth_server::apis::elbv2::ELBV2_OPERATIONS;
 use berth_server::dispatch::OPERATIONS;
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.
@@ -45,14 +47,19 @@ fn test_sources(dir: &Path) -> Vec<(PathBuf, String)> {
     files
 }
 
-/// Whether some source calls `action`: an SDK call `.snake_name()` or a quoted target
-/// ending in the action name. Mentions in prose do not count.
+/// Whether some source calls `action`: an SDK call `.snake_name()`, a quoted target
+/// ending in the action name, or a Query body's `Action=Name&`. Mentions in prose do not
+/// count.
 fn exercised(action: &str, sources: &[(PathBuf, String)]) -> bool {
     let sdk_call = format!(".{}()", snake_case(action));
     let bare_target = format!("\"{action}\"");
     let full_target = format!(".{action}\"");
+    let query_action = format!("Action={action}&");
     sources.iter().any(|(_, text)| {
-        text.contains(&sdk_call) || text.contains(&bare_target) || text.contains(&full_target)
+        text.contains(&sdk_call)
+            || text.contains(&bare_target)
+            || text.contains(&full_target)
+            || text.contains(&query_action)
     })
 }
 
@@ -66,8 +73,10 @@ fn every_operation_has_an_integration_test() {
         dir.display()
     );
     assert!(!OPERATIONS.is_empty());
+    assert!(!ELBV2_OPERATIONS.is_empty());
     let missing: Vec<&str> = OPERATIONS
         .iter()
+        .chain(ELBV2_OPERATIONS)
         .copied()
         .filter(|op| !exercised(op, &sources))
         .collect();
@@ -92,6 +101,12 @@ fn the_check_itself_can_fail() {
         "// RunTask is mentioned in prose only\nclient.stop_task().send();\nraw(\"Prefix.ListTasks\");".to_owned(),
     )];
     assert!(exercised("StopTask", &sources));
+    let query = vec![(
+        PathBuf::from("query.rs"),
+        "call(\"Action=CreateRule&Version=2015-12-01\")".to_owned(),
+    )];
+    assert!(exercised("CreateRule", &query));
+    assert!(!exercised("DeleteRule", &query));
     assert!(exercised("ListTasks", &sources));
     assert!(
         !exercised("RunTask", &sources),

@@ -249,12 +249,35 @@ fn route(parts: &Parts) -> std::result::Result<Route, (Api, Error)> {
                 )),
             )),
         },
-        // Unsigned or unreadable: let authentication say what is wrong, in ECS's terms.
+        // Unsigned or unreadable: let authentication say what is wrong, in ECS's terms (or
+        // in the Query API's that the form body's `Version` names, once it is read).
         Err(_) => Ok(Route::Json {
             api: Api::Ecs,
             action: String::new(),
         }),
     }
+}
+
+/// The Query API an unsigned form request is for, told by its `Version`, so that its
+/// authentication error comes in that API's protocol.
+fn unsigned_query_api(parts: &Parts, body: &[u8]) -> Option<Api> {
+    let form = parts
+        .headers
+        .get(http::header::CONTENT_TYPE)?
+        .to_str()
+        .ok()?
+        .starts_with("application/x-www-form-urlencoded");
+    if !form {
+        return None;
+    }
+    let version = berth_api::query::QueryParams::parse(body)
+        .ok()?
+        .version()?
+        .to_owned();
+    Api::ALL
+        .iter()
+        .copied()
+        .find(|api| api.query_version() == Some(version.as_str()))
 }
 
 /// Serves `POST /`.
@@ -269,7 +292,7 @@ pub async fn serve(
         Ok(route) => route,
         Err((api, error)) => return error_response(api, &error.to_wire(api), &request_id),
     };
-    let api = match &route {
+    let mut api = match &route {
         Route::Json { api, .. } | Route::Query { api } => *api,
     };
     let body = match axum::body::to_bytes(body, api.max_body()).await {
@@ -283,6 +306,11 @@ pub async fn serve(
             return error_response(api, &error, &request_id);
         }
     };
+    if matches!(&route, Route::Json { action, .. } if action.is_empty()) {
+        if let Some(query_api) = unsigned_query_api(&parts, &body) {
+            api = query_api;
+        }
+    }
     let caller = match authenticate(&app, api, &parts, &body, peer) {
         Ok(caller) => caller,
         Err(error) => return error_response(api, &error, &request_id),

@@ -537,8 +537,12 @@ mod tests {
             change("load_balancing.algorithm.type", "weighted_random"),
             change("no.such.key", "1"),
         ] {
-            let error = modify_target_group_attributes(ProtocolEnum::Http, &empty, &[bad.clone()])
-                .unwrap_err();
+            let error = modify_target_group_attributes(
+                ProtocolEnum::Http,
+                &empty,
+                std::slice::from_ref(&bad),
+            )
+            .unwrap_err();
             assert_eq!(
                 error.to_wire(crate::apis::Api::Elbv2).code,
                 "InvalidConfigurationRequest",

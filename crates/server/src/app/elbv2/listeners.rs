@@ -408,6 +408,11 @@ fn check_security(
                 "SslPolicy applies to HTTPS listeners only, not {protocol}."
             )));
         }
+        if certificate.is_some() {
+            return Err(validation(format!(
+                "Certificates can only be given for HTTPS listeners, not {protocol}."
+            )));
+        }
         return Ok(Security {
             protocol,
             certificate: None,

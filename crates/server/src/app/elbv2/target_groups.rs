@@ -128,6 +128,12 @@ fn resolve_health_check(
         }
         (None, None)
     };
+    let interval_seconds = input
+        .interval
+        .or(current.map(|c| c.interval_seconds))
+        .unwrap_or(30);
+    // ELBv2's default timeout for the protocol, or, when the interval is shorter, one second
+    // less than the interval, so that `--health-check-interval-seconds 5` alone is valid.
     let default_timeout = if group_protocol == ProtocolEnum::Http {
         6
     } else {
@@ -137,14 +143,11 @@ fn resolve_health_check(
         protocol,
         port,
         path,
-        interval_seconds: input
-            .interval
-            .or(current.map(|c| c.interval_seconds))
-            .unwrap_or(30),
+        interval_seconds,
         timeout_seconds: input
             .timeout
             .or(current.map(|c| c.timeout_seconds))
-            .unwrap_or(default_timeout),
+            .unwrap_or(default_timeout.min(interval_seconds - 1)),
         healthy_threshold: input
             .healthy
             .or(current.map(|c| c.healthy_threshold))
@@ -630,6 +633,13 @@ mod tests {
             ..none()
         };
         assert!(resolve_health_check(ProtocolEnum::Http, None, &slow).is_err());
+        // Without a timeout, a short interval gets a timeout that fits.
+        let short = HealthCheckInput {
+            interval: Some(5),
+            ..none()
+        };
+        let check = resolve_health_check(ProtocolEnum::Http, None, &short).unwrap();
+        assert_eq!(check.timeout_seconds, 4);
         let matcher = Matcher {
             http_code: Some("200-599".into()),
             grpc_code: None,

@@ -1,0 +1,772 @@
+//! The ELBv2 API through the stock clients and raw requests:
+//!
+//! - the issue's `aws elbv2` session with the aws CLI v1 (endpoint from
+//!   `AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2`, as `DIR/env` exports it) and v2
+//!   (`/usr/bin/aws`, which predates that variable, with `--endpoint-url`);
+//! - botocore's waiters, unchanged: `load-balancer-available`, `load-balancer-exists`,
+//!   `load-balancers-deleted`, `target-in-service` and `target-deregistered`, through the
+//!   CLI (which waits 15 s between attempts, so it is only run where the first answer
+//!   decides) and boto3 (with a 1 s delay, where the waiter must keep waiting). With no data
+//!   plane in these tests, the load balancer's `active` state and the targets' health are
+//!   recorded through the functions the data plane calls;
+//! - malformed form bodies, unknown actions and parameters, oversized bodies, invalid rule
+//!   priorities and callers without permission, each answered with ELBv2's XML error and
+//!   changing nothing.
+
+use std::process::Output;
+
+use berth_api::elbv2::{LoadBalancerStateEnum, TargetHealthStateEnum};
+use berth_server::app::elbv2::records::ObservedTargetHealth;
+use berth_server::sigv4::{self, Credentials, SigningParams};
+use berth_testkit::TestCluster;
+use serde_json::Value;
+
+/// Which aws CLI runs a command.
+#[derive(Debug, Clone, Copy)]
+enum Cli {
+    /// PyPI's v1 on PATH: takes the endpoint from the environment.
+    V1,
+    /// Debian's v2 at /usr/bin/aws: needs `--endpoint-url`.
+    V2,
+}
+
+/// Runs `aws elbv2 ARGS…` against the cluster, isolated from `~/.aws`.
+async fn aws(cluster: &TestCluster, cli: Cli, args: &[&str]) -> Output {
+    let own = &cluster.server.credentials;
+    let (program, endpoint_args) = match cli {
+        Cli::V1 => ("aws", Vec::new()),
+        Cli::V2 => (
+            "/usr/bin/aws",
+            vec!["--endpoint-url".to_owned(), cluster.endpoint()],
+        ),
+    };
+    tokio::process::Command::new(program)
+        .arg("elbv2")
+        .args(args)
+        .args(endpoint_args)
+        .args(["--output", "json"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", std::env::temp_dir())
+        .env("AWS_ACCESS_KEY_ID", &own.access_key_id)
+        .env("AWS_SECRET_ACCESS_KEY", &own.secret_access_key)
+        .env(
+            "AWS_DEFAULT_REGION",
+            &cluster.server.app.config.scope.region,
+        )
+        .env("AWS_CONFIG_FILE", "/nonexistent/berth-test-config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/berth-test-credentials",
+        )
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_PAGER", "")
+        .env(
+            "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2",
+            cluster.endpoint(),
+        )
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("running {program}: {e}"))
+}
+
+/// Runs an aws command that must succeed, and returns its JSON output.
+async fn aws_json(cluster: &TestCluster, cli: Cli, args: &[&str]) -> Value {
+    let output = aws(cluster, cli, args).await;
+    assert!(
+        output.status.success(),
+        "aws {cli:?} elbv2 {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if output.stdout.iter().all(u8::is_ascii_whitespace) {
+        return Value::Null;
+    }
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "aws {args:?} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+/// Runs a boto3 ELBv2 waiter with a 1 s delay and at most `attempts` attempts; true when
+/// it succeeded, false when it gave up.
+async fn boto3_wait(cluster: &TestCluster, waiter: &str, attempts: u32, args: Value) -> bool {
+    let own = &cluster.server.credentials;
+    let script = r#"
+import json, sys, boto3, botocore.exceptions
+endpoint, key, secret, region, waiter, attempts, args = sys.argv[1:8]
+client = boto3.client("elbv2", endpoint_url=endpoint, aws_access_key_id=key,
+                      aws_secret_access_key=secret, region_name=region)
+try:
+    client.get_waiter(waiter).wait(WaiterConfig={"Delay": 1, "MaxAttempts": int(attempts)},
+                                   **json.loads(args))
+except botocore.exceptions.WaiterError as e:
+    print("gave up:", e)
+    sys.exit(3)
+"#;
+    let output = tokio::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(cluster.endpoint())
+        .arg(&own.access_key_id)
+        .arg(&own.secret_access_key)
+        .arg(&cluster.server.app.config.scope.region)
+        .arg(waiter)
+        .arg(attempts.to_string())
+        .arg(args.to_string())
+        .env("AWS_CONFIG_FILE", "/nonexistent/berth-test-config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/berth-test-credentials",
+        )
+        .output()
+        .await
+        .expect("running python3");
+    match output.status.code() {
+        Some(0) => true,
+        Some(3) => false,
+        _ => panic!(
+            "the boto3 waiter {waiter} failed: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    }
+}
+
+fn text<'a>(value: &'a Value, pointer: &str) -> &'a str {
+    value
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("{pointer} missing in {value}"))
+}
+
+/// The issue's session, with each CLI: load balancer, target group, listener, rule, and
+/// the target group then serving the load balancer.
+async fn session(cluster: &TestCluster, cli: Cli, suffix: &str, port: &str) {
+    let name = format!("web-{suffix}");
+    let lb = aws_json(
+        cluster,
+        cli,
+        &[
+            "create-load-balancer",
+            "--name",
+            &name,
+            "--type",
+            "application",
+        ],
+    )
+    .await;
+    let lb_arn = text(&lb, "/LoadBalancers/0/LoadBalancerArn").to_owned();
+    assert_eq!(text(&lb, "/LoadBalancers/0/State/Code"), "provisioning");
+    assert_eq!(text(&lb, "/LoadBalancers/0/DNSName"), "127.0.0.1");
+    let tg = aws_json(
+        cluster,
+        cli,
+        &[
+            "create-target-group",
+            "--name",
+            &name,
+            "--protocol",
+            "HTTP",
+            "--port",
+            "80",
+            "--target-type",
+            "instance",
+            "--health-check-path",
+            "/health",
+            "--healthy-threshold-count",
+            "2",
+            "--health-check-interval-seconds",
+            "5",
+        ],
+    )
+    .await;
+    let tg_arn = text(&tg, "/TargetGroups/0/TargetGroupArn").to_owned();
+    assert_eq!(text(&tg, "/TargetGroups/0/HealthCheckPath"), "/health");
+    let api = aws_json(
+        cluster,
+        cli,
+        &[
+            "create-target-group",
+            "--name",
+            &format!("api-{suffix}"),
+            "--protocol",
+            "HTTP",
+            "--port",
+            "80",
+            "--target-type",
+            "ip",
+        ],
+    )
+    .await;
+    let api_arn = text(&api, "/TargetGroups/0/TargetGroupArn").to_owned();
+    let listener = aws_json(
+        cluster,
+        cli,
+        &[
+            "create-listener",
+            "--load-balancer-arn",
+            &lb_arn,
+            "--protocol",
+            "HTTP",
+            "--port",
+            port,
+            "--default-actions",
+            &format!("Type=forward,TargetGroupArn={tg_arn}"),
+        ],
+    )
+    .await;
+    let listener_arn = text(&listener, "/Listeners/0/ListenerArn").to_owned();
+    let rule = aws_json(
+        cluster,
+        cli,
+        &[
+            "create-rule",
+            "--listener-arn",
+            &listener_arn,
+            "--priority",
+            "10",
+            "--conditions",
+            "Field=path-pattern,Values=/api/*",
+            "--actions",
+            &format!("Type=forward,TargetGroupArn={api_arn}"),
+        ],
+    )
+    .await;
+    assert_eq!(text(&rule, "/Rules/0/Priority"), "10");
+    assert_eq!(text(&rule, "/Rules/0/Conditions/0/Values/0"), "/api/*");
+    let groups = aws_json(
+        cluster,
+        cli,
+        &[
+            "describe-target-groups",
+            "--target-group-arns",
+            &tg_arn,
+            &api_arn,
+        ],
+    )
+    .await;
+    for group in groups["TargetGroups"].as_array().expect("target groups") {
+        assert_eq!(
+            group["LoadBalancerArns"],
+            serde_json::json!([lb_arn]),
+            "{group}"
+        );
+    }
+    let rules = aws_json(
+        cluster,
+        cli,
+        &["describe-rules", "--listener-arn", &listener_arn],
+    )
+    .await;
+    let priorities: Vec<&str> = rules["Rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["Priority"].as_str())
+        .collect();
+    assert_eq!(priorities, ["10", "default"]);
+    let registered = aws_json(
+        cluster,
+        cli,
+        &[
+            "register-targets",
+            "--target-group-arn",
+            &api_arn,
+            "--targets",
+            "Id=10.0.0.7,Port=8080",
+        ],
+    )
+    .await;
+    assert_eq!(
+        registered,
+        Value::Null,
+        "RegisterTargets has an empty answer"
+    );
+    let health = aws_json(
+        cluster,
+        cli,
+        &["describe-target-health", "--target-group-arn", &api_arn],
+    )
+    .await;
+    assert_eq!(
+        text(&health, "/TargetHealthDescriptions/0/TargetHealth/State"),
+        "initial"
+    );
+    // A CLI error is ELBv2's.
+    let duplicate = aws(
+        cluster,
+        cli,
+        &[
+            "create-rule",
+            "--listener-arn",
+            &listener_arn,
+            "--priority",
+            "10",
+            "--conditions",
+            "Field=path-pattern,Values=/other",
+            "--actions",
+            &format!("Type=forward,TargetGroupArn={api_arn}"),
+        ],
+    )
+    .await;
+    assert!(!duplicate.status.success());
+    let stderr = String::from_utf8_lossy(&duplicate.stderr);
+    assert!(stderr.contains("PriorityInUse"), "{stderr}");
+}
+
+#[tokio::test]
+async fn the_issue_session_runs_with_the_aws_cli_v1_and_v2() {
+    let cluster = TestCluster::start().await;
+    session(&cluster, Cli::V1, "v1", "8080").await;
+    session(&cluster, Cli::V2, "v2", "8081").await;
+}
+
+#[tokio::test]
+async fn botocore_waiters_work_unchanged() {
+    let cluster = TestCluster::start().await;
+    let app = cluster.server.app.clone();
+    let lb = aws_json(
+        &cluster,
+        Cli::V1,
+        &["create-load-balancer", "--name", "web"],
+    )
+    .await;
+    let lb_arn = text(&lb, "/LoadBalancers/0/LoadBalancerArn").to_owned();
+    let arns = serde_json::json!({ "LoadBalancerArns": [lb_arn] });
+
+    // load-balancer-exists succeeds at once; load-balancer-available keeps waiting while
+    // the load balancer is provisioning.
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &["wait", "load-balancer-exists", "--names", "web"],
+    )
+    .await;
+    assert!(
+        !boto3_wait(&cluster, "load_balancer_available", 2, arns.clone()).await,
+        "a provisioning load balancer is not available"
+    );
+    app.elbv2_record_load_balancer_state(&lb_arn, LoadBalancerStateEnum::Active, None)
+        .await
+        .unwrap();
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &[
+            "wait",
+            "load-balancer-available",
+            "--load-balancer-arns",
+            &lb_arn,
+        ],
+    )
+    .await;
+    aws_json(
+        &cluster,
+        Cli::V2,
+        &["wait", "load-balancer-available", "--names", "web"],
+    )
+    .await;
+
+    // target-in-service waits for every target to be healthy.
+    let tg = aws_json(
+        &cluster,
+        Cli::V1,
+        &[
+            "create-target-group",
+            "--name",
+            "web",
+            "--protocol",
+            "HTTP",
+            "--port",
+            "80",
+            "--target-type",
+            "ip",
+        ],
+    )
+    .await;
+    let tg_arn = text(&tg, "/TargetGroups/0/TargetGroupArn").to_owned();
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &[
+            "create-listener",
+            "--load-balancer-arn",
+            &lb_arn,
+            "--protocol",
+            "HTTP",
+            "--port",
+            "8080",
+            "--default-actions",
+            &format!("Type=forward,TargetGroupArn={tg_arn}"),
+        ],
+    )
+    .await;
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &[
+            "modify-target-group-attributes",
+            "--target-group-arn",
+            &tg_arn,
+            "--attributes",
+            "Key=deregistration_delay.timeout_seconds,Value=2",
+        ],
+    )
+    .await;
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &[
+            "register-targets",
+            "--target-group-arn",
+            &tg_arn,
+            "--targets",
+            "Id=10.0.0.5,Port=8080",
+        ],
+    )
+    .await;
+    let group = serde_json::json!({ "TargetGroupArn": tg_arn });
+    assert!(
+        !boto3_wait(&cluster, "target_in_service", 2, group.clone()).await,
+        "a target whose health is not known yet is not in service"
+    );
+    let registration = app.elbv2_configuration().target_groups[0].targets[0]
+        .registration
+        .clone();
+    app.elbv2_record_target_health(
+        &tg_arn,
+        &[ObservedTargetHealth {
+            id: "10.0.0.5".into(),
+            port: 8080,
+            registration,
+            state: TargetHealthStateEnum::Healthy,
+            reason: None,
+            description: None,
+            observed_at: 0.0,
+        }],
+    )
+    .await
+    .unwrap();
+    aws_json(
+        &cluster,
+        Cli::V2,
+        &["wait", "target-in-service", "--target-group-arn", &tg_arn],
+    )
+    .await;
+
+    // target-deregistered: at once for a target never registered; after the delay for
+    // one that drains.
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &[
+            "wait",
+            "target-deregistered",
+            "--target-group-arn",
+            &tg_arn,
+            "--targets",
+            "Id=10.0.0.6,Port=8080",
+        ],
+    )
+    .await;
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &[
+            "deregister-targets",
+            "--target-group-arn",
+            &tg_arn,
+            "--targets",
+            "Id=10.0.0.5,Port=8080",
+        ],
+    )
+    .await;
+    let target = serde_json::json!({
+        "TargetGroupArn": tg_arn,
+        "Targets": [{"Id": "10.0.0.5", "Port": 8080}],
+    });
+    assert!(
+        boto3_wait(&cluster, "target_deregistered", 10, target).await,
+        "a drained target is deregistered"
+    );
+
+    // load-balancers-deleted keeps waiting while the load balancer is active.
+    assert!(!boto3_wait(&cluster, "load_balancers_deleted", 2, arns.clone()).await);
+    aws_json(
+        &cluster,
+        Cli::V1,
+        &["delete-load-balancer", "--load-balancer-arn", &lb_arn],
+    )
+    .await;
+    aws_json(
+        &cluster,
+        Cli::V2,
+        &[
+            "wait",
+            "load-balancers-deleted",
+            "--load-balancer-arns",
+            &lb_arn,
+        ],
+    )
+    .await;
+}
+
+/// A raw ELBv2 answer: status and XML body.
+struct Reply {
+    status: u16,
+    body: String,
+}
+
+impl Reply {
+    /// The `<Code>` of an error document.
+    fn code(&self) -> &str {
+        between(&self.body, "<Code>", "</Code>").unwrap_or("<no Code>")
+    }
+
+    fn assert_error(&self, status: u16, code: &str) {
+        assert_eq!(self.code(), code, "{}", self.body);
+        assert_eq!(self.status, status, "{}", self.body);
+        assert!(
+            self.body.starts_with("<ErrorResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\">"),
+            "{}",
+            self.body
+        );
+        assert!(between(&self.body, "<RequestId>", "</RequestId>").is_some());
+        assert!(between(&self.body, "<Message>", "</Message>").is_some_and(|m| !m.is_empty()));
+    }
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(&text[from..to])
+}
+
+/// POSTs a form body signed for `elasticloadbalancing` with `credentials` (the server's
+/// own when `None`, nothing when `Some(None)`).
+async fn send(
+    cluster: &TestCluster,
+    body: Vec<u8>,
+    credentials: Option<Option<(String, String, Option<String>)>>,
+) -> Reply {
+    let url = format!("{}/", cluster.endpoint());
+    let request = http::Request::builder()
+        .method("POST")
+        .uri(&url)
+        .header(
+            "content-type",
+            "application/x-www-form-urlencoded; charset=utf-8",
+        )
+        .body(())
+        .expect("a request");
+    let (mut parts, ()) = request.into_parts();
+    let own = &cluster.server.credentials;
+    let credentials = credentials.unwrap_or_else(|| {
+        Some((
+            own.access_key_id.clone(),
+            own.secret_access_key.clone(),
+            None,
+        ))
+    });
+    if let Some((key, secret, token)) = credentials {
+        let credentials = Credentials::new(key, secret);
+        let region = cluster.server.app.config.scope.region.clone();
+        let mut params = SigningParams::new(
+            &credentials,
+            &region,
+            "elasticloadbalancing",
+            time::OffsetDateTime::now_utc(),
+        );
+        params.session_token = token.as_deref();
+        sigv4::sign(&mut parts, &body, &params).expect("signing");
+    }
+    let response = reqwest::Client::new()
+        .post(&url)
+        .headers(parts.headers)
+        .body(body)
+        .send()
+        .await
+        .expect("sending the request");
+    Reply {
+        status: response.status().as_u16(),
+        body: response.text().await.expect("reading the response"),
+    }
+}
+
+async fn call(cluster: &TestCluster, body: &str) -> Reply {
+    send(cluster, body.as_bytes().to_vec(), None).await
+}
+
+#[tokio::test]
+async fn bad_requests_get_elbv2_errors_and_change_nothing() {
+    let cluster = TestCluster::start().await;
+    let app = cluster.server.app.clone();
+    const V: &str = "Version=2015-12-01";
+    // A listener with a default rule, for the priority checks.
+    let lb = call(&cluster, &format!("Action=CreateLoadBalancer&{V}&Name=web")).await;
+    assert_eq!(lb.status, 200, "{}", lb.body);
+    assert!(lb.body.starts_with("<CreateLoadBalancerResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/\"><CreateLoadBalancerResult>"), "{}", lb.body);
+    let lb_arn = between(&lb.body, "<LoadBalancerArn>", "</LoadBalancerArn>")
+        .unwrap()
+        .to_owned();
+    let tg = call(
+        &cluster,
+        &format!("Action=CreateTargetGroup&{V}&Name=web&Protocol=HTTP&Port=80&TargetType=ip"),
+    )
+    .await;
+    let tg_arn = between(&tg.body, "<TargetGroupArn>", "</TargetGroupArn>")
+        .unwrap()
+        .to_owned();
+    let listener = call(
+        &cluster,
+        &format!(
+            "Action=CreateListener&{V}&LoadBalancerArn={}&Protocol=HTTP&Port=8080&DefaultActions.member.1.Type=forward&DefaultActions.member.1.TargetGroupArn={}",
+            urlencode(&lb_arn),
+            urlencode(&tg_arn)
+        ),
+    )
+    .await;
+    assert_eq!(listener.status, 200, "{}", listener.body);
+    let listener_arn = between(&listener.body, "<ListenerArn>", "</ListenerArn>")
+        .unwrap()
+        .to_owned();
+    let before = app.elbv2_configuration();
+
+    let create_rule = |priority: &str| {
+        format!(
+            "Action=CreateRule&{V}&ListenerArn={}&Priority={priority}&Conditions.member.1.Field=path-pattern&Conditions.member.1.Values.member.1=%2Fx&Actions.member.1.Type=forward&Actions.member.1.TargetGroupArn={}",
+            urlencode(&listener_arn),
+            urlencode(&tg_arn)
+        )
+    };
+    let cases: Vec<(String, u16, &str)> = vec![
+        (format!("Action=Frobnicate&{V}"), 400, "InvalidAction"),
+        ("Action=DescribeLoadBalancers".into(), 400, "ValidationError"),
+        ("Action=DescribeLoadBalancers&Version=2012-06-01".into(), 400, "ValidationError"),
+        (format!("{V}&Name=x"), 400, "ValidationError"),
+        (format!("Action=CreateLoadBalancer&{V}&Name=%FF%FE"), 400, "ValidationError"),
+        (format!("Action=CreateLoadBalancer&{V}&Name=a&Name=b"), 400, "ValidationError"),
+        (format!("Action=CreateLoadBalancer&{V}&Name=a&Bogus=1"), 400, "ValidationError"),
+        (format!("Action=CreateLoadBalancer&{V}"), 400, "ValidationError"),
+        (format!("Action=CreateLoadBalancer&{V}&Name=a&Type=bogus"), 400, "ValidationError"),
+        (format!("Action=CreateLoadBalancer&{V}&Name=a&Tags.member.2.Key=k"), 400, "ValidationError"),
+        (format!("Action=CreateLoadBalancer&{V}&Name=a&Tags.member.0.Key=k"), 400, "ValidationError"),
+        (create_rule("0"), 400, "ValidationError"),
+        (create_rule("50001"), 400, "ValidationError"),
+        (create_rule("ten"), 400, "ValidationError"),
+        (create_rule("-1"), 400, "ValidationError"),
+        (
+            format!(
+                "Action=SetRulePriorities&{V}&RulePriorities.member.1.RuleArn=x&RulePriorities.member.1.Priority=0"
+            ),
+            400,
+            "ValidationError",
+        ),
+    ];
+    for (body, status, code) in &cases {
+        call(&cluster, body).await.assert_error(*status, code);
+    }
+    // Larger than the API's body limit.
+    let mut huge =
+        format!("Action=CreateLoadBalancer&{V}&Name=a&Tags.member.1.Value=").into_bytes();
+    huge.resize(1024 * 1024 + 1, b'x');
+    let reply = send(&cluster, huge, None).await;
+    assert_eq!(reply.status, 413, "{}", reply.body);
+    assert!(reply.body.contains("<ErrorResponse"), "{}", reply.body);
+
+    let after = app.elbv2_configuration();
+    assert_eq!(after.generation, before.generation, "nothing was written");
+    assert_eq!(after.load_balancers, before.load_balancers);
+    assert_eq!(after.target_groups, before.target_groups);
+    let rules = call(
+        &cluster,
+        &format!(
+            "Action=DescribeRules&{V}&ListenerArn={}",
+            urlencode(&listener_arn)
+        ),
+    )
+    .await;
+    assert_eq!(
+        rules.body.matches("<member><RuleArn>").count(),
+        1,
+        "{}",
+        rules.body
+    );
+}
+
+/// Form-encodes a value: everything but letters and digits as `%XX`.
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn callers_without_permission_are_denied_and_change_nothing() {
+    let cluster = TestCluster::start().await;
+    let body = "Action=CreateLoadBalancer&Version=2015-12-01&Name=web";
+    // Unsigned, and signed with an unknown key.
+    send(&cluster, body.as_bytes().to_vec(), Some(None))
+        .await
+        .assert_error(403, "MissingAuthenticationToken");
+    send(
+        &cluster,
+        body.as_bytes().to_vec(),
+        Some(Some((
+            "AKIAUNKNOWN0000000000".into(),
+            "secret".into(),
+            None,
+        ))),
+    )
+    .await
+    .assert_error(403, "InvalidClientTokenId");
+    // A role session: no policy allows it anything yet.
+    let session = berth_server::identity::mint_session(
+        &cluster.server.app.keyring,
+        berth_server::identity::SessionClaims {
+            access_key_id: String::new(),
+            secret_access_key: String::new(),
+            role_name: "reader".into(),
+            role_arn: "arn:aws:iam::000000000000:role/reader".into(),
+            role_id: "AROABERTHTEST0000000".into(),
+            session_name: "test".into(),
+            expires_at: time::OffsetDateTime::now_utc().unix_timestamp() + 600,
+            task_arn: None,
+        },
+    );
+    let denied = send(
+        &cluster,
+        body.as_bytes().to_vec(),
+        Some(Some((
+            session.access_key_id.clone(),
+            session.secret_access_key.clone(),
+            Some(session.session_token.clone()),
+        ))),
+    )
+    .await;
+    denied.assert_error(403, "AccessDenied");
+    assert!(
+        denied
+            .body
+            .contains("elasticloadbalancing:CreateLoadBalancer")
+            && denied.body.contains(
+                "arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/web/*"
+            ),
+        "{}",
+        denied.body
+    );
+    let listed = call(&cluster, "Action=DescribeLoadBalancers&Version=2015-12-01").await;
+    assert_eq!(listed.status, 200, "{}", listed.body);
+    assert!(
+        !listed.body.contains("<LoadBalancerName>"),
+        "{}",
+        listed.body
+    );
+}
