@@ -59,6 +59,32 @@ where
     }
 }
 
+/// `(key, value)` of attributes: load balancer and target group attributes have the same
+/// accessors but different types.
+macro_rules! key_values {
+    ($attributes:expr) => {
+        $attributes
+            .iter()
+            .map(|a| {
+                (
+                    a.key().unwrap_or_default().to_owned(),
+                    a.value().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect::<Vec<(String, String)>>()
+    };
+}
+
+/// Asserts `all` has each of the key-value pairs `expected`.
+fn assert_has(all: Vec<(String, String)>, expected: &[(&str, &str)]) {
+    for (key, value) in expected {
+        assert!(
+            all.iter().any(|(k, v)| k == key && v == value),
+            "{key}={value} in {all:?}"
+        );
+    }
+}
+
 const PREFIX: &str = "arn:aws:elasticloadbalancing:us-east-1:000000000000:";
 
 async fn load_balancer(client: &elbv2::Client, name: &str) -> String {
@@ -340,35 +366,22 @@ async fn load_balancer_attributes_are_validated_and_deletion_protection_applies(
     let cluster = TestCluster::start().await;
     let client = client(&cluster);
     let arn = load_balancer(&client, "web").await;
-    let attributes = |out: &[LoadBalancerAttribute]| -> Vec<(String, String)> {
-        out.iter()
-            .map(|a| {
-                (
-                    a.key().unwrap_or_default().to_owned(),
-                    a.value().unwrap_or_default().to_owned(),
-                )
-            })
-            .collect()
-    };
     let described = client
         .describe_load_balancer_attributes()
         .load_balancer_arn(&arn)
         .send()
         .await
         .unwrap();
-    let defaults = attributes(described.attributes());
-    for expected in [
-        ("idle_timeout.timeout_seconds", "60"),
-        ("deletion_protection.enabled", "false"),
-        ("routing.http2.enabled", "true"),
-        ("access_logs.s3.enabled", "false"),
-        ("load_balancing.cross_zone.enabled", "true"),
-    ] {
-        assert!(
-            defaults.contains(&(expected.0.into(), expected.1.into())),
-            "{expected:?} in {defaults:?}"
-        );
-    }
+    assert_has(
+        key_values!(described.attributes()),
+        &[
+            ("idle_timeout.timeout_seconds", "60"),
+            ("deletion_protection.enabled", "false"),
+            ("routing.http2.enabled", "true"),
+            ("access_logs.s3.enabled", "false"),
+            ("load_balancing.cross_zone.enabled", "true"),
+        ],
+    );
     let attribute = |key: &str, value: &str| {
         LoadBalancerAttribute::builder()
             .key(key)
@@ -382,8 +395,10 @@ async fn load_balancer_attributes_are_validated_and_deletion_protection_applies(
         .send()
         .await
         .unwrap();
-    assert!(attributes(modified.attributes())
-        .contains(&("idle_timeout.timeout_seconds".into(), "120".into())));
+    assert_has(
+        key_values!(modified.attributes()),
+        &[("idle_timeout.timeout_seconds", "120")],
+    );
 
     // A request with one bad attribute changes nothing, not even its good ones.
     for bad in [
@@ -407,9 +422,13 @@ async fn load_balancer_attributes_are_validated_and_deletion_protection_applies(
         .send()
         .await
         .unwrap();
-    let after = attributes(after.attributes());
-    assert!(after.contains(&("routing.http2.enabled".into(), "true".into())));
-    assert!(after.contains(&("idle_timeout.timeout_seconds".into(), "120".into())));
+    assert_has(
+        key_values!(after.attributes()),
+        &[
+            ("routing.http2.enabled", "true"),
+            ("idle_timeout.timeout_seconds", "120"),
+        ],
+    );
 
     client
         .modify_load_balancer_attributes()
@@ -698,36 +717,22 @@ async fn target_group_attributes_are_validated() {
     let cluster = TestCluster::start().await;
     let client = client(&cluster);
     let arn = http_group(&client, "web").await;
-    let values = |attributes: &[TargetGroupAttribute]| -> Vec<(String, String)> {
-        attributes
-            .iter()
-            .map(|a| {
-                (
-                    a.key().unwrap_or_default().to_owned(),
-                    a.value().unwrap_or_default().to_owned(),
-                )
-            })
-            .collect()
-    };
     let described = client
         .describe_target_group_attributes()
         .target_group_arn(&arn)
         .send()
         .await
         .unwrap();
-    let defaults = values(described.attributes());
-    for expected in [
-        ("deregistration_delay.timeout_seconds", "300"),
-        ("stickiness.enabled", "false"),
-        ("stickiness.type", "lb_cookie"),
-        ("stickiness.lb_cookie.duration_seconds", "86400"),
-        ("load_balancing.algorithm.type", "round_robin"),
-    ] {
-        assert!(
-            defaults.contains(&(expected.0.into(), expected.1.into())),
-            "{expected:?} in {defaults:?}"
-        );
-    }
+    assert_has(
+        key_values!(described.attributes()),
+        &[
+            ("deregistration_delay.timeout_seconds", "300"),
+            ("stickiness.enabled", "false"),
+            ("stickiness.type", "lb_cookie"),
+            ("stickiness.lb_cookie.duration_seconds", "86400"),
+            ("load_balancing.algorithm.type", "round_robin"),
+        ],
+    );
     let attribute = |key: &str, value: &str| {
         TargetGroupAttribute::builder()
             .key(key)
@@ -747,21 +752,18 @@ async fn target_group_attributes_are_validated() {
         .send()
         .await
         .unwrap();
-    let modified = values(modified.attributes());
-    for expected in [
-        ("deregistration_delay.timeout_seconds", "5"),
-        ("stickiness.enabled", "true"),
-        ("stickiness.lb_cookie.duration_seconds", "60"),
-        (
-            "load_balancing.algorithm.type",
-            "least_outstanding_requests",
-        ),
-    ] {
-        assert!(
-            modified.contains(&(expected.0.into(), expected.1.into())),
-            "{expected:?}"
-        );
-    }
+    assert_has(
+        key_values!(modified.attributes()),
+        &[
+            ("deregistration_delay.timeout_seconds", "5"),
+            ("stickiness.enabled", "true"),
+            ("stickiness.lb_cookie.duration_seconds", "60"),
+            (
+                "load_balancing.algorithm.type",
+                "least_outstanding_requests",
+            ),
+        ],
+    );
     for bad in [
         attribute("stickiness.type", "app_cookie"),
         attribute("load_balancing.algorithm.type", "weighted_random"),
@@ -784,8 +786,10 @@ async fn target_group_attributes_are_validated() {
         .send()
         .await
         .unwrap();
-    assert!(values(after.attributes())
-        .contains(&("deregistration_delay.timeout_seconds".into(), "5".into())));
+    assert_has(
+        key_values!(after.attributes()),
+        &[("deregistration_delay.timeout_seconds", "5")],
+    );
     let missing = client
         .describe_target_group_attributes()
         .target_group_arn(format!("{PREFIX}targetgroup/nope/0123456789abcdef"))

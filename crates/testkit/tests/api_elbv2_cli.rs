@@ -140,6 +140,47 @@ fn text<'a>(value: &'a Value, pointer: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{pointer} missing in {value}"))
 }
 
+/// `aws elbv2 create-target-group` for an HTTP group of ip targets; its ARN.
+async fn ip_group(cluster: &TestCluster, cli: Cli, name: &str) -> String {
+    let args = [
+        "create-target-group",
+        "--name",
+        name,
+        "--protocol",
+        "HTTP",
+        "--port",
+        "80",
+        "--target-type",
+        "ip",
+    ];
+    let group = aws_json(cluster, cli, &args).await;
+    text(&group, "/TargetGroups/0/TargetGroupArn").to_owned()
+}
+
+/// `aws elbv2 create-listener` for HTTP on `port`, forwarding to `target_group`; its ARN.
+async fn http_listener(
+    cluster: &TestCluster,
+    cli: Cli,
+    load_balancer: &str,
+    port: &str,
+    target_group: &str,
+) -> String {
+    let action = format!("Type=forward,TargetGroupArn={target_group}");
+    let args = [
+        "create-listener",
+        "--load-balancer-arn",
+        load_balancer,
+        "--protocol",
+        "HTTP",
+        "--port",
+        port,
+        "--default-actions",
+        &action,
+    ];
+    let listener = aws_json(cluster, cli, &args).await;
+    text(&listener, "/Listeners/0/ListenerArn").to_owned()
+}
+
 /// The session, with each CLI: load balancer, target group, listener, rule, and
 /// the target group then serving the load balancer.
 async fn session(cluster: &TestCluster, cli: Cli, suffix: &str, port: &str) {
@@ -183,40 +224,8 @@ async fn session(cluster: &TestCluster, cli: Cli, suffix: &str, port: &str) {
     .await;
     let tg_arn = text(&tg, "/TargetGroups/0/TargetGroupArn").to_owned();
     assert_eq!(text(&tg, "/TargetGroups/0/HealthCheckPath"), "/health");
-    let api = aws_json(
-        cluster,
-        cli,
-        &[
-            "create-target-group",
-            "--name",
-            &format!("api-{suffix}"),
-            "--protocol",
-            "HTTP",
-            "--port",
-            "80",
-            "--target-type",
-            "ip",
-        ],
-    )
-    .await;
-    let api_arn = text(&api, "/TargetGroups/0/TargetGroupArn").to_owned();
-    let listener = aws_json(
-        cluster,
-        cli,
-        &[
-            "create-listener",
-            "--load-balancer-arn",
-            &lb_arn,
-            "--protocol",
-            "HTTP",
-            "--port",
-            port,
-            "--default-actions",
-            &format!("Type=forward,TargetGroupArn={tg_arn}"),
-        ],
-    )
-    .await;
-    let listener_arn = text(&listener, "/Listeners/0/ListenerArn").to_owned();
+    let api_arn = ip_group(cluster, cli, &format!("api-{suffix}")).await;
+    let listener_arn = http_listener(cluster, cli, &lb_arn, port, &tg_arn).await;
     let rule = aws_json(
         cluster,
         cli,
@@ -369,39 +378,8 @@ async fn botocore_waiters_work_unchanged() {
     .await;
 
     // target-in-service waits for every target to be healthy.
-    let tg = aws_json(
-        &cluster,
-        Cli::V1,
-        &[
-            "create-target-group",
-            "--name",
-            "web",
-            "--protocol",
-            "HTTP",
-            "--port",
-            "80",
-            "--target-type",
-            "ip",
-        ],
-    )
-    .await;
-    let tg_arn = text(&tg, "/TargetGroups/0/TargetGroupArn").to_owned();
-    aws_json(
-        &cluster,
-        Cli::V1,
-        &[
-            "create-listener",
-            "--load-balancer-arn",
-            &lb_arn,
-            "--protocol",
-            "HTTP",
-            "--port",
-            "8080",
-            "--default-actions",
-            &format!("Type=forward,TargetGroupArn={tg_arn}"),
-        ],
-    )
-    .await;
+    let tg_arn = ip_group(&cluster, Cli::V1, "web").await;
+    http_listener(&cluster, Cli::V1, &lb_arn, "8080", &tg_arn).await;
     aws_json(
         &cluster,
         Cli::V1,

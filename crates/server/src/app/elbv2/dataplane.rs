@@ -29,13 +29,10 @@ use super::records::{
     ListenerRecord, LoadBalancerRecord, LoadBalancerStateRecord, ObservedTargetHealth, RuleRecord,
     TargetGroupRecord, TargetHealthRecord, TargetRecord,
 };
-use super::{validation, Lookup, MAX_TARGETS_PER_GROUP};
+use super::{validation, Attempt, Lookup, MAX_TARGETS_PER_GROUP};
 use crate::app::{put_json, txn, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now};
-
-/// How often an observed-state write that lost a race is tried again.
-const MAX_ATTEMPTS: usize = 16;
 
 /// The ELBv2 configuration the data plane serves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,19 +119,7 @@ impl App {
             .values()
             .map(|tg| {
                 let tg = &tg.record;
-                let targets = index
-                    .targets
-                    .get(&tg.name)
-                    .filter(|t| t.record.target_group_id == tg.id)
-                    .map(|t| {
-                        t.record
-                            .targets
-                            .iter()
-                            .filter(|r| r.is_present(at))
-                            .cloned()
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let targets = index.present_targets(tg, at).cloned().collect();
                 TargetGroupConfig {
                     target_group: tg.clone(),
                     attributes: target_group_attributes(tg.protocol, &tg.attributes)
@@ -173,35 +158,28 @@ impl App {
         code: LoadBalancerStateEnum,
         reason: Option<String>,
     ) -> Result<()> {
-        for _ in 0..MAX_ATTEMPTS {
-            let txn = {
-                let view = self.view.read();
-                let entry = Lookup::new(self, &view).load_balancer(load_balancer_arn)?;
-                let lb = &entry.record;
-                let record = LoadBalancerStateRecord {
-                    load_balancer_id: lb.id.clone(),
-                    code,
-                    reason: reason.clone(),
-                    reported_at: now(),
-                };
-                txn(
-                    vec![Compare::mod_revision(
-                        keys::elbv2_load_balancer(&lb.name),
-                        entry.revision,
-                    )],
-                    vec![put_json(
-                        keys::elbv2_load_balancer_state(&lb.name),
-                        &record,
-                    )?],
-                )
+        self.commit_planned(|view| {
+            let entry = Lookup::new(self, view).load_balancer(load_balancer_arn)?;
+            let lb = &entry.record;
+            let record = LoadBalancerStateRecord {
+                load_balancer_id: lb.id.clone(),
+                code,
+                reason: reason.clone(),
+                reported_at: now(),
             };
-            match self.commit(txn).await {
-                Ok(_) => return Ok(()),
-                Err(Error::Conflict) => continue,
-                Err(err) => return Err(err),
-            }
-        }
-        Err(Error::Conflict)
+            let txn = txn(
+                vec![Compare::mod_revision(
+                    keys::elbv2_load_balancer(&lb.name),
+                    entry.revision,
+                )],
+                vec![put_json(
+                    keys::elbv2_load_balancer_state(&lb.name),
+                    &record,
+                )?],
+            );
+            Ok(Attempt::Write(txn, ()))
+        })
+        .await
     }
 
     /// Records the health the data plane found for a group's targets, replacing what it
@@ -221,47 +199,33 @@ impl App {
         for observation in observations {
             check_observation(observation)?;
         }
-        for _ in 0..MAX_ATTEMPTS {
-            let txn = {
-                let view = self.view.read();
-                let entry = Lookup::new(self, &view).target_group(target_group_arn)?;
-                let group = &entry.record;
-                let registrations: Vec<&str> = view
-                    .elbv2
-                    .targets
-                    .get(&group.name)
-                    .filter(|t| t.record.target_group_id == group.id)
-                    .map(|t| {
-                        t.record
-                            .targets
-                            .iter()
-                            .map(|r| r.registration.as_str())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let record = TargetHealthRecord {
-                    target_group_id: group.id.clone(),
-                    targets: observations
-                        .iter()
-                        .filter(|o| registrations.contains(&o.registration.as_str()))
-                        .cloned()
-                        .collect(),
-                };
-                txn(
-                    vec![Compare::mod_revision(
-                        keys::elbv2_target_group(&group.name),
-                        entry.revision,
-                    )],
-                    vec![put_json(keys::elbv2_target_health(&group.name), &record)?],
-                )
+        self.commit_planned(|view| {
+            let entry = Lookup::new(self, view).target_group(target_group_arn)?;
+            let group = &entry.record;
+            let registrations: Vec<&str> = view
+                .elbv2
+                .registrations(group)
+                .iter()
+                .map(|r| r.registration.as_str())
+                .collect();
+            let record = TargetHealthRecord {
+                target_group_id: group.id.clone(),
+                targets: observations
+                    .iter()
+                    .filter(|o| registrations.contains(&o.registration.as_str()))
+                    .cloned()
+                    .collect(),
             };
-            match self.commit(txn).await {
-                Ok(_) => return Ok(()),
-                Err(Error::Conflict) => continue,
-                Err(err) => return Err(err),
-            }
-        }
-        Err(Error::Conflict)
+            let txn = txn(
+                vec![Compare::mod_revision(
+                    keys::elbv2_target_group(&group.name),
+                    entry.revision,
+                )],
+                vec![put_json(keys::elbv2_target_health(&group.name), &record)?],
+            );
+            Ok(Attempt::Write(txn, ()))
+        })
+        .await
     }
 
     /// Ends the draining of targets (ID and port) that have no connections left: they are
@@ -292,10 +256,10 @@ impl App {
                 .target_groups
                 .values()
                 .filter(|tg| {
-                    index.targets.get(&tg.record.name).is_some_and(|t| {
-                        t.record.target_group_id == tg.record.id
-                            && t.record.targets.iter().any(|r| !r.is_present(at))
-                    })
+                    index
+                        .registrations(&tg.record)
+                        .iter()
+                        .any(|r| !r.is_present(at))
                 })
                 .map(|tg| tg.record.arn.clone())
                 .collect()

@@ -11,7 +11,7 @@ use berth_store::{Event, EventKind, Revision};
 
 use super::records::{
     ConfigRecord, ListenerRecord, LoadBalancerRecord, LoadBalancerStateRecord, RuleRecord,
-    TargetGroupRecord, TargetHealthRecord, TargetsRecord,
+    TargetGroupRecord, TargetHealthRecord, TargetRecord, TargetsRecord,
 };
 use crate::model::keys;
 
@@ -154,6 +154,26 @@ impl Elbv2Index {
             .range((load_balancer.to_owned(), listener.to_owned(), String::new())..)
             .take_while(move |((lb, l, _), _)| lb == load_balancer && l == listener)
             .map(|(_, v)| v)
+    }
+
+    /// The registrations of a target group (registered and draining, expired or not);
+    /// none when a record of that name belongs to an earlier group.
+    pub fn registrations(&self, group: &TargetGroupRecord) -> &[TargetRecord] {
+        self.targets
+            .get(&group.name)
+            .filter(|t| t.record.target_group_id == group.id)
+            .map_or(&[], |t| t.record.targets.as_slice())
+    }
+
+    /// The registrations of a target group that take traffic or drain at `now`.
+    pub fn present_targets<'a>(
+        &'a self,
+        group: &TargetGroupRecord,
+        now: f64,
+    ) -> impl Iterator<Item = &'a TargetRecord> + 'a {
+        self.registrations(group)
+            .iter()
+            .filter(move |t| t.is_present(now))
     }
 
     /// The rules of every listener of a load balancer.

@@ -21,7 +21,7 @@ use berth_api::elbv2::{
     LoadBalancerTypeEnum, ModifyListenerInput, ModifyListenerOutput,
     MutualAuthenticationAttributes, ProtocolEnum,
 };
-use berth_store::{Compare, Op};
+use berth_store::Op;
 use sha2::Digest;
 
 use super::actions::{normalize_actions, ActionSite};
@@ -30,7 +30,7 @@ use super::{
     check_named, check_tags, elb_error, new_id, page, validation, Change, Elbv2Arn, Elbv2Index,
     Lookup, MAX_LISTENERS_PER_LOAD_BALANCER,
 };
-use crate::app::{put_json, App};
+use crate::app::App;
 use crate::error::Result;
 use crate::model::{keys, now};
 
@@ -124,13 +124,8 @@ impl App {
                         ),
                     ));
                 }
-                let key = keys::elbv2_listener(&lb.name, &id);
-                let mut change = Change::write(
-                    vec![put_json(key.clone(), &record)?],
-                    render_listener(&record),
-                );
-                change.compares.push(Compare::absent(key));
-                Ok(change)
+                let answer = render_listener(&record);
+                Change::create(keys::elbv2_listener(&lb.name, &id), &record, answer)
             })
             .await?;
         Ok(CreateListenerOutput {
@@ -232,16 +227,8 @@ impl App {
                     ..listener.clone()
                 };
                 let answer = render_listener(&record);
-                if record == *listener {
-                    return Ok(Change::none(answer));
-                }
-                Ok(Change::write(
-                    vec![put_json(
-                        keys::elbv2_listener(&listener.load_balancer_name, &listener.id),
-                        &record,
-                    )?],
-                    answer,
-                ))
+                let key = keys::elbv2_listener(&listener.load_balancer_name, &listener.id);
+                Change::update(key, listener, &record, answer)
             })
             .await?;
         Ok(ModifyListenerOutput {
@@ -262,18 +249,13 @@ impl App {
         }
         self.elbv2_change(|view| {
             let listener = &Lookup::new(self, view).listener(&req.listener_arn)?.record;
-            let key = keys::elbv2_listener(&listener.load_balancer_name, &listener.id);
-            let mut change = Change::write(
-                vec![
-                    Op::Delete { key: key.clone() },
-                    Op::DeletePrefix {
-                        prefix: keys::elbv2_rules_of(&listener.load_balancer_name, &listener.id),
-                    },
-                ],
+            Ok(Change::delete(
+                keys::elbv2_listener(&listener.load_balancer_name, &listener.id),
+                vec![Op::DeletePrefix {
+                    prefix: keys::elbv2_rules_of(&listener.load_balancer_name, &listener.id),
+                }],
                 (),
-            );
-            change.compares.push(Compare::exists(key));
-            Ok(change)
+            ))
         })
         .await?;
         Ok(DeleteListenerOutput {})

@@ -15,7 +15,7 @@ use berth_api::elbv2::{
     LoadBalancerStateEnum, LoadBalancerTypeEnum, ModifyLoadBalancerAttributesInput,
     ModifyLoadBalancerAttributesOutput,
 };
-use berth_store::{Compare, Op};
+use berth_store::Op;
 
 use super::attributes::{load_balancer_attributes, modify_load_balancer_attributes};
 use super::records::LoadBalancerRecord;
@@ -23,7 +23,7 @@ use super::{
     check_name, check_named, check_tags, elb_error, new_id, page, validation, Change, Elbv2Arn,
     Elbv2Index, Lookup, MAX_LOAD_BALANCERS,
 };
-use crate::app::{put_json, App};
+use crate::app::App;
 use crate::error::Result;
 use crate::model::{keys, now};
 
@@ -120,13 +120,8 @@ impl App {
                     tags: tags.clone(),
                     created_at,
                 };
-                let key = keys::elbv2_load_balancer(&req.name);
-                let mut change = Change::write(
-                    vec![put_json(key.clone(), &record)?],
-                    self.render_load_balancer(index, &record),
-                );
-                change.compares.push(Compare::absent(key));
-                Ok(change)
+                let answer = self.render_load_balancer(index, &record);
+                Change::create(keys::elbv2_load_balancer(&req.name), &record, answer)
             })
             .await?;
         Ok(CreateLoadBalancerOutput {
@@ -209,10 +204,9 @@ impl App {
                     ),
                 ));
             }
-            let key = keys::elbv2_load_balancer(&lb.name);
-            let mut change = Change::write(
+            Ok(Change::delete(
+                keys::elbv2_load_balancer(&lb.name),
                 vec![
-                    Op::Delete { key: key.clone() },
                     Op::Delete {
                         key: keys::elbv2_load_balancer_state(&lb.name),
                     },
@@ -224,9 +218,7 @@ impl App {
                     },
                 ],
                 (),
-            );
-            change.compares.push(Compare::exists(key));
-            Ok(change)
+            ))
         })
         .await?;
         Ok(DeleteLoadBalancerOutput {})
@@ -266,13 +258,7 @@ impl App {
                     ..lb.clone()
                 };
                 let answer = render_attributes(&record);
-                if record == *lb {
-                    return Ok(Change::none(answer));
-                }
-                Ok(Change::write(
-                    vec![put_json(keys::elbv2_load_balancer(&lb.name), &record)?],
-                    answer,
-                ))
+                Change::update(keys::elbv2_load_balancer(&lb.name), lb, &record, answer)
             })
             .await?;
         Ok(ModifyLoadBalancerAttributesOutput {

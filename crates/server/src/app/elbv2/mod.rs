@@ -90,7 +90,8 @@ pub const MAX_NAMED_PER_CALL: usize = 20;
 /// The default and largest `PageSize`.
 pub const MAX_PAGE_SIZE: i32 = 400;
 
-/// How often a write that lost a race for `/elbv2/config` is tried again.
+/// How often a write that lost a race (for `/elbv2/config`, a targets record, …) is tried
+/// again.
 const MAX_ATTEMPTS: usize = 16;
 
 /// An ELBv2 exception with HTTP 400, named as in botocore's model.
@@ -237,33 +238,56 @@ impl App {
         &self,
         mut plan: impl FnMut(&Snapshot) -> Result<Change<T>>,
     ) -> Result<T> {
+        self.commit_planned(|view| {
+            let change = plan(view)?;
+            if change.ops.is_empty() {
+                return Ok(Attempt::Done(change.answer));
+            }
+            let config = &view.elbv2.config;
+            let mut compares = vec![Compare::mod_revision(keys::ELBV2_CONFIG, config.revision)];
+            compares.extend(change.compares);
+            let mut ops = change.ops;
+            ops.push(put_json(
+                keys::ELBV2_CONFIG.to_owned(),
+                &ConfigRecord {
+                    generation: config.record.generation + 1,
+                },
+            )?);
+            Ok(Attempt::Write(txn(compares, ops), change.answer))
+        })
+        .await
+    }
+
+    /// Plans a compare-and-swap write against the view and commits it; a plan whose
+    /// compares failed is made again on the newer view.
+    pub(crate) async fn commit_planned<T>(
+        &self,
+        mut plan: impl FnMut(&Snapshot) -> Result<Attempt<T>>,
+    ) -> Result<T> {
         for _ in 0..MAX_ATTEMPTS {
-            let (txn, answer) = {
+            let attempt = {
                 let view = self.view.read();
-                let change = plan(&view)?;
-                if change.ops.is_empty() {
-                    return Ok(change.answer);
-                }
-                let config = &view.elbv2.config;
-                let mut compares = vec![Compare::mod_revision(keys::ELBV2_CONFIG, config.revision)];
-                compares.extend(change.compares);
-                let mut ops = change.ops;
-                ops.push(put_json(
-                    keys::ELBV2_CONFIG.to_owned(),
-                    &ConfigRecord {
-                        generation: config.record.generation + 1,
-                    },
-                )?);
-                (txn(compares, ops), change.answer)
+                plan(&view)?
             };
-            match self.commit(txn).await {
-                Ok(_) => return Ok(answer),
-                Err(Error::Conflict) => continue,
-                Err(err) => return Err(err),
+            match attempt {
+                Attempt::Done(answer) => return Ok(answer),
+                Attempt::Write(txn, answer) => match self.commit(txn).await {
+                    Ok(_) => return Ok(answer),
+                    Err(Error::Conflict) => continue,
+                    Err(err) => return Err(err),
+                },
             }
         }
         Err(Error::Conflict)
     }
+}
+
+/// What one attempt of [`App::commit_planned`] found to do.
+pub(crate) enum Attempt<T> {
+    /// Nothing to write.
+    Done(T),
+    /// Write this transaction; answer this if it commits.
+    Write(berth_store::Txn, T),
 }
 
 /// What one ELBv2 change writes (besides `/elbv2/config`), and its answer.
@@ -286,6 +310,35 @@ impl<T> Change<T> {
     /// Nothing to write: the request repeats what is already so.
     pub fn none(answer: T) -> Self {
         Self::write(Vec::new(), answer)
+    }
+
+    /// Writes a new record at `key`, which must not exist.
+    pub fn create<R: serde::Serialize>(key: String, record: &R, answer: T) -> Result<Self> {
+        let mut change = Self::write(vec![put_json(key.clone(), record)?], answer);
+        change.compares.push(Compare::absent(key));
+        Ok(change)
+    }
+
+    /// Writes `new` over `old` at `key`, or nothing when they are the same.
+    pub fn update<R: serde::Serialize + PartialEq>(
+        key: String,
+        old: &R,
+        new: &R,
+        answer: T,
+    ) -> Result<Self> {
+        if old == new {
+            return Ok(Self::none(answer));
+        }
+        Ok(Self::write(vec![put_json(key, new)?], answer))
+    }
+
+    /// Deletes `key`, which must still exist, and whatever `more` deletes with it.
+    pub fn delete(key: String, more: Vec<Op>, answer: T) -> Self {
+        let mut ops = vec![Op::Delete { key: key.clone() }];
+        ops.extend(more);
+        let mut change = Self::write(ops, answer);
+        change.compares.push(Compare::exists(key));
+        change
     }
 }
 

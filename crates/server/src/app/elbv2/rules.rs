@@ -13,7 +13,6 @@ use berth_api::elbv2::{
     DescribeRulesOutput, ModifyRuleInput, ModifyRuleOutput, ProtocolEnum, Rule, RuleTransform,
     SetRulePrioritiesInput, SetRulePrioritiesOutput,
 };
-use berth_store::{Compare, Op};
 
 use super::actions::{normalize_actions, ActionSite};
 use super::conditions::normalize_conditions;
@@ -110,10 +109,7 @@ impl App {
                     created_at,
                 };
                 let key = keys::elbv2_rule(&listener.load_balancer_name, &listener.id, &id);
-                let mut change =
-                    Change::write(vec![put_json(key.clone(), &record)?], render_rule(&record));
-                change.compares.push(Compare::absent(key));
-                Ok(change)
+                Change::create(key, &record, render_rule(&record))
             })
             .await?;
         Ok(CreateRuleOutput {
@@ -211,11 +207,8 @@ impl App {
                             ..listener.clone()
                         };
                         let answer = render_default_rule(&record);
-                        if record == *listener {
-                            return Ok(Change::none(answer));
-                        }
                         let key = keys::elbv2_listener(&listener.load_balancer_name, &listener.id);
-                        Ok(Change::write(vec![put_json(key, &record)?], answer))
+                        Change::update(key, listener, &record, answer)
                     }
                     RuleRef::Rule { rule, listener } => {
                         let (rule, listener) = (&rule.record, &listener.record);
@@ -238,11 +231,8 @@ impl App {
                             ..rule.clone()
                         };
                         let answer = render_rule(&record);
-                        if record == *rule {
-                            return Ok(Change::none(answer));
-                        }
                         let key = keys::elbv2_rule(&rule.load_balancer_name, &rule.listener_id, &rule.id);
-                        Ok(Change::write(vec![put_json(key, &record)?], answer))
+                        Change::update(key, rule, &record, answer)
                     }
                 }
             })
@@ -270,9 +260,7 @@ impl App {
             RuleRef::Rule { rule, .. } => {
                 let rule = &rule.record;
                 let key = keys::elbv2_rule(&rule.load_balancer_name, &rule.listener_id, &rule.id);
-                let mut change = Change::write(vec![Op::Delete { key: key.clone() }], ());
-                change.compares.push(Compare::exists(key));
-                Ok(change)
+                Ok(Change::delete(key, Vec::new(), ()))
             }
         })
         .await?;

@@ -14,7 +14,7 @@ use berth_api::elbv2::{
     ModifyTargetGroupInput, ModifyTargetGroupOutput, ProtocolEnum, TargetGroup,
     TargetGroupAttribute, TargetGroupIpAddressTypeEnum, TargetTypeEnum,
 };
-use berth_store::{Compare, Op};
+use berth_store::Op;
 
 use super::actions::load_balancers_using;
 use super::attributes::{modify_target_group_attributes, target_group_attributes};
@@ -23,7 +23,7 @@ use super::{
     check_name, check_named, check_tags, elb_error, invalid_configuration, new_id, page,
     refuse_if_set, validation, Change, Elbv2Arn, Elbv2Index, Lookup, MAX_TARGET_GROUPS,
 };
-use crate::app::{put_json, App};
+use crate::app::App;
 use crate::error::Result;
 use crate::model::{keys, now};
 
@@ -38,6 +38,24 @@ struct HealthCheckInput<'a> {
     healthy: Option<i32>,
     unhealthy: Option<i32>,
     matcher: Option<&'a Matcher>,
+}
+
+/// The health check members of a CreateTargetGroup or ModifyTargetGroup request, which
+/// have the same names in both.
+macro_rules! health_check_input {
+    ($req:expr) => {
+        HealthCheckInput {
+            protocol: $req.health_check_protocol,
+            port: $req.health_check_port.as_deref(),
+            enabled: $req.health_check_enabled,
+            path: $req.health_check_path.as_deref(),
+            interval: $req.health_check_interval_seconds,
+            timeout: $req.health_check_timeout_seconds,
+            healthy: $req.healthy_threshold_count,
+            unhealthy: $req.unhealthy_threshold_count,
+            matcher: $req.matcher.as_ref(),
+        }
+    };
 }
 
 /// The health check of a group of `protocol`: `input` over `current` (a modification)
@@ -251,21 +269,7 @@ impl App {
         {
             return Err(validation("IpAddressType ipv6 needs target type ip."));
         }
-        let health_check = resolve_health_check(
-            protocol,
-            None,
-            &HealthCheckInput {
-                protocol: req.health_check_protocol,
-                port: req.health_check_port.as_deref(),
-                enabled: req.health_check_enabled,
-                path: req.health_check_path.as_deref(),
-                interval: req.health_check_interval_seconds,
-                timeout: req.health_check_timeout_seconds,
-                healthy: req.healthy_threshold_count,
-                unhealthy: req.unhealthy_threshold_count,
-                matcher: req.matcher.as_ref(),
-            },
-        )?;
+        let health_check = resolve_health_check(protocol, None, &health_check_input!(req))?;
         let tags = req.tags.clone().unwrap_or_default();
         check_tags(&tags)?;
         let id = new_id();
@@ -314,22 +318,11 @@ impl App {
                         format!("An account can have at most {MAX_TARGET_GROUPS} target groups."),
                     ));
                 }
-                let key = keys::elbv2_target_group(&req.name);
-                let mut change = Change::write(
-                    vec![
-                        put_json(key.clone(), &record)?,
-                        // A targets record left by an earlier group of this name is not
-                        // this group's.
-                        Op::Delete {
-                            key: keys::elbv2_targets(&req.name),
-                        },
-                        Op::Delete {
-                            key: keys::elbv2_target_health(&req.name),
-                        },
-                    ],
-                    self.render_target_group(index, &record),
-                );
-                change.compares.push(Compare::absent(key));
+                let answer = self.render_target_group(index, &record);
+                let mut change =
+                    Change::create(keys::elbv2_target_group(&req.name), &record, answer)?;
+                // Targets left by an earlier group of this name are not this group's.
+                change.ops.extend(stale_targets(&req.name));
                 Ok(change)
             })
             .await?;
@@ -410,30 +403,14 @@ impl App {
                 let health_check = resolve_health_check(
                     tg.protocol,
                     Some(&tg.health_check),
-                    &HealthCheckInput {
-                        protocol: req.health_check_protocol,
-                        port: req.health_check_port.as_deref(),
-                        enabled: req.health_check_enabled,
-                        path: req.health_check_path.as_deref(),
-                        interval: req.health_check_interval_seconds,
-                        timeout: req.health_check_timeout_seconds,
-                        healthy: req.healthy_threshold_count,
-                        unhealthy: req.unhealthy_threshold_count,
-                        matcher: req.matcher.as_ref(),
-                    },
+                    &health_check_input!(req),
                 )?;
                 let record = TargetGroupRecord {
                     health_check,
                     ..tg.clone()
                 };
                 let answer = self.render_target_group(index, &record);
-                if record == *tg {
-                    return Ok(Change::none(answer));
-                }
-                Ok(Change::write(
-                    vec![put_json(keys::elbv2_target_group(&tg.name), &record)?],
-                    answer,
-                ))
+                Change::update(keys::elbv2_target_group(&tg.name), tg, &record, answer)
             })
             .await?;
         Ok(ModifyTargetGroupOutput {
@@ -470,21 +447,11 @@ impl App {
                     ),
                 ));
             }
-            let key = keys::elbv2_target_group(&tg.name);
-            let mut change = Change::write(
-                vec![
-                    Op::Delete { key: key.clone() },
-                    Op::Delete {
-                        key: keys::elbv2_targets(&tg.name),
-                    },
-                    Op::Delete {
-                        key: keys::elbv2_target_health(&tg.name),
-                    },
-                ],
+            Ok(Change::delete(
+                keys::elbv2_target_group(&tg.name),
+                stale_targets(&tg.name),
                 (),
-            );
-            change.compares.push(Compare::exists(key));
-            Ok(change)
+            ))
         })
         .await?;
         Ok(DeleteTargetGroupOutput {})
@@ -523,13 +490,7 @@ impl App {
                     ..tg.clone()
                 };
                 let answer = render_attributes(&record);
-                if record == *tg {
-                    return Ok(Change::none(answer));
-                }
-                Ok(Change::write(
-                    vec![put_json(keys::elbv2_target_group(&tg.name), &record)?],
-                    answer,
-                ))
+                Change::update(keys::elbv2_target_group(&tg.name), tg, &record, answer)
             })
             .await?;
         Ok(ModifyTargetGroupAttributesOutput {
@@ -567,6 +528,18 @@ impl App {
             ..Default::default()
         }
     }
+}
+
+/// Deletes the targets and target health of a group of this name.
+fn stale_targets(name: &str) -> Vec<Op> {
+    vec![
+        Op::Delete {
+            key: keys::elbv2_targets(name),
+        },
+        Op::Delete {
+            key: keys::elbv2_target_health(name),
+        },
+    ]
 }
 
 fn render_attributes(tg: &TargetGroupRecord) -> Vec<TargetGroupAttribute> {

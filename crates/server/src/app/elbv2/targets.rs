@@ -34,14 +34,12 @@ use berth_store::Compare;
 use super::actions::load_balancers_using;
 use super::attributes::target_group_attribute;
 use super::records::{Draining, TargetGroupRecord, TargetRecord, TargetsRecord};
-use super::{elb_error, new_id, validation, Elbv2Index, Lookup, MAX_TARGETS_PER_GROUP};
+use super::{elb_error, new_id, validation, Attempt, Elbv2Index, Lookup, MAX_TARGETS_PER_GROUP};
 use crate::app::{put_json, txn, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now};
 use crate::state::Snapshot;
 
-/// How often a targets write that lost a race is tried again.
-const MAX_ATTEMPTS: usize = 16;
 /// Targets one Register or Deregister call may name.
 const MAX_TARGETS_PER_CALL: usize = MAX_TARGETS_PER_GROUP;
 
@@ -270,37 +268,27 @@ impl App {
         target_group_arn: &str,
         mut edit: impl FnMut(&Snapshot, &TargetGroupRecord, &mut TargetsRecord, f64) -> Result<bool>,
     ) -> Result<()> {
-        for _ in 0..MAX_ATTEMPTS {
-            let txn = {
-                let view = self.view.read();
-                let entry = Lookup::new(self, &view).target_group(target_group_arn)?;
-                let group = &entry.record;
-                let (mut record, revision) = targets_of(&view.elbv2, group);
-                let at = now();
-                let before = record.targets.len();
-                record.targets.retain(|t| t.is_present(at));
-                let pruned = record.targets.len() != before;
-                if !edit(&view, group, &mut record, at)? && !pruned {
-                    return Ok(());
-                }
-                txn(
-                    vec![
-                        Compare::mod_revision(
-                            keys::elbv2_target_group(&group.name),
-                            entry.revision,
-                        ),
-                        Compare::mod_revision(keys::elbv2_targets(&group.name), revision),
-                    ],
-                    vec![put_json(keys::elbv2_targets(&group.name), &record)?],
-                )
-            };
-            match self.commit(txn).await {
-                Ok(_) => return Ok(()),
-                Err(Error::Conflict) => continue,
-                Err(err) => return Err(err),
+        self.commit_planned(|view| {
+            let entry = Lookup::new(self, view).target_group(target_group_arn)?;
+            let group = &entry.record;
+            let (mut record, revision) = targets_of(&view.elbv2, group);
+            let at = now();
+            let before = record.targets.len();
+            record.targets.retain(|t| t.is_present(at));
+            let pruned = record.targets.len() != before;
+            if !edit(view, group, &mut record, at)? && !pruned {
+                return Ok(Attempt::Done(()));
             }
-        }
-        Err(Error::Conflict)
+            let txn = txn(
+                vec![
+                    Compare::mod_revision(keys::elbv2_target_group(&group.name), entry.revision),
+                    Compare::mod_revision(keys::elbv2_targets(&group.name), revision),
+                ],
+                vec![put_json(keys::elbv2_targets(&group.name), &record)?],
+            );
+            Ok(Attempt::Write(txn, ()))
+        })
+        .await
     }
 
     pub async fn describe_target_health(
@@ -313,18 +301,7 @@ impl App {
             .target_group(&req.target_group_arn)?
             .record;
         let at = now();
-        let registered: Vec<&TargetRecord> = index
-            .targets
-            .get(&group.name)
-            .filter(|t| t.record.target_group_id == group.id)
-            .map(|t| {
-                t.record
-                    .targets
-                    .iter()
-                    .filter(|r| r.is_present(at))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let registered: Vec<&TargetRecord> = index.present_targets(group, at).collect();
         let in_use = !load_balancers_using(index, &group.arn).is_empty();
         let mut out = Vec::new();
         match req.targets.as_deref() {
