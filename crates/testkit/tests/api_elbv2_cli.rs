@@ -11,7 +11,11 @@
 //!   recorded through the functions the data plane calls;
 //! - malformed form bodies, unknown actions and parameters, oversized bodies, invalid rule
 //!   priorities and callers without permission, each answered with ELBv2's XML error and
-//!   changing nothing.
+//!   changing nothing;
+//! - one valid request of every action (a table that must cover the operation table): each
+//!   needs `elasticloadbalancing:ACTION` on its own resource (with that resource's tags) and
+//!   is refused to a caller no policy allows; each that names a resource answers ELBv2's
+//!   not-found exception for a missing one and `ValidationError` for a malformed ARN.
 
 use std::process::Output;
 
@@ -686,6 +690,28 @@ fn urlencode(text: &str) -> String {
         .collect()
 }
 
+/// Temporary credentials of a role session, which no policy allows anything yet.
+fn session_credentials(cluster: &TestCluster) -> Option<Option<(String, String, Option<String>)>> {
+    let session = berth_server::identity::mint_session(
+        &cluster.server.app.keyring,
+        berth_server::identity::SessionClaims {
+            access_key_id: String::new(),
+            secret_access_key: String::new(),
+            role_name: "reader".into(),
+            role_arn: "arn:aws:iam::000000000000:role/reader".into(),
+            role_id: "AROABERTHTEST0000000".into(),
+            session_name: "test".into(),
+            expires_at: time::OffsetDateTime::now_utc().unix_timestamp() + 600,
+            task_arn: None,
+        },
+    );
+    Some(Some((
+        session.access_key_id,
+        session.secret_access_key,
+        Some(session.session_token),
+    )))
+}
+
 #[tokio::test]
 async fn callers_without_permission_are_denied_and_change_nothing() {
     let cluster = TestCluster::start().await;
@@ -706,27 +732,10 @@ async fn callers_without_permission_are_denied_and_change_nothing() {
     .await
     .assert_error(403, "InvalidClientTokenId");
     // A role session: no policy allows it anything yet.
-    let session = berth_server::identity::mint_session(
-        &cluster.server.app.keyring,
-        berth_server::identity::SessionClaims {
-            access_key_id: String::new(),
-            secret_access_key: String::new(),
-            role_name: "reader".into(),
-            role_arn: "arn:aws:iam::000000000000:role/reader".into(),
-            role_id: "AROABERTHTEST0000000".into(),
-            session_name: "test".into(),
-            expires_at: time::OffsetDateTime::now_utc().unix_timestamp() + 600,
-            task_arn: None,
-        },
-    );
     let denied = send(
         &cluster,
         body.as_bytes().to_vec(),
-        Some(Some((
-            session.access_key_id.clone(),
-            session.secret_access_key.clone(),
-            Some(session.session_token.clone()),
-        ))),
+        session_credentials(&cluster),
     )
     .await;
     denied.assert_error(403, "AccessDenied");
@@ -746,5 +755,357 @@ async fn callers_without_permission_are_denied_and_change_nothing() {
         !listed.body.contains("<LoadBalancerName>"),
         "{}",
         listed.body
+    );
+}
+
+/// A load balancer tagged `team=web` with an HTTP listener on 8080 forwarding to a group of
+/// ip targets (one registered), and a rule of priority 5: their ARNs.
+#[derive(Clone)]
+struct Fixture {
+    load_balancer: String,
+    target_group: String,
+    listener: String,
+    rule: String,
+}
+
+async fn fixture(cluster: &TestCluster) -> Fixture {
+    const V: &str = "Version=2015-12-01";
+    let ok = |reply: Reply, member: &str| {
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        between(&reply.body, &format!("<{member}>"), &format!("</{member}>"))
+            .unwrap_or_else(|| panic!("no {member} in {}", reply.body))
+            .to_owned()
+    };
+    let load_balancer = ok(
+        call(
+            cluster,
+            &format!("Action=CreateLoadBalancer&{V}&Name=web&Tags.member.1.Key=team&Tags.member.1.Value=web"),
+        )
+        .await,
+        "LoadBalancerArn",
+    );
+    let target_group = ok(
+        call(
+            cluster,
+            &format!("Action=CreateTargetGroup&{V}&Name=web&Protocol=HTTP&Port=80&TargetType=ip"),
+        )
+        .await,
+        "TargetGroupArn",
+    );
+    let listener = ok(
+        call(
+            cluster,
+            &format!(
+                "Action=CreateListener&{V}&LoadBalancerArn={}&Protocol=HTTP&Port=8080&DefaultActions.member.1.Type=forward&DefaultActions.member.1.TargetGroupArn={}",
+                urlencode(&load_balancer),
+                urlencode(&target_group)
+            ),
+        )
+        .await,
+        "ListenerArn",
+    );
+    let rule = ok(
+        call(
+            cluster,
+            &format!(
+                "Action=CreateRule&{V}&ListenerArn={}&Priority=5&Conditions.member.1.Field=path-pattern&Conditions.member.1.Values.member.1=%2Fapi&Actions.member.1.Type=forward&Actions.member.1.TargetGroupArn={}",
+                urlencode(&listener),
+                urlencode(&target_group)
+            ),
+        )
+        .await,
+        "RuleArn",
+    );
+    let registered = call(
+        cluster,
+        &format!(
+            "Action=RegisterTargets&{V}&TargetGroupArn={}&Targets.member.1.Id=10.0.0.1&Targets.member.1.Port=80",
+            urlencode(&target_group)
+        ),
+    )
+    .await;
+    assert_eq!(registered.status, 200, "{}", registered.body);
+    Fixture {
+        load_balancer,
+        target_group,
+        listener,
+        rule,
+    }
+}
+
+/// The body of a request of `action` with `params` (form-encoded, possibly empty).
+fn body(action: &str, params: &str) -> String {
+    let mut body = format!("Action={action}&Version=2015-12-01");
+    if !params.is_empty() {
+        body.push('&');
+        body.push_str(params);
+    }
+    body
+}
+
+/// One request of every ELBv2 action, each valid and acting on `f`'s resources: the
+/// action, its parameters, and the resource its first permission is checked on. The
+/// deletions come last, in an order in which each succeeds.
+fn one_call_of_each_action(f: &Fixture) -> Vec<(&'static str, String, String)> {
+    let (lb, tg, listener, rule) = (
+        urlencode(&f.load_balancer),
+        urlencode(&f.target_group),
+        urlencode(&f.listener),
+        urlencode(&f.rule),
+    );
+    let forward = format!("Type=forward&Actions.member.1.TargetGroupArn={tg}");
+    let path = "Conditions.member.1.Field=path-pattern&Conditions.member.1.Values.member.1=%2Fx";
+    let target = "Targets.member.1.Id=10.0.0.1&Targets.member.1.Port=80";
+    let prefix = "arn:aws:elasticloadbalancing:us-east-1:000000000000:";
+    let any = "*".to_owned();
+    vec![
+        ("CreateLoadBalancer", "Name=api".into(), format!("{prefix}loadbalancer/app/api/*")),
+        ("DescribeLoadBalancers", String::new(), any.clone()),
+        ("DescribeLoadBalancerAttributes", format!("LoadBalancerArn={lb}"), any.clone()),
+        (
+            "ModifyLoadBalancerAttributes",
+            format!("LoadBalancerArn={lb}&Attributes.member.1.Key=idle_timeout.timeout_seconds&Attributes.member.1.Value=30"),
+            f.load_balancer.clone(),
+        ),
+        (
+            "CreateTargetGroup",
+            "Name=api&Protocol=HTTP&Port=80&TargetType=ip".into(),
+            format!("{prefix}targetgroup/api/*"),
+        ),
+        ("DescribeTargetGroups", String::new(), any.clone()),
+        ("ModifyTargetGroup", format!("TargetGroupArn={tg}&HealthCheckPath=%2Fx"), f.target_group.clone()),
+        ("DescribeTargetGroupAttributes", format!("TargetGroupArn={tg}"), any.clone()),
+        (
+            "ModifyTargetGroupAttributes",
+            format!("TargetGroupArn={tg}&Attributes.member.1.Key=deregistration_delay.timeout_seconds&Attributes.member.1.Value=5"),
+            f.target_group.clone(),
+        ),
+        (
+            "CreateListener",
+            format!("LoadBalancerArn={lb}&Protocol=HTTP&Port=9090&DefaultActions.member.1.Type=forward&DefaultActions.member.1.TargetGroupArn={tg}"),
+            f.load_balancer.clone(),
+        ),
+        ("DescribeListeners", format!("LoadBalancerArn={lb}"), any.clone()),
+        ("ModifyListener", format!("ListenerArn={listener}&Port=9091"), f.listener.clone()),
+        (
+            "CreateRule",
+            format!("ListenerArn={listener}&Priority=7&{path}&Actions.member.1.{forward}"),
+            f.listener.clone(),
+        ),
+        ("DescribeRules", format!("ListenerArn={listener}"), any.clone()),
+        ("ModifyRule", format!("RuleArn={rule}&{path}"), f.rule.clone()),
+        (
+            "SetRulePriorities",
+            format!("RulePriorities.member.1.RuleArn={rule}&RulePriorities.member.1.Priority=8"),
+            f.rule.clone(),
+        ),
+        ("RegisterTargets", format!("TargetGroupArn={tg}&Targets.member.1.Id=10.0.0.2"), f.target_group.clone()),
+        ("DeregisterTargets", format!("TargetGroupArn={tg}&{target}"), f.target_group.clone()),
+        ("DescribeTargetHealth", format!("TargetGroupArn={tg}"), any.clone()),
+        (
+            "AddTags",
+            format!("ResourceArns.member.1={lb}&Tags.member.1.Key=owner&Tags.member.1.Value=ops"),
+            f.load_balancer.clone(),
+        ),
+        ("RemoveTags", format!("ResourceArns.member.1={lb}&TagKeys.member.1=team"), f.load_balancer.clone()),
+        ("DescribeTags", format!("ResourceArns.member.1={lb}"), any),
+        ("DeleteRule", format!("RuleArn={rule}"), f.rule.clone()),
+        ("DeleteListener", format!("ListenerArn={listener}"), f.listener.clone()),
+        ("DeleteLoadBalancer", format!("LoadBalancerArn={lb}"), f.load_balancer.clone()),
+        ("DeleteTargetGroup", format!("TargetGroupArn={tg}"), f.target_group.clone()),
+    ]
+}
+
+/// Every action checks its own permission on the resource it acts on, before doing
+/// anything: a caller no policy allows is refused each one, told which action on which
+/// resource, and nothing changes.
+#[tokio::test]
+async fn every_action_needs_permission_on_its_resource() {
+    use berth_server::apis::{elbv2::Elbv2Command, query, Api};
+    let cluster = TestCluster::start().await;
+    let app = cluster.server.app.clone();
+    let f = fixture(&cluster).await;
+    let calls = one_call_of_each_action(&f);
+    let mut covered: Vec<&str> = calls.iter().map(|(action, ..)| *action).collect();
+    let mut served = berth_server::apis::elbv2::ELBV2_OPERATIONS.to_vec();
+    covered.sort();
+    served.sort();
+    assert_eq!(covered, served, "one call of each action the API serves");
+
+    let before = app.elbv2_configuration();
+    let session = session_credentials(&cluster);
+    for (action, params, resource) in &calls {
+        let body = body(action, params);
+        // What the call needs: the action on the resource, with the resource's tags.
+        let command = Elbv2Command::parse(&query::decode(Api::Elbv2, body.as_bytes()).unwrap())
+            .unwrap_or_else(|e| panic!("{action}: {e}"));
+        let accesses = command.access(&app);
+        let needed = &accesses[0];
+        assert_eq!(needed.action, format!("elasticloadbalancing:{action}"));
+        assert_eq!(&needed.resource, resource, "{action}");
+        if *resource == f.load_balancer {
+            assert!(
+                needed
+                    .context
+                    .contains(&("elasticloadbalancing:ResourceTag/team".into(), "web".into())),
+                "{action} carries the load balancer's tags: {:?}",
+                needed.context
+            );
+        }
+        // On the wire: refused, naming the action and the resource.
+        let denied = send(&cluster, body.into_bytes(), session.clone()).await;
+        denied.assert_error(403, "AccessDenied");
+        let message = between(&denied.body, "<Message>", "</Message>").unwrap();
+        assert!(
+            message.contains(&format!(
+                "not authorized to perform: elasticloadbalancing:{action} on resource: {resource} "
+            )),
+            "{message}"
+        );
+    }
+    let after = app.elbv2_configuration();
+    assert_eq!(after.generation, before.generation, "nothing was written");
+    assert_eq!(after.load_balancers, before.load_balancers);
+    assert_eq!(after.target_groups, before.target_groups);
+
+    // The same calls from the administrator succeed: the bodies are valid, so the
+    // denials were about permission only.
+    for (action, params, _) in &calls {
+        let reply = call(&cluster, &body(action, params)).await;
+        assert_eq!(reply.status, 200, "{action}: {}", reply.body);
+    }
+    let left = app.elbv2_configuration();
+    let names = |lbs: Vec<String>, tgs: Vec<String>| (lbs, tgs);
+    assert_eq!(
+        names(
+            left.load_balancers
+                .iter()
+                .map(|lb| lb.load_balancer.name.clone())
+                .collect(),
+            left.target_groups
+                .iter()
+                .map(|tg| tg.target_group.name.clone())
+                .collect(),
+        ),
+        (vec!["api".to_owned()], vec!["api".to_owned()]),
+        "the fixture was deleted and the created resources remain"
+    );
+}
+
+/// Every action that names a resource answers ELBv2's not-found exception for an ARN of the
+/// right kind that names nothing here, and `ValidationError` for one that is not an ARN of
+/// that kind; neither changes anything.
+#[tokio::test]
+async fn every_action_names_what_it_cannot_find() {
+    let cluster = TestCluster::start().await;
+    let app = cluster.server.app.clone();
+    let f = fixture(&cluster).await;
+    let prefix = "arn:aws:elasticloadbalancing:us-east-1:000000000000:";
+    let id = "0123456789abcdef";
+    let missing = Fixture {
+        load_balancer: format!("{prefix}loadbalancer/app/nope/{id}"),
+        target_group: format!("{prefix}targetgroup/nope/{id}"),
+        listener: format!("{prefix}listener/app/nope/{id}/{id}"),
+        rule: format!("{prefix}listener-rule/app/nope/{id}/{id}/{id}"),
+    };
+    let malformed = Fixture {
+        load_balancer: "web".into(),
+        target_group: format!("{prefix}loadbalancer/app/web/{id}"),
+        listener: format!("{prefix}targetgroup/web/{id}"),
+        rule: "arn:aws:ecs:us-east-1:000000000000:cluster/default".into(),
+    };
+    // The fixture's resources, each swapped in turn for a missing one.
+    let not_found = [
+        (
+            "LoadBalancerNotFound",
+            Fixture {
+                load_balancer: missing.load_balancer.clone(),
+                ..f.clone()
+            },
+        ),
+        (
+            "TargetGroupNotFound",
+            Fixture {
+                target_group: missing.target_group.clone(),
+                ..f.clone()
+            },
+        ),
+        (
+            "ListenerNotFound",
+            Fixture {
+                listener: missing.listener.clone(),
+                ..f.clone()
+            },
+        ),
+        (
+            "RuleNotFound",
+            Fixture {
+                rule: missing.rule.clone(),
+                ..f.clone()
+            },
+        ),
+    ];
+    let invalid = [
+        Fixture {
+            load_balancer: malformed.load_balancer.clone(),
+            ..f.clone()
+        },
+        Fixture {
+            target_group: malformed.target_group.clone(),
+            ..f.clone()
+        },
+        Fixture {
+            listener: malformed.listener.clone(),
+            ..f.clone()
+        },
+        Fixture {
+            rule: malformed.rule.clone(),
+            ..f.clone()
+        },
+    ];
+    let before = app.elbv2_configuration();
+    let mut checked = std::collections::BTreeSet::new();
+    for ((code, with_missing), with_malformed) in not_found.iter().zip(&invalid) {
+        let good = one_call_of_each_action(&f);
+        let calls = one_call_of_each_action(with_missing)
+            .into_iter()
+            .zip(one_call_of_each_action(with_malformed))
+            .zip(good);
+        for (((action, params, _), (_, bad_params, _)), (_, good_params, _)) in calls {
+            if params == good_params {
+                continue; // the action does not name this kind of resource
+            }
+            let reply = call(&cluster, &body(action, &params)).await;
+            match action {
+                // Deleting what is not there succeeds, as in ELBv2.
+                "DeleteLoadBalancer" | "DeleteTargetGroup" => {
+                    assert_eq!(reply.status, 200, "{action}: {}", reply.body)
+                }
+                _ => reply.assert_error(400, code),
+            }
+            call(&cluster, &body(action, &bad_params))
+                .await
+                .assert_error(400, "ValidationError");
+            checked.insert(action);
+        }
+    }
+    let after = app.elbv2_configuration();
+    assert_eq!(after.generation, before.generation, "nothing was written");
+    assert_eq!(after.load_balancers, before.load_balancers);
+    assert_eq!(after.target_groups, before.target_groups);
+    // Every action but the two creates that name no existing resource was checked.
+    let unchecked: Vec<&str> = berth_server::apis::elbv2::ELBV2_OPERATIONS
+        .iter()
+        .copied()
+        .filter(|a| !checked.contains(a))
+        .collect();
+    assert_eq!(
+        unchecked,
+        [
+            "CreateLoadBalancer",
+            "DescribeLoadBalancers",
+            "CreateTargetGroup",
+            "DescribeTargetGroups"
+        ]
     );
 }
