@@ -2183,6 +2183,111 @@ async fn describe_calls_page_with_markers() {
         error(client.describe_load_balancers().page_size(401).send().await),
         "ValidationError"
     );
+
+    // Load balancers, listeners (by port) and rules (by priority, the default rule last)
+    // page the same way.
+    let lbs: Vec<String> = {
+        let mut arns = Vec::new();
+        for name in ["lb-c", "lb-a", "lb-b"] {
+            arns.push(load_balancer(&client, name).await);
+        }
+        arns
+    };
+    let first = client
+        .describe_load_balancers()
+        .page_size(2)
+        .send()
+        .await
+        .unwrap();
+    let second = client
+        .describe_load_balancers()
+        .page_size(2)
+        .set_marker(first.next_marker().map(str::to_owned))
+        .send()
+        .await
+        .unwrap();
+    let names: Vec<&str> = first
+        .load_balancers()
+        .iter()
+        .chain(second.load_balancers())
+        .filter_map(|lb| lb.load_balancer_name())
+        .collect();
+    assert_eq!(names, ["lb-a", "lb-b", "lb-c"]);
+    assert_eq!(second.next_marker(), None);
+
+    let tg = http_group(&client, "paged").await;
+    let mut listeners = Vec::new();
+    for port in [8082, 8080, 8081] {
+        listeners.push(listener(&client, &lbs[0], port, &tg).await);
+    }
+    let first = client
+        .describe_listeners()
+        .load_balancer_arn(&lbs[0])
+        .page_size(2)
+        .send()
+        .await
+        .unwrap();
+    let second = client
+        .describe_listeners()
+        .load_balancer_arn(&lbs[0])
+        .page_size(2)
+        .set_marker(first.next_marker().map(str::to_owned))
+        .send()
+        .await
+        .unwrap();
+    let ports: Vec<i32> = first
+        .listeners()
+        .iter()
+        .chain(second.listeners())
+        .filter_map(|l| l.port())
+        .collect();
+    assert_eq!(ports, [8080, 8081, 8082]);
+    assert_eq!(second.next_marker(), None);
+
+    for priority in [30, 10, 20] {
+        client
+            .create_rule()
+            .listener_arn(&listeners[0])
+            .priority(priority)
+            .conditions(path(&[&format!("/{priority}")]))
+            .actions(forward(&tg))
+            .send()
+            .await
+            .unwrap();
+    }
+    let mut priorities = Vec::new();
+    let mut marker = None;
+    loop {
+        let page = client
+            .describe_rules()
+            .listener_arn(&listeners[0])
+            .page_size(3)
+            .set_marker(marker)
+            .send()
+            .await
+            .unwrap();
+        priorities.extend(
+            page.rules()
+                .iter()
+                .filter_map(|r| r.priority().map(str::to_owned)),
+        );
+        marker = page.next_marker().map(str::to_owned);
+        if marker.is_none() {
+            break;
+        }
+    }
+    assert_eq!(priorities, ["10", "20", "30", "default"]);
+    assert_eq!(
+        error(
+            client
+                .describe_rules()
+                .listener_arn(&listeners[0])
+                .page_size(0)
+                .send()
+                .await
+        ),
+        "ValidationError"
+    );
 }
 
 #[tokio::test]

@@ -17,11 +17,13 @@
 //!   is refused to a caller no policy allows; each that names a resource answers ELBv2's
 //!   not-found exception for a missing one and `ValidationError` for a malformed ARN.
 
+mod api_support;
+
 use std::process::Output;
 
+use api_support::{admin_signer, post_signed, Signer};
 use berth_api::elbv2::{LoadBalancerStateEnum, TargetHealthStateEnum};
 use berth_server::app::elbv2::records::ObservedTargetHealth;
-use berth_server::sigv4::{self, Credentials, SigningParams};
 use berth_testkit::TestCluster;
 use serde_json::Value;
 
@@ -230,20 +232,24 @@ async fn session(cluster: &TestCluster, cli: Cli, suffix: &str, port: &str) {
     assert_eq!(text(&tg, "/TargetGroups/0/HealthCheckPath"), "/health");
     let api_arn = ip_group(cluster, cli, &format!("api-{suffix}")).await;
     let listener_arn = http_listener(cluster, cli, &lb_arn, port, &tg_arn).await;
-    let rule = aws_json(
-        cluster,
-        cli,
-        &[
+    let forward_to_api = format!("Type=forward,TargetGroupArn={api_arn}");
+    let create_rule = |path: &'static str| {
+        [
             "create-rule",
             "--listener-arn",
             &listener_arn,
             "--priority",
             "10",
             "--conditions",
-            "Field=path-pattern,Values=/api/*",
+            path,
             "--actions",
-            &format!("Type=forward,TargetGroupArn={api_arn}"),
-        ],
+            &forward_to_api,
+        ]
+    };
+    let rule = aws_json(
+        cluster,
+        cli,
+        &create_rule("Field=path-pattern,Values=/api/*"),
     )
     .await;
     assert_eq!(text(&rule, "/Rules/0/Priority"), "10");
@@ -310,17 +316,7 @@ async fn session(cluster: &TestCluster, cli: Cli, suffix: &str, port: &str) {
     let duplicate = aws(
         cluster,
         cli,
-        &[
-            "create-rule",
-            "--listener-arn",
-            &listener_arn,
-            "--priority",
-            "10",
-            "--conditions",
-            "Field=path-pattern,Values=/other",
-            "--actions",
-            &format!("Type=forward,TargetGroupArn={api_arn}"),
-        ],
+        &create_rule("Field=path-pattern,Values=/other"),
     )
     .await;
     assert!(!duplicate.status.success());
@@ -525,59 +521,27 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&text[from..to])
 }
 
-/// POSTs a form body signed for `elasticloadbalancing` with `credentials` (the server's
-/// own when `None`, nothing when `Some(None)`).
-async fn send(
-    cluster: &TestCluster,
-    body: Vec<u8>,
-    credentials: Option<Option<(String, String, Option<String>)>>,
-) -> Reply {
-    let url = format!("{}/", cluster.endpoint());
-    let request = http::Request::builder()
-        .method("POST")
-        .uri(&url)
-        .header(
-            "content-type",
-            "application/x-www-form-urlencoded; charset=utf-8",
-        )
-        .body(())
-        .expect("a request");
-    let (mut parts, ()) = request.into_parts();
-    let own = &cluster.server.credentials;
-    let credentials = credentials.unwrap_or_else(|| {
-        Some((
-            own.access_key_id.clone(),
-            own.secret_access_key.clone(),
-            None,
-        ))
-    });
-    if let Some((key, secret, token)) = credentials {
-        let credentials = Credentials::new(key, secret);
-        let region = cluster.server.app.config.scope.region.clone();
-        let mut params = SigningParams::new(
-            &credentials,
-            &region,
-            "elasticloadbalancing",
-            time::OffsetDateTime::now_utc(),
-        );
-        params.session_token = token.as_deref();
-        sigv4::sign(&mut parts, &body, &params).expect("signing");
-    }
-    let response = reqwest::Client::new()
-        .post(&url)
-        .headers(parts.headers)
-        .body(body)
-        .send()
-        .await
-        .expect("sending the request");
+/// POSTs a form body signed for `elasticloadbalancing` with `signer` (unsigned when
+/// `None`).
+async fn send(cluster: &TestCluster, body: Vec<u8>, signer: Option<Signer>) -> Reply {
+    let headers = [(
+        "content-type",
+        "application/x-www-form-urlencoded; charset=utf-8",
+    )];
+    let reply = post_signed(cluster, "elasticloadbalancing", &headers, body, signer).await;
     Reply {
-        status: response.status().as_u16(),
-        body: response.text().await.expect("reading the response"),
+        status: reply.status,
+        body: String::from_utf8(reply.body).expect("an XML answer"),
     }
 }
 
 async fn call(cluster: &TestCluster, body: &str) -> Reply {
-    send(cluster, body.as_bytes().to_vec(), None).await
+    send(
+        cluster,
+        body.as_bytes().to_vec(),
+        Some(admin_signer(cluster)),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -653,7 +617,7 @@ async fn bad_requests_get_elbv2_errors_and_change_nothing() {
     let mut huge =
         format!("Action=CreateLoadBalancer&{V}&Name=a&Tags.member.1.Value=").into_bytes();
     huge.resize(1024 * 1024 + 1, b'x');
-    let reply = send(&cluster, huge, None).await;
+    let reply = send(&cluster, huge, Some(admin_signer(&cluster))).await;
     assert_eq!(reply.status, 413, "{}", reply.body);
     assert!(reply.body.contains("<ErrorResponse"), "{}", reply.body);
 
@@ -691,7 +655,7 @@ fn urlencode(text: &str) -> String {
 }
 
 /// Temporary credentials of a role session, which no policy allows anything yet.
-fn session_credentials(cluster: &TestCluster) -> Option<Option<(String, String, Option<String>)>> {
+fn session_credentials(cluster: &TestCluster) -> Signer {
     let session = berth_server::identity::mint_session(
         &cluster.server.app.keyring,
         berth_server::identity::SessionClaims {
@@ -705,11 +669,11 @@ fn session_credentials(cluster: &TestCluster) -> Option<Option<(String, String, 
             task_arn: None,
         },
     );
-    Some(Some((
+    (
         session.access_key_id,
         session.secret_access_key,
         Some(session.session_token),
-    )))
+    )
 }
 
 #[tokio::test]
@@ -717,17 +681,13 @@ async fn callers_without_permission_are_denied_and_change_nothing() {
     let cluster = TestCluster::start().await;
     let body = "Action=CreateLoadBalancer&Version=2015-12-01&Name=web";
     // Unsigned, and signed with an unknown key.
-    send(&cluster, body.as_bytes().to_vec(), Some(None))
+    send(&cluster, body.as_bytes().to_vec(), None)
         .await
         .assert_error(403, "MissingAuthenticationToken");
     send(
         &cluster,
         body.as_bytes().to_vec(),
-        Some(Some((
-            "AKIAUNKNOWN0000000000".into(),
-            "secret".into(),
-            None,
-        ))),
+        Some(("AKIAUNKNOWN0000000000".into(), "secret".into(), None)),
     )
     .await
     .assert_error(403, "InvalidClientTokenId");
@@ -735,7 +695,7 @@ async fn callers_without_permission_are_denied_and_change_nothing() {
     let denied = send(
         &cluster,
         body.as_bytes().to_vec(),
-        session_credentials(&cluster),
+        Some(session_credentials(&cluster)),
     )
     .await;
     denied.assert_error(403, "AccessDenied");
@@ -933,7 +893,7 @@ async fn every_action_needs_permission_on_its_resource() {
     assert_eq!(covered, served, "one call of each action the API serves");
 
     let before = app.elbv2_configuration();
-    let session = session_credentials(&cluster);
+    let session = Some(session_credentials(&cluster));
     for (action, params, resource) in &calls {
         let body = body(action, params);
         // What the call needs: the action on the resource, with the resource's tags.

@@ -162,9 +162,6 @@ impl App {
         let items = found
             .into_iter()
             .map(|l| (format!("{:05}/{}", l.port, l.id), render_listener(l)));
-        let mut items: Vec<_> = items.collect();
-        items.sort_by(|a, b| a.0.cmp(&b.0));
-        items.dedup_by(|a, b| a.0 == b.0);
         let (listeners, next_marker) = page(items, req.page_size, req.marker.as_deref())?;
         Ok(DescribeListenersOutput {
             listeners: Some(listeners),

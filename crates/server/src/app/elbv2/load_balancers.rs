@@ -162,8 +162,6 @@ impl App {
         } else {
             found.extend(index.load_balancers.values().map(|lb| &lb.record));
         }
-        found.sort_by(|a, b| a.name.cmp(&b.name));
-        found.dedup_by(|a, b| a.name == b.name);
         let items = found
             .into_iter()
             .map(|lb| (lb.name.clone(), self.render_load_balancer(index, lb)));

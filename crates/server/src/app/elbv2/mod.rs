@@ -580,12 +580,16 @@ pub(crate) fn check_tags(tags: &[Tag]) -> Result<()> {
     Ok(())
 }
 
-/// One page of `items` (sorted by key) after `marker`, and the marker of the next.
+/// One page of `items` after `marker`, and the marker of the next. Items are answered in
+/// the order of their keys, and an item named twice (same key) once.
 pub(crate) fn page<T>(
     items: impl IntoIterator<Item = (String, T)>,
     page_size: Option<i32>,
     marker: Option<&str>,
 ) -> Result<(Vec<T>, Option<String>)> {
+    let mut items: Vec<(String, T)> = items.into_iter().collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.dedup_by(|a, b| a.0 == b.0);
     let page = super::pagination::paginate(
         items,
         page_size,

@@ -161,8 +161,6 @@ impl App {
                 });
             }
         }
-        items.sort_by(|a, b| a.0.cmp(&b.0));
-        items.dedup_by(|a, b| a.0 == b.0);
         let (rules, next_marker) = page(items, req.page_size, req.marker.as_deref())?;
         Ok(DescribeRulesOutput {
             rules: Some(rules),

@@ -378,8 +378,6 @@ impl App {
         } else {
             found.extend(index.target_groups.values().map(|tg| &tg.record));
         }
-        found.sort_by(|a, b| a.name.cmp(&b.name));
-        found.dedup_by(|a, b| a.name == b.name);
         let items = found
             .into_iter()
             .map(|tg| (tg.name.clone(), self.render_target_group(index, tg)));
