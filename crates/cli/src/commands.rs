@@ -73,6 +73,11 @@ struct ServerOptions {
     /// Seconds that STOPPED tasks stay describable.
     #[arg(long, default_value_t = 3600)]
     stopped_task_retention_secs: u64,
+    /// The name or address of the host that serves the load balancers' listeners: the
+    /// ELBv2 `DNSName` of internet-facing load balancers. HTTPS listeners' certificates are
+    /// PEM files in DATA_DIR/certificates.
+    #[arg(long, default_value = "127.0.0.1")]
+    lb_dns_name: String,
 }
 
 /// How an agent learns its host's GPUs.
@@ -292,6 +297,10 @@ async fn start_server_with(
             agent_ttl: Duration::from_secs(options.agent_ttl_secs.max(1)),
             host_lost_grace: Duration::from_secs(options.host_lost_grace_secs),
             stopped_task_retention: Duration::from_secs(options.stopped_task_retention_secs),
+            elbv2: berth_server::app::elbv2::Elbv2Settings {
+                dns_name: options.lb_dns_name.clone(),
+                certificate_dir: None,
+            },
             ..AppConfig::default()
         },
     };

@@ -130,6 +130,9 @@ impl Error {
             },
             Error::Serialization(_) if query => ("ValidationError", 400),
             Error::UnknownOperation(_) if query => ("InvalidAction", 400),
+            // ELBv2's own name for "a concurrent change is in progress", which the SDKs
+            // retry.
+            Error::Conflict if api == Elbv2 => ("PriorRequestNotComplete", 429),
             Error::Internal(_) | Error::Conflict if api != Ecs => {
                 let code = match api {
                     Ssm => "InternalServerError",
@@ -196,3 +199,19 @@ impl From<berth_api::arn::ArnError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lost_race_is_retryable_in_each_api_s_words() {
+        let elbv2 = Error::Conflict.to_wire(Api::Elbv2);
+        assert_eq!(
+            (elbv2.code.as_ref(), elbv2.status),
+            ("PriorRequestNotComplete", 429)
+        );
+        let iam = Error::Conflict.to_wire(Api::Iam);
+        assert_eq!((iam.code.as_ref(), iam.status), ("ServiceFailure", 500));
+    }
+}

@@ -8,6 +8,8 @@
 //! - the **host-loss reconciler** stops the tasks of instances whose agent went silent.
 //! - the **task definition deletion reconciler** deletes DELETE_IN_PROGRESS revisions
 //!   that no task or service uses any more.
+//! - the **drained targets reconciler** drops ELBv2 targets whose deregistration delay is
+//!   over.
 //!
 //! All of them stop when the cancellation token given to `start` is cancelled.
 //!
@@ -156,10 +158,14 @@ impl Server {
             .context("deleting legacy registry secrets")?;
         let keyring = crypto::Keyring::load_or_create(&config.key_path())
             .context("loading the server's key")?;
+        let mut app_config = config.app.clone();
+        if app_config.elbv2.certificate_dir.is_none() {
+            app_config.elbv2.certificate_dir = Some(config.data_dir.join("certificates"));
+        }
         let app = Arc::new(App::new(
             store.clone(),
             view.clone(),
-            config.app.clone(),
+            app_config,
             Arc::new(keyring),
             cancel.clone(),
         ));
@@ -184,6 +190,10 @@ impl Server {
                 cancel.clone(),
             )),
             tokio::spawn(reconcilers::secret_deletions(app.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::elbv2_drained_targets(
+                app.clone(),
+                cancel.clone(),
+            )),
         ];
         let router = http::router(app.clone());
         match (&tls, tls_config) {

@@ -33,6 +33,22 @@ pub mod keys {
     pub const SERVICE_EVENTS: &str = "/service-events/";
     pub const IAM_ROLES: &str = "/iam/roles/";
     pub const IAM_USERS: &str = "/iam/users/";
+    /// Everything of the ELBv2 API lives under this prefix (records in `app/elbv2/records.rs`).
+    pub const ELBV2: &str = "/elbv2/";
+    /// The ELBv2 configuration's generation: every change to load balancers, listeners,
+    /// rules or target groups rewrites it in the same transaction, so those changes are
+    /// serialised and the data plane can tell one configuration from the next.
+    pub const ELBV2_CONFIG: &str = "/elbv2/config";
+    pub const ELBV2_LOAD_BALANCERS: &str = "/elbv2/load-balancers/";
+    /// Observed: a load balancer's state as the data plane serving it reports it.
+    pub const ELBV2_LOAD_BALANCER_STATES: &str = "/elbv2/load-balancer-states/";
+    pub const ELBV2_LISTENERS: &str = "/elbv2/listeners/";
+    pub const ELBV2_RULES: &str = "/elbv2/rules/";
+    pub const ELBV2_TARGET_GROUPS: &str = "/elbv2/target-groups/";
+    /// Intent: the targets registered with a target group (and those draining).
+    pub const ELBV2_TARGETS: &str = "/elbv2/targets/";
+    /// Observed: the health the data plane's checks found for a target group's targets.
+    pub const ELBV2_TARGET_HEALTH: &str = "/elbv2/target-health/";
 
     pub fn cluster(name: &str) -> String {
         format!("{CLUSTERS}{name}")
@@ -95,6 +111,39 @@ pub mod keys {
     /// As [`iam_role`]: lower-cased.
     pub fn iam_user(name: &str) -> String {
         format!("{IAM_USERS}{}", name.to_ascii_lowercase())
+    }
+    pub fn elbv2_load_balancer(name: &str) -> String {
+        format!("{ELBV2_LOAD_BALANCERS}{name}")
+    }
+    pub fn elbv2_load_balancer_state(name: &str) -> String {
+        format!("{ELBV2_LOAD_BALANCER_STATES}{name}")
+    }
+    /// A load balancer's listeners share the prefix `elbv2_listeners_of(lb)`.
+    pub fn elbv2_listener(load_balancer: &str, id: &str) -> String {
+        format!("{ELBV2_LISTENERS}{load_balancer}/{id}")
+    }
+    pub fn elbv2_listeners_of(load_balancer: &str) -> String {
+        format!("{ELBV2_LISTENERS}{load_balancer}/")
+    }
+    /// A listener's rules share the prefix `elbv2_rules_of(lb, listener)`, and a load
+    /// balancer's `elbv2_rules_of_load_balancer(lb)`.
+    pub fn elbv2_rule(load_balancer: &str, listener: &str, id: &str) -> String {
+        format!("{ELBV2_RULES}{load_balancer}/{listener}/{id}")
+    }
+    pub fn elbv2_rules_of(load_balancer: &str, listener: &str) -> String {
+        format!("{ELBV2_RULES}{load_balancer}/{listener}/")
+    }
+    pub fn elbv2_rules_of_load_balancer(load_balancer: &str) -> String {
+        format!("{ELBV2_RULES}{load_balancer}/")
+    }
+    pub fn elbv2_target_group(name: &str) -> String {
+        format!("{ELBV2_TARGET_GROUPS}{name}")
+    }
+    pub fn elbv2_targets(target_group: &str) -> String {
+        format!("{ELBV2_TARGETS}{target_group}")
+    }
+    pub fn elbv2_target_health(target_group: &str) -> String {
+        format!("{ELBV2_TARGET_HEALTH}{target_group}")
     }
 }
 

@@ -8,7 +8,8 @@
 //!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`);
 //! - [`task_definition_deletions`] deletes DELETE_IN_PROGRESS task definition revisions
 //!   once no task or service uses them;
-//! - [`secret_deletions`] deletes Secrets Manager secrets whose recovery window has passed.
+//! - [`secret_deletions`] deletes Secrets Manager secrets whose recovery window has passed;
+//! - [`elbv2_drained_targets`] drops ELBv2 targets whose deregistration delay is over.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -170,5 +171,19 @@ pub(crate) async fn services(app: Arc<App>, cancel: CancellationToken) {
             _ = app.reconcile_services() => {}
         }
         last_pass = started.elapsed();
+    }
+}
+
+/// Drops deregistered ELBv2 targets once their deregistration delay is over, once a second.
+/// Reads already treat such targets as gone; this keeps the records small.
+pub(crate) async fn elbv2_drained_targets(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+        if let Err(err) = app.elbv2_forget_drained().await {
+            tracing::warn!(error = ?err, "could not drop drained ELBv2 targets");
+        }
     }
 }

@@ -204,6 +204,8 @@ pub struct Snapshot {
     /// Secrets Manager secret name → when its recovery window ends, once it is scheduled
     /// for deletion: for the count limit and the deletion reconciler.
     pub secrets: BTreeMap<String, Option<f64>>,
+    /// Load balancers, listeners, rules, target groups, targets and their health.
+    pub elbv2: crate::app::elbv2::Elbv2Index,
 }
 
 impl Snapshot {
@@ -312,6 +314,8 @@ impl Snapshot {
         } else if let Some(name) = key.strip_prefix(keys::IAM_USERS) {
             let record = if put { decode(key, value) } else { None };
             self.iam.set_user(name, record, event.kv.mod_revision);
+        } else if key.starts_with(keys::ELBV2) {
+            self.elbv2.apply(event);
         } else if let Some(hash) = key.strip_prefix(keys::AGENT_CREDENTIALS) {
             if put {
                 if let Some(record) = decode::<AgentCredentialRecord>(key, value) {

@@ -1,12 +1,14 @@
 //! Endpoint coverage: every action of every API berth serves (ECS's
-//! `berth_server::dispatch::OPERATIONS`, SSM's, Secrets Manager's, IAM's and STS's tables) must be called
-//! by some integration test in this directory, either through the SDK (`.run_task()`)
-//! or as a raw request target (`"…RunTask"`), so that an operation added to a table
-//! without a test fails CI. An SDK call counts for SSM or Secrets Manager only in a file
-//! that uses that API's SDK (several APIs share action names such as TagResource).
+//! `berth_server::dispatch::OPERATIONS`, SSM's, Secrets Manager's, IAM's, STS's and ELBv2's
+//! tables) must be called by some integration test in this directory, either through the
+//! SDK (`.run_task()`), as a raw request target (`"…RunTask"`) or as a Query body's
+//! `Action=CreateListener&`, so that an operation added to a table without a test fails
+//! CI. An SDK call counts for an API other than ECS only in a file that uses that API's SDK
+//! (several APIs share action names such as TagResource).
 
 use std::path::{Path, PathBuf};
 
+use berth_server::apis::elbv2::ELBV2_OPERATIONS;
 use berth_server::apis::secretsmanager::SECRETS_MANAGER_OPERATIONS;
 use berth_server::apis::ssm::SSM_OPERATIONS;
 use berth_server::apis::{iam::IAM_OPERATIONS, sts::STS_OPERATIONS};
@@ -23,6 +25,7 @@ const APIS: &[(&str, &[&str], &str)] = &[
     ),
     ("IAM", IAM_OPERATIONS, "aws_sdk_iam"),
     ("STS", STS_OPERATIONS, "aws_sdk_sts"),
+    ("ELBv2", ELBV2_OPERATIONS, "aws_sdk_elasticloadbalancingv2"),
 ];
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.
@@ -64,16 +67,18 @@ fn test_sources(dir: &Path) -> Vec<(PathBuf, String)> {
 }
 
 /// Whether some source calls `action`: an SDK call `.snake_name()` (in a file that
-/// mentions `sdk`) or a quoted target ending in the action name. Mentions in prose do not
-/// count.
+/// mentions `sdk`), a quoted target ending in the action name, or a Query body's
+/// `Action=Name&`. Mentions in prose do not count.
 fn exercised(action: &str, sdk: &str, sources: &[(PathBuf, String)]) -> bool {
     let sdk_call = format!(".{}()", snake_case(action));
     let bare_target = format!("\"{action}\"");
     let full_target = format!(".{action}\"");
+    let query_action = format!("Action={action}&");
     sources.iter().any(|(_, text)| {
         (text.contains(&sdk_call) && text.contains(sdk))
             || text.contains(&bare_target)
             || text.contains(&full_target)
+            || text.contains(&query_action)
     })
 }
 
@@ -122,6 +127,12 @@ fn the_check_itself_can_fail() {
     )];
     assert!(exercised("StopTask", "", &sources));
     assert!(exercised("ListTasks", "", &sources));
+    let query = vec![(
+        PathBuf::from("query.rs"),
+        "call(\"Action=CreateRule&Version=2015-12-01\")".to_owned(),
+    )];
+    assert!(exercised("CreateRule", "", &query));
+    assert!(!exercised("DeleteRule", "", &query));
     assert!(
         !exercised("RunTask", "", &sources),
         "prose mentions do not count"

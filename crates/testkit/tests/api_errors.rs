@@ -6,7 +6,7 @@
 
 mod api_support;
 
-use api_support::code;
+use api_support::{admin_signer, code, post_signed};
 use berth_server::sigv4::{self, Credentials, SigningParams};
 use berth_testkit::TestCluster;
 use serde_json::{json, Value};
@@ -68,45 +68,21 @@ impl Reply {
 
 /// POSTs `body` to `/` with `X-Amz-Target: <target>` (the target is sent as given).
 async fn send_raw(cluster: &TestCluster, target: &str, body: Vec<u8>, auth: Auth<'_>) -> Reply {
-    let url = format!("{}/", cluster.endpoint());
-    let request = http::Request::builder()
-        .method("POST")
-        .uri(&url)
-        .header("content-type", "application/x-amz-json-1.1")
-        .header("x-amz-target", target)
-        .body(())
-        .expect("a request");
-    let (mut parts, ()) = request.into_parts();
-    let own = &cluster.server.credentials;
-    let credentials = match auth {
-        Auth::Valid => Some(Credentials::new(
-            own.access_key_id.clone(),
-            own.secret_access_key.clone(),
-        )),
-        Auth::With(key, secret) => Some(Credentials::new(key, secret)),
+    let signer = match auth {
+        Auth::Valid => Some(admin_signer(cluster)),
+        Auth::With(key, secret) => Some((key.to_owned(), secret.to_owned(), None)),
         Auth::None => None,
     };
-    if let Some(credentials) = &credentials {
-        let region = cluster.server.app.config.scope.region.clone();
-        let params =
-            SigningParams::new(credentials, &region, "ecs", time::OffsetDateTime::now_utc());
-        sigv4::sign(&mut parts, &body, &params).expect("signing");
-    }
-    let response = reqwest::Client::new()
-        .post(&url)
-        .headers(parts.headers)
-        .body(body)
-        .send()
-        .await
-        .expect("sending the request");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let bytes = response.bytes().await.expect("reading the response");
-    let body = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| json!({ "raw": String::from_utf8_lossy(&bytes) }));
+    let headers = [
+        ("content-type", "application/x-amz-json-1.1"),
+        ("x-amz-target", target),
+    ];
+    let reply = post_signed(cluster, "ecs", &headers, body, signer).await;
+    let body = serde_json::from_slice(&reply.body)
+        .unwrap_or_else(|_| json!({ "raw": String::from_utf8_lossy(&reply.body) }));
     Reply {
-        status,
-        headers,
+        status: reply.status,
+        headers: reply.headers,
         body,
     }
 }

@@ -52,6 +52,10 @@ async fn agents_join_over_tls_and_survive_a_server_crash() {
     let env = server.env();
     assert_eq!(env["AWS_ENDPOINT_URL_ECS"], server.endpoint());
     assert_eq!(
+        env["AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2"],
+        server.endpoint()
+    );
+    assert_eq!(
         Path::new(&env["AWS_CA_BUNDLE"]),
         server.data_dir.join("ca.pem").as_path()
     );

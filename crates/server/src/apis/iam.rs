@@ -15,7 +15,7 @@ use crate::identity::{Access, Caller, Principal};
 
 crate::query_operations! {
     /// A parsed IAM request. Each variant is one action of the IAM API.
-    IamCommand, IAM_OPERATIONS, Api::Iam, "iam";
+    IamCommand, IAM_OPERATIONS, Api::Iam, "iam", with_caller;
 
     CreateRole(CreateRoleRequest) => create_role;
     GetRole(GetRoleRequest) => get_role;

@@ -15,6 +15,7 @@
 //! Pointing the stock clients at berth takes one endpoint URL for all of them: `DIR/env`
 //! exports `AWS_ENDPOINT_URL_<SERVICE>` for every API in [`Api::served`].
 
+pub mod elbv2;
 pub mod iam;
 pub mod json;
 pub mod query;
@@ -78,7 +79,7 @@ impl Api {
     pub fn is_served(self) -> bool {
         matches!(
             self,
-            Api::Ecs | Api::Ssm | Api::SecretsManager | Api::Iam | Api::Sts
+            Api::Ecs | Api::Ssm | Api::SecretsManager | Api::Iam | Api::Sts | Api::Elbv2
         )
     }
 
@@ -255,12 +256,35 @@ fn route(parts: &Parts) -> std::result::Result<Route, (Api, Error)> {
                 )),
             )),
         },
-        // Unsigned or unreadable: let authentication say what is wrong, in ECS's terms.
+        // Unsigned or unreadable: let authentication say what is wrong, in ECS's terms (or
+        // in the Query API's that the form body's `Version` names, once it is read).
         Err(_) => Ok(Route::Json {
             api: Api::Ecs,
             action: String::new(),
         }),
     }
+}
+
+/// The Query API an unsigned form request is for, told by its `Version`, so that its
+/// authentication error comes in that API's protocol.
+fn unsigned_query_api(parts: &Parts, body: &[u8]) -> Option<Api> {
+    let form = parts
+        .headers
+        .get(http::header::CONTENT_TYPE)?
+        .to_str()
+        .ok()?
+        .starts_with("application/x-www-form-urlencoded");
+    if !form {
+        return None;
+    }
+    let version = berth_api::query::QueryParams::parse(body)
+        .ok()?
+        .version()?
+        .to_owned();
+    Api::ALL
+        .iter()
+        .copied()
+        .find(|api| api.query_version() == Some(version.as_str()))
 }
 
 /// Serves `POST /`.
@@ -275,7 +299,7 @@ pub async fn serve(
         Ok(route) => route,
         Err((api, error)) => return error_response(api, &error.to_wire(api), &request_id),
     };
-    let api = match &route {
+    let mut api = match &route {
         Route::Json { api, .. } | Route::Query { api } => *api,
     };
     let body = match axum::body::to_bytes(body, api.max_body()).await {
@@ -289,6 +313,11 @@ pub async fn serve(
             return error_response(api, &error, &request_id);
         }
     };
+    if matches!(&route, Route::Json { action, .. } if action.is_empty()) {
+        if let Some(query_api) = unsigned_query_api(&parts, &body) {
+            api = query_api;
+        }
+    }
     let caller = match authenticate(&app, api, &parts, &body, peer) {
         Ok(caller) => caller,
         Err(error) => return error_response(api, &error, &request_id),
@@ -392,6 +421,14 @@ async fn call_query(
         Api::Sts => {
             let command = sts::StsCommand::parse(&request.action, &request.params)?;
             app.authorize_with(caller, || command.access(app, caller))?;
+            command.execute(app, caller, request_id).await
+        }
+        Api::Elbv2 => {
+            // The decoded parameters are not `Sync`: the typed command is made before any
+            // await.
+            let command = elbv2::Elbv2Command::parse(&request.action, &request.params)?;
+            drop(request);
+            app.authorize_with(caller, || command.access(app))?;
             command.execute(app, caller, request_id).await
         }
         other => Err(Error::UnknownOperation(format!(

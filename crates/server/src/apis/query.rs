@@ -83,20 +83,29 @@ impl QueryReply for NoOutput {
 /// ```ignore
 /// crate::query_operations! {
 ///     /// A parsed IAM request.
-///     IamCommand, IAM_OPERATIONS, Api::Iam, "iam";
+///     IamCommand, IAM_OPERATIONS, Api::Iam, "iam", with_caller;
 ///     CreateRole(CreateRoleRequest) => create_role;
 /// }
 /// ```
 ///
 /// generates `enum IamCommand` with one variant per action, `IAM_OPERATIONS` (the action
 /// names, for the coverage test), and `IamCommand::parse(action, params)` (the typed
-/// request, the model's limits, no unknown parameters), `action()` (`iam:CreateRole`) and
-/// `execute(app, caller, request_id)`, which calls `app.create_role(caller, request)` and
-/// renders its [`QueryReply`]. What each command needs permission for is the API's own
-/// `access` method, written by hand.
+/// request, the model's limits, no unknown parameters), `name()` (`CreateRole`), `action()`
+/// (`iam:CreateRole`) and `execute(app, caller, request_id)`, which calls
+/// `app.create_role(caller, request)` (or `app.create_role(request)` without `with_caller`,
+/// for APIs whose answers do not depend on who asks) and renders its [`QueryReply`]. What
+/// each command needs permission for is the API's own `access` method, written by hand.
 #[macro_export]
 macro_rules! query_operations {
+    ($(#[$doc:meta])* $command:ident, $operations:ident, $api:expr, $prefix:literal, with_caller;
+     $($body:tt)*) => {
+        $crate::query_operations!(@table [with_caller] $(#[$doc])* $command, $operations, $api, $prefix; $($body)*);
+    };
     ($(#[$doc:meta])* $command:ident, $operations:ident, $api:expr, $prefix:literal;
+     $($body:tt)*) => {
+        $crate::query_operations!(@table [] $(#[$doc])* $command, $operations, $api, $prefix; $($body)*);
+    };
+    (@table $calling:tt $(#[$doc:meta])* $command:ident, $operations:ident, $api:expr, $prefix:literal;
      $($action:ident($request:ty) => $method:ident;)*) => {
         $(#[$doc])*
         #[derive(Debug)]
@@ -123,6 +132,13 @@ macro_rules! query_operations {
                 }
             }
 
+            /// The action's AWS name.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $($command::$action(_) => stringify!($action),)*
+                }
+            }
+
             /// The action's IAM name, `<prefix>:<Action>`.
             pub fn action(&self) -> &'static str {
                 match self {
@@ -138,14 +154,23 @@ macro_rules! query_operations {
                 request_id: &str,
             ) -> $crate::error::Result<String> {
                 use $crate::apis::query::QueryReply as _;
+                let _ = caller;
                 match self {
                     $($command::$action(request) => {
-                        let answer = app.$method(caller, request).await?;
+                        let answer = $crate::query_operations!(
+                            @call $calling app, caller, $method, request
+                        ).await?;
                         Ok(answer.render($api, stringify!($action), request_id))
                     })*
                 }
             }
         }
+    };
+    (@call [with_caller] $app:ident, $caller:ident, $method:ident, $request:ident) => {
+        $app.$method($caller, $request)
+    };
+    (@call [] $app:ident, $caller:ident, $method:ident, $request:ident) => {
+        $app.$method($request)
     };
 }
 

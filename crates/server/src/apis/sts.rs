@@ -13,7 +13,7 @@ use crate::identity::{Access, Caller};
 
 crate::query_operations! {
     /// A parsed STS request. Each variant is one action of the STS API.
-    StsCommand, STS_OPERATIONS, Api::Sts, "sts";
+    StsCommand, STS_OPERATIONS, Api::Sts, "sts", with_caller;
 
     GetCallerIdentity(GetCallerIdentityRequest) => get_caller_identity;
     AssumeRole(AssumeRoleRequest) => assume_role;

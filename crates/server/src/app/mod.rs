@@ -8,6 +8,7 @@ mod agents;
 mod attributes;
 mod authorize;
 mod clusters;
+pub mod elbv2;
 pub(crate) mod iam;
 mod iam_roles;
 mod iam_users;
@@ -61,6 +62,8 @@ pub struct AppConfig {
     pub stopped_task_retention: Duration,
     /// The longest an agent's desired-state poll is held open.
     pub max_poll_wait: Duration,
+    /// Where the ELBv2 API's load balancers listen, and its certificate directory.
+    pub elbv2: elbv2::Elbv2Settings,
 }
 
 impl Default for AppConfig {
@@ -71,6 +74,7 @@ impl Default for AppConfig {
             host_lost_grace: Duration::from_secs(1),
             stopped_task_retention: Duration::from_secs(3600),
             max_poll_wait: Duration::from_secs(20),
+            elbv2: elbv2::Elbv2Settings::default(),
         }
     }
 }

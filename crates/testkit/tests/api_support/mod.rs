@@ -1,5 +1,6 @@
 //! Helpers shared by the `api_*` integration tests: ARN prefixes, error-code extraction
-//! from SDK errors, small task-definition builders and a fake-agent cluster.
+//! from SDK errors, small task-definition builders, a fake-agent cluster, and raw signed
+//! requests (for what the SDKs cannot send).
 //!
 //! Each `api_*.rs` test crate includes this module with `mod api_support;`, so not every
 //! helper is used by every crate.
@@ -163,4 +164,70 @@ pub fn resource<'a>(
         .iter()
         .find(|r| r.name() == Some(name))
         .unwrap_or_else(|| panic!("no {name} resource in {resources:?}"))
+}
+
+/// Credentials a raw request is signed with: access key ID, secret, session token.
+pub type Signer = (String, String, Option<String>);
+
+/// The server's own (administrator) credentials.
+pub fn admin_signer(cluster: &TestCluster) -> Signer {
+    let own = &cluster.server.credentials;
+    (
+        own.access_key_id.clone(),
+        own.secret_access_key.clone(),
+        None,
+    )
+}
+
+/// A raw answer: status, headers and body.
+pub struct RawReply {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// POSTs `body` to the cluster's `/` with `headers`, SigV4-signed for `service` with
+/// `signer` (sent unsigned when `None`) by `berth_server::sigv4::sign`.
+pub async fn post_signed(
+    cluster: &TestCluster,
+    service: &str,
+    headers: &[(&str, &str)],
+    body: Vec<u8>,
+    signer: Option<Signer>,
+) -> RawReply {
+    use berth_server::sigv4::{self, Credentials, SigningParams};
+    let url = format!("{}/", cluster.endpoint());
+    let mut request = http::Request::builder().method("POST").uri(&url);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let (mut parts, ()) = request.body(()).expect("a request").into_parts();
+    if let Some((key, secret, token)) = signer {
+        let credentials = Credentials::new(key, secret);
+        let region = cluster.server.app.config.scope.region.clone();
+        let mut params = SigningParams::new(
+            &credentials,
+            &region,
+            service,
+            time::OffsetDateTime::now_utc(),
+        );
+        params.session_token = token.as_deref();
+        sigv4::sign(&mut parts, &body, &params).expect("signing");
+    }
+    let response = reqwest::Client::new()
+        .post(&url)
+        .headers(parts.headers)
+        .body(body)
+        .send()
+        .await
+        .expect("sending the request");
+    RawReply {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        body: response
+            .bytes()
+            .await
+            .expect("reading the response")
+            .to_vec(),
+    }
 }
