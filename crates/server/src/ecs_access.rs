@@ -670,28 +670,25 @@ impl Resolver<'_> {
     }
 
     fn task_arn(&self, cluster: &str, task: &str) -> String {
-        match self.scope.task_id(task) {
-            Ok((named, id)) => self.scope.task(named.as_deref().unwrap_or(cluster), &id),
-            Err(_) => task.to_owned(),
-        }
+        in_cluster(cluster, task, self.scope.task_id(task), |c, id| {
+            self.scope.task(c, id)
+        })
     }
 
     fn instance_arn(&self, cluster: &str, instance: &str) -> String {
-        match self.scope.container_instance_id(instance) {
-            Ok((named, id)) => self
-                .scope
-                .container_instance(named.as_deref().unwrap_or(cluster), &id),
-            Err(_) => instance.to_owned(),
-        }
+        let parsed = self.scope.container_instance_id(instance);
+        in_cluster(cluster, instance, parsed, |c, id| {
+            self.scope.container_instance(c, id)
+        })
     }
 
     fn service_arn(&self, cluster: &str, service: &str) -> String {
-        match self.scope.service_name(service) {
-            Ok((named, name)) => self
-                .scope
-                .service(named.as_deref().unwrap_or(cluster), &name),
-            Err(_) => service.to_owned(),
-        }
+        in_cluster(
+            cluster,
+            service,
+            self.scope.service_name(service),
+            |c, name| self.scope.service(c, name),
+        )
     }
 
     /// A task definition reference as an ARN with its revision (the latest ACTIVE one for
@@ -760,6 +757,21 @@ impl Resolver<'_> {
                 self.scope.partition, self.scope.account
             ),
         }
+    }
+}
+
+/// The ARN of a resource named by id, name or ARN (`parsed`: the cluster its ARN names, if
+/// any, and its id) in the request's `cluster` unless its ARN names another; a reference
+/// that does not parse is kept as given, so that only a policy allowing it matches.
+fn in_cluster<E>(
+    cluster: &str,
+    reference: &str,
+    parsed: Result<(Option<String>, String), E>,
+    arn: impl Fn(&str, &str) -> String,
+) -> String {
+    match parsed {
+        Ok((named, id)) => arn(named.as_deref().unwrap_or(cluster), &id),
+        Err(_) => reference.to_owned(),
     }
 }
 

@@ -483,6 +483,19 @@ async fn every_call_gets_what_its_callers_policies_allow() {
         .send()
         .await
         .expect("DeleteRole");
+    cases.refused(
+        "the session of a deleted role (ECS)",
+        as_reader.list_clusters().send().await,
+        "UnrecognizedClientException",
+    );
+    cases.refused(
+        "the session of a deleted role (STS)",
+        sts(&cluster, session_credentials.clone())
+            .get_caller_identity()
+            .send()
+            .await,
+        "InvalidClientTokenId",
+    );
     role_with_policy(
         &cluster,
         "reader",
