@@ -868,6 +868,209 @@ mod tests {
         assert_eq!(RULES.len(), crate::dispatch::OPERATIONS.len());
     }
 
+    /// One row per served action: a minimal request, the resources it is authorized on
+    /// (`iam:PassRole` accesses after the action's own), and its `ecs:cluster` key.
+    #[test]
+    fn every_action_resolves_its_resources_and_cluster() {
+        let view = view();
+        let prod = arn("cluster/prod");
+        let deployment = arn("service-deployment/default/api/1");
+        let exec = format!("arn:aws:iam::{ACCOUNT}:role/exec");
+        let td = arn("task-definition/web:1");
+        let default = Some(arn("cluster/default"));
+        let rows: Vec<(&str, String, Vec<String>, Option<String>)> = vec![
+            (
+                "CreateCluster",
+                r#"{"clusterName":"new"}"#.into(),
+                vec![arn("cluster/new")],
+                None,
+            ),
+            (
+                "DescribeClusters",
+                "{}".into(),
+                vec![arn("cluster/default")],
+                None,
+            ),
+            ("ListClusters", "{}".into(), vec!["*".into()], None),
+            (
+                "DeleteCluster",
+                r#"{"cluster":"prod"}"#.into(),
+                vec![prod.clone()],
+                None,
+            ),
+            (
+                "RegisterTaskDefinition",
+                r#"{"family":"api","containerDefinitions":[{"name":"a","image":"x"}]}"#.into(),
+                vec![arn("task-definition/api:1")],
+                None,
+            ),
+            (
+                "DescribeTaskDefinition",
+                r#"{"taskDefinition":"web"}"#.into(),
+                vec!["*".into()],
+                None,
+            ),
+            (
+                "DeregisterTaskDefinition",
+                r#"{"taskDefinition":"web:1"}"#.into(),
+                vec!["*".into()],
+                None,
+            ),
+            (
+                "DeleteTaskDefinitions",
+                r#"{"taskDefinitions":["web:1"]}"#.into(),
+                vec![td.clone()],
+                None,
+            ),
+            ("ListTaskDefinitions", "{}".into(), vec!["*".into()], None),
+            (
+                "ListTaskDefinitionFamilies",
+                "{}".into(),
+                vec!["*".into()],
+                None,
+            ),
+            (
+                "RunTask",
+                r#"{"taskDefinition":"web:1"}"#.into(),
+                vec![td.clone(), exec.clone()],
+                default.clone(),
+            ),
+            (
+                "StartTask",
+                r#"{"taskDefinition":"web:1","containerInstances":["i1"]}"#.into(),
+                vec![td.clone(), exec.clone()],
+                default.clone(),
+            ),
+            (
+                "StopTask",
+                r#"{"task":"t1"}"#.into(),
+                vec![arn("task/default/t1")],
+                default.clone(),
+            ),
+            (
+                "DescribeTasks",
+                r#"{"cluster":"prod","tasks":["t1"]}"#.into(),
+                vec![arn("task/prod/t1")],
+                Some(prod.clone()),
+            ),
+            ("ListTasks", "{}".into(), vec!["*".into()], default.clone()),
+            (
+                "ListContainerInstances",
+                r#"{"cluster":"prod"}"#.into(),
+                vec![prod.clone()],
+                None,
+            ),
+            (
+                "DescribeContainerInstances",
+                r#"{"containerInstances":["i1"]}"#.into(),
+                vec![arn("container-instance/default/i1")],
+                default.clone(),
+            ),
+            (
+                "UpdateContainerInstancesState",
+                r#"{"containerInstances":["i1"],"status":"DRAINING"}"#.into(),
+                vec![arn("container-instance/default/i1")],
+                default.clone(),
+            ),
+            (
+                "DeregisterContainerInstance",
+                r#"{"containerInstance":"i1"}"#.into(),
+                vec![arn("cluster/default")],
+                None,
+            ),
+            (
+                "PutAttributes",
+                r#"{"attributes":[{"name":"a","targetId":"i1"}]}"#.into(),
+                vec![arn("container-instance/default/i1")],
+                default.clone(),
+            ),
+            (
+                "DeleteAttributes",
+                r#"{"cluster":"prod","attributes":[{"name":"a","targetId":"i1"}]}"#.into(),
+                vec![arn("container-instance/prod/i1")],
+                Some(prod.clone()),
+            ),
+            (
+                "ListAttributes",
+                r#"{"targetType":"container-instance"}"#.into(),
+                vec![arn("cluster/default")],
+                None,
+            ),
+            (
+                "CreateService",
+                r#"{"serviceName":"api","taskDefinition":"web:1"}"#.into(),
+                vec![arn("service/default/api"), exec.clone()],
+                default.clone(),
+            ),
+            (
+                "UpdateService",
+                r#"{"service":"api"}"#.into(),
+                vec![arn("service/default/api")],
+                default.clone(),
+            ),
+            (
+                "DeleteService",
+                r#"{"service":"api"}"#.into(),
+                vec![arn("service/default/api")],
+                default.clone(),
+            ),
+            (
+                "DescribeServices",
+                r#"{"cluster":"prod","services":["api"]}"#.into(),
+                vec![arn("service/prod/api")],
+                Some(prod.clone()),
+            ),
+            (
+                "ListServices",
+                "{}".into(),
+                vec!["*".into()],
+                default.clone(),
+            ),
+            (
+                "ListServiceDeployments",
+                r#"{"service":"api"}"#.into(),
+                vec![arn("service/default/api")],
+                default.clone(),
+            ),
+            (
+                "DescribeServiceDeployments",
+                format!(r#"{{"serviceDeploymentArns":["{deployment}"]}}"#),
+                vec![deployment.clone(), arn("service/default/api")],
+                default.clone(),
+            ),
+            (
+                "TagResource",
+                format!(r#"{{"resourceArn":"{prod}","tags":[{{"key":"a","value":"b"}}]}}"#),
+                vec![prod.clone()],
+                None,
+            ),
+            (
+                "UntagResource",
+                format!(r#"{{"resourceArn":"{prod}","tagKeys":["a"]}}"#),
+                vec![prod.clone()],
+                None,
+            ),
+            (
+                "ListTagsForResource",
+                format!(r#"{{"resourceArn":"{prod}"}}"#),
+                vec![prod.clone()],
+                None,
+            ),
+        ];
+        assert_eq!(rows.len(), RULES.len(), "a row for every action");
+        for (action, body, resources, cluster) in rows {
+            let accesses = accesses_of(action, &body, &view);
+            let got: Vec<&str> = accesses.iter().map(|a| a.resource.as_str()).collect();
+            assert_eq!(got, resources, "{action}");
+            let own = accesses.iter().filter(|a| a.action != "iam:PassRole");
+            for access in own {
+                assert_eq!(access.action, format!("ecs:{action}"), "{action}");
+                let key = context(access, "ecs:cluster");
+                assert_eq!(key, Vec::from_iter(cluster.clone()), "{action}");
+            }
+        }
+    }
+
     #[test]
     fn run_task_is_authorized_on_the_resolved_definition_with_cluster_and_roles() {
         let view = view();
