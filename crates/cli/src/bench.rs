@@ -4,8 +4,8 @@
 //! and a Docker agent) of a plain task and of one with two secrets (an SSM SecureString
 //! and a Secrets Manager JSON key, read with its execution role), with bare `docker run
 //! -d` samples of the same image, and prints p50/p99 of each, berth's ratio to Docker and
-//! what the secrets add. `berth bench services` and `berth bench
-//! service-scale` live in `bench_services.rs`.
+//! what the secrets add. `berth bench services` and `berth bench service-scale` live in
+//! `bench_services.rs`, `berth bench authz` in `bench_authz.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -55,6 +55,17 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20_000)]
         tasks: usize,
     },
+    /// Authorization: authorizations per second through `App::authorize` for an IAM user
+    /// with a 20-statement policy, and ECS API latency (DescribeClusters through the SDK)
+    /// for the administrator (not evaluated) against that user, in the same run.
+    Authz {
+        /// How long each authorization rate is measured.
+        #[arg(long, default_value_t = 2)]
+        seconds: u64,
+        /// DescribeClusters calls of each caller.
+        #[arg(long, default_value_t = 2000)]
+        samples: usize,
+    },
     /// RunTask→RUNNING latency against `docker run -d`.
     RunTask {
         /// Samples of each kind.
@@ -69,6 +80,9 @@ pub enum BenchCommand {
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::RunTask { samples, image } => run_task(samples, &image).await,
+        BenchCommand::Authz { seconds, samples } => {
+            crate::bench_authz::authz(Duration::from_secs(seconds), samples).await
+        }
         BenchCommand::Cluster {
             agents,
             tasks,
@@ -94,7 +108,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
@@ -439,9 +453,22 @@ pub(crate) fn rss_mib(pid: Option<u32>) -> f64 {
 }
 
 pub(crate) fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {
+    sdk_client_with(
+        server,
+        &server.credentials.access_key_id,
+        &server.credentials.secret_access_key,
+    )
+}
+
+/// An ECS client of `server` signed with another access key.
+pub(crate) fn sdk_client_with(
+    server: &Server,
+    access_key_id: &str,
+    secret_access_key: &str,
+) -> aws_sdk_ecs::Client {
     let credentials = aws_credential_types::Credentials::new(
-        server.credentials.access_key_id.clone(),
-        server.credentials.secret_access_key.clone(),
+        access_key_id,
+        secret_access_key,
         None,
         None,
         "berth-bench",

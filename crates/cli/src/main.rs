@@ -5,6 +5,7 @@
 //! usage (from clap).
 
 mod bench;
+mod bench_authz;
 mod bench_services;
 mod commands;
 mod sim;

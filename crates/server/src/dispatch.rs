@@ -45,8 +45,9 @@ crate::json_operations! {
 }
 
 impl Command {
-    /// What the command needs permission for.
-    pub fn access(&self, _app: &crate::app::App) -> Vec<crate::identity::Access> {
-        vec![crate::identity::Access::new(self.action(), "*")]
+    /// What the command needs permission for: the resources and condition keys of the
+    /// Service Authorization Reference for Amazon ECS ([`crate::ecs_access`]).
+    pub fn access(&self, app: &crate::app::App) -> Vec<crate::identity::Access> {
+        crate::ecs_access::accesses(self, &app.config.scope, &app.view.read())
     }
 }

@@ -93,7 +93,7 @@ const fn refused(path: &'static str, reason: &'static str) -> Field {
 pub static FIELDS: &[Field] = &[
     // RegisterTaskDefinition
     applied("RegisterTaskDefinitionRequest.family", "names the revisions; revisions count up per family and are never reused"),
-    applied("RegisterTaskDefinitionRequest.taskRoleArn", "the server mints the role's credentials for the task's agent (GET /agent/v1/tasks/credentials); the agent serves them to the containers at the credentials endpoint"),
+    applied("RegisterTaskDefinitionRequest.taskRoleArn", "an IAM role (ARN or name); launching needs iam:PassRole on it; the task's agent gets the role's session credentials (GET /agent/v1/tasks/credentials) and serves them to the task's containers at the credentials endpoint"),
     applied("RegisterTaskDefinitionRequest.executionRoleArn", "an IAM role ARN of the account; the task's secrets and registry credentials are read as this role (app/task_secrets.rs)"),
     applied("RegisterTaskDefinitionRequest.networkMode", "bridge, host and none are Docker network modes; RunTask, StartTask and services refuse to launch an awsvpc definition until task networking exists"),
     applied("RegisterTaskDefinitionRequest.containerDefinitions", "see ContainerDefinition"),
@@ -335,7 +335,7 @@ pub static FIELDS: &[Field] = &[
     refused("TaskOverride.inferenceAcceleratorOverrides", "Elastic Inference accelerators do not exist on berth's hosts"),
     applied("TaskOverride.executionRoleArn", "replaces the execution role the task's secrets are read with (an IAM role ARN of the account)"),
     applied("TaskOverride.memory", "replaces the task memory: placement reserves it; the agent sets the cgroup limit"),
-    applied("TaskOverride.taskRoleArn", "replaces the task role for this task (TaskRecord.task_role_arn, which the credentials endpoint uses)"),
+    applied("TaskOverride.taskRoleArn", "replaces the task role for this task (TaskRecord.task_role_arn: iam:PassRole is checked on it, and the credentials endpoint uses it)"),
     refused("TaskOverride.ephemeralStorage", "Fargate-only"),
     // DeploymentConfiguration
     applied("DeploymentConfiguration.deploymentCircuitBreaker", "fails the deployment after repeated task failures"),

@@ -128,6 +128,26 @@ impl std::fmt::Debug for SessionClaims {
 }
 
 impl SessionClaims {
+    /// A session of `role` named `session_name`, until `expires_at` (epoch seconds);
+    /// [`mint_session`] fills in its key and secret.
+    pub fn for_role(
+        role: &crate::model::RoleRecord,
+        session_name: String,
+        expires_at: i64,
+        task_arn: Option<String>,
+    ) -> Self {
+        Self {
+            access_key_id: String::new(),
+            secret_access_key: String::new(),
+            role_name: role.name.clone(),
+            role_arn: role.arn.clone(),
+            role_id: role.role_id.clone(),
+            session_name,
+            expires_at,
+            task_arn,
+        }
+    }
+
     /// `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
     pub fn assumed_role_arn(&self, account: &str) -> String {
         format!(

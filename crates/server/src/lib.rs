@@ -22,6 +22,7 @@ pub mod app;
 pub mod authz;
 pub mod crypto;
 pub mod dispatch;
+pub mod ecs_access;
 pub mod error;
 pub mod fields;
 pub mod http;

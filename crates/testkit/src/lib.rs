@@ -648,6 +648,24 @@ pub mod fixtures {
             .to_owned()
     }
 
+    /// StartTask of `task_definition` on one container instance, panicking on failures;
+    /// returns the task's ARN.
+    pub async fn start_on(
+        client: &aws_sdk_ecs::Client,
+        task_definition: &str,
+        container_instance_arn: &str,
+    ) -> String {
+        let out = client
+            .start_task()
+            .task_definition(task_definition)
+            .container_instances(container_instance_arn)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("starting {task_definition}: {e:?}"));
+        assert!(out.failures().is_empty(), "failures: {:?}", out.failures());
+        out.tasks()[0].task_arn().expect("a task ARN").to_owned()
+    }
+
     /// Runs one task of `task_definition`, panicking on failures, and returns it.
     pub async fn run_one(client: &aws_sdk_ecs::Client, task_definition: &str) -> Task {
         let out = client

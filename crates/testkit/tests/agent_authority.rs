@@ -142,16 +142,7 @@ async fn last_status(cluster: &TestCluster, task_arn: &str) -> String {
 }
 
 async fn start_on(cluster: &TestCluster, td: &str, instance: &Instance) -> String {
-    let out = cluster
-        .client
-        .start_task()
-        .task_definition(td)
-        .container_instances(&instance.arn)
-        .send()
-        .await
-        .expect("StartTask");
-    assert!(out.failures().is_empty(), "failures: {:?}", out.failures());
-    out.tasks()[0].task_arn().expect("a task ARN").to_owned()
+    berth_testkit::fixtures::start_on(&cluster.client, td, &instance.arn).await
 }
 
 async fn all_task_arns(cluster: &TestCluster) -> Vec<String> {

@@ -528,10 +528,7 @@ async fn assume_role_follows_the_trust_policy() {
     assert_eq!(identity.user_id(), Some(user.assumed_role_id()));
 
     // Trusted only through the account: the caller's own policy must allow it too.
-    let refused = sts(&cluster, alice.clone())
-        .assume_role()
-        .role_arn(&by_account)
-        .role_session_name("s1")
+    let refused = assume(&cluster, &alice, &by_account)
         .send()
         .await
         .expect_err("alice has no policy");
@@ -547,10 +544,7 @@ async fn assume_role_follows_the_trust_policy() {
              {by_account} because no identity-based policy allows the sts:AssumeRole action"
         )
     );
-    sts(&cluster, bob.clone())
-        .assume_role()
-        .role_arn(&by_account)
-        .role_session_name("s1")
+    assume(&cluster, &bob, &by_account)
         .send()
         .await
         .expect("bob's policy allows it");
@@ -560,10 +554,7 @@ async fn assume_role_follows_the_trust_policy() {
         tasks_only.clone(),
         format!("arn:aws:iam::{ACCOUNT}:role/nope"),
     ] {
-        let refused = sts(&cluster, bob.clone())
-            .assume_role()
-            .role_arn(&arn)
-            .role_session_name("s1")
+        let refused = assume(&cluster, &bob, &arn)
             .send()
             .await
             .expect_err("not trusted");
@@ -571,10 +562,7 @@ async fn assume_role_follows_the_trust_policy() {
     }
 
     // DurationSeconds within the role's MaxSessionDuration; session names follow IAM.
-    let too_long = sts(&cluster, alice.clone())
-        .assume_role()
-        .role_arn(&named)
-        .role_session_name("s1")
+    let too_long = assume(&cluster, &alice, &named)
         .duration_seconds(7200)
         .send()
         .await
@@ -588,10 +576,7 @@ async fn assume_role_follows_the_trust_policy() {
         .await
         .expect_err("pattern");
     assert_eq!(code(&bad_name), "ValidationError");
-    let unsupported = sts(&cluster, alice)
-        .assume_role()
-        .role_arn(&named)
-        .role_session_name("s1")
+    let unsupported = assume(&cluster, &alice, &named)
         .policy(ALLOW_LIST_CLUSTERS)
         .send()
         .await
@@ -613,6 +598,18 @@ async fn assume_role_follows_the_trust_policy() {
         Some(format!("arn:aws:iam::{ACCOUNT}:root").as_str())
     );
     assert_eq!(admin.user_id(), Some(ACCOUNT));
+}
+
+/// AssumeRole of `role` as session `s1`, signed by `credentials`.
+fn assume(
+    cluster: &TestCluster,
+    credentials: &aws_credential_types::Credentials,
+    role: &str,
+) -> aws_sdk_sts::operation::assume_role::builders::AssumeRoleFluentBuilder {
+    sts(cluster, credentials.clone())
+        .assume_role()
+        .role_arn(role)
+        .role_session_name("s1")
 }
 
 /// IAM's URL encoding of a policy document.

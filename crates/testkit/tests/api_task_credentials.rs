@@ -70,16 +70,15 @@ async fn definition(cluster: &TestCluster, family: &str, role: Option<&str>) -> 
 }
 
 async fn start_on(cluster: &TestCluster, definition: &str, instance: &Instance) -> String {
-    let out = cluster
-        .client
-        .start_task()
-        .task_definition(definition)
-        .container_instances(&instance.arn)
-        .send()
-        .await
-        .expect("StartTask");
-    assert!(out.failures().is_empty(), "{:?}", out.failures());
-    out.tasks()[0].task_arn().expect("an ARN").to_owned()
+    berth_testkit::fixtures::start_on(&cluster.client, definition, &instance.arn).await
+}
+
+/// A trust policy for ECS tasks under `condition` (a policy `Condition` element).
+fn trust_ecs_tasks_if(condition: &str) -> String {
+    format!(
+        r#"{{"Statement":[{{"Effect":"Allow","Principal":{{"Service":"ecs-tasks.amazonaws.com"}},
+            "Action":"sts:AssumeRole","Condition":{condition}}}]}}"#
+    )
 }
 
 /// The refusal's HTTP status and error kind.
@@ -111,30 +110,27 @@ async fn tasks_get_their_roles_credentials_and_nothing_else() {
     )
     .await;
     // Trusts ECS tasks, but only those of another account, or of another cluster.
-    let other_account = role_with_policy(
-        &cluster,
-        "other-account",
-        r#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},
-            "Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"111111111111"}}}]}"#,
-        None,
-    )
-    .await;
-    let other_cluster = role_with_policy(
-        &cluster,
-        "other-cluster",
-        r#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},
-            "Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:*:000000000000:task/prod/*"}}}]}"#,
-        None,
-    )
-    .await;
-    let this_cluster = role_with_policy(
-        &cluster,
-        "this-cluster",
-        r#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},
-            "Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:*:000000000000:task/default/*"}}}]}"#,
-        None,
-    )
-    .await;
+    let mut conditional = Vec::new();
+    for (name, condition) in [
+        (
+            "other-account",
+            r#"{"StringEquals":{"aws:SourceAccount":"111111111111"}}"#,
+        ),
+        (
+            "other-cluster",
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:*:000000000000:task/prod/*"}}"#,
+        ),
+        (
+            "this-cluster",
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:*:000000000000:task/default/*"}}"#,
+        ),
+    ] {
+        conditional
+            .push(role_with_policy(&cluster, name, &trust_ecs_tasks_if(condition), None).await);
+    }
+    let [other_account, other_cluster, this_cluster] = &conditional[..] else {
+        unreachable!("three roles")
+    };
     let users_only = role_with_policy(&cluster, "users-only", &trust_aws(ACCOUNT), None).await;
 
     let with_role = definition(&cluster, "with-role", Some(&app_role)).await;
@@ -191,7 +187,7 @@ async fn tasks_get_their_roles_credentials_and_nothing_else() {
     let (status, error) = refusal(agent.task_credentials(&a.credential, &without).await);
     assert_eq!((status, error.as_str()), (404, "not_found"));
     // Roles that do not trust ecs-tasks for this task.
-    for role in [&users_only, &other_account, &other_cluster] {
+    for role in [&users_only, other_account, other_cluster] {
         let family = role.rsplit('/').next().expect("a name");
         let task = start_on(
             &cluster,
@@ -204,7 +200,7 @@ async fn tasks_get_their_roles_credentials_and_nothing_else() {
     }
     let scoped = start_on(
         &cluster,
-        &definition(&cluster, "scoped", Some(&this_cluster)).await,
+        &definition(&cluster, "scoped", Some(this_cluster)).await,
         &a,
     )
     .await;

@@ -67,8 +67,8 @@ impl App {
             return Err(self.denied(principal, &accesses[0], false));
         };
         let policies: Vec<&Policy> = policies.iter().collect();
-        let context = self.caller_context(caller, subject.tags());
-        match first_refusal(&policies, &context, accesses) {
+        let mut context = self.caller_context(caller, subject.tags());
+        match first_refusal(&policies, &mut context, accesses) {
             None => Ok(()),
             Some((access, decision)) => {
                 Err(self.denied(principal, access, decision == Decision::ExplicitDeny))
@@ -131,7 +131,7 @@ impl App {
                 .map(|access| (access, Decision::ImplicitDeny)),
             Some(policies) => {
                 let policies: Vec<&Policy> = policies.iter().collect();
-                first_refusal(&policies, &base, accesses)
+                first_refusal(&policies, &mut base, accesses)
             }
         };
         match refusal {
@@ -321,31 +321,39 @@ impl App {
 }
 
 /// The first access the policies do not allow: an explicitly denied one if there is any,
-/// else the first implicitly denied one.
+/// else the first implicitly denied one. Each access's own keys are added to `context` for
+/// its evaluation and taken out again (cheaper than copying the context per access).
 fn first_refusal<'a>(
     policies: &[&Policy],
-    base: &Context,
+    context: &mut Context,
     accesses: &'a [Access],
 ) -> Option<(&'a Access, Decision)> {
     let mut implicit = None;
     for access in accesses {
-        let extended;
-        let context = if access.context.is_empty() {
-            base
-        } else {
-            let mut with_keys = base.clone();
-            for (key, value) in &access.context {
-                with_keys.add(key, value.clone());
+        let saved: Vec<(&str, Option<Vec<String>>)> = access
+            .context
+            .iter()
+            .map(|(key, _)| (key.as_str(), context.values(key).map(<[String]>::to_vec)))
+            .collect();
+        for (key, value) in &access.context {
+            context.add(key, value.clone());
+        }
+        let decision = authz::evaluate(
+            policies,
+            &authz::Request {
+                action: &access.action,
+                resource: &access.resource,
+                context,
+            },
+        );
+        // Restore in reverse, so that a key given twice ends as it was before the first.
+        for (key, before) in saved.into_iter().rev() {
+            match before {
+                Some(values) => context.set(key, values),
+                None => context.remove(key),
             }
-            extended = with_keys;
-            &extended
-        };
-        let request = authz::Request {
-            action: &access.action,
-            resource: &access.resource,
-            context,
-        };
-        match authz::evaluate(policies, &request) {
+        }
+        match decision {
             Decision::Allow => {}
             Decision::ExplicitDeny => return Some((access, Decision::ExplicitDeny)),
             Decision::ImplicitDeny => {
@@ -484,6 +492,8 @@ mod tests {
         {"Effect":"Allow","Action":"ecs:Describe*","Resource":"arn:aws:ecs:*:*:cluster/${aws:username}"},
         {"Effect":"Allow","Action":"ecs:ListClusters","Resource":"*",
          "Condition":{"StringEquals":{"aws:PrincipalTag/team":"blue"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}"#;
+    const ONE_CLUSTER: &str = r#"{"Statement":{"Effect":"Allow","Action":"ecs:RunTask","Resource":"*",
+        "Condition":{"ArnEquals":{"ecs:cluster":"arn:aws:ecs:us-east-1:000000000000:cluster/prod"}}}}"#;
     const NO_DELETE: &str = r#"{"Statement":{"Effect":"Deny","Action":"ecs:Describe*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}}"#;
 
     #[tokio::test]
@@ -553,6 +563,33 @@ mod tests {
             &[Access::new("ecs:DescribeClusters", cluster("alice"))],
         )
         .expect("the deny's condition does not hold over TLS");
+
+        // An access's own keys count for it alone: the second access, without the key
+        // the first one carried, is refused.
+        put(
+            &app,
+            keys::iam_user("alice"),
+            &user("alice", &[ONE_CLUSTER]),
+        )
+        .await;
+        let run = |cluster_key: Option<&str>| {
+            let access = Access::new("ecs:RunTask", "*");
+            match cluster_key {
+                Some(cluster) => access.with("ecs:cluster", cluster),
+                None => access,
+            }
+        };
+        app.authorize(&alice, &[run(Some(&cluster("prod")))])
+            .expect("prod");
+        assert!(app
+            .authorize(&alice, &[run(Some(&cluster("prod"))), run(None)])
+            .is_err());
+        assert!(app
+            .authorize(
+                &alice,
+                &[run(Some(&cluster("prod"))), run(Some(&cluster("dev")))]
+            )
+            .is_err());
 
         // A user made again under the same name is a new principal.
         put(

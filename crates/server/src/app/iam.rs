@@ -235,9 +235,63 @@ pub(crate) fn refuse_member(present: bool, member: &str, why: &str) -> Result<()
     Ok(())
 }
 
+/// A user's or role's inline policies: name → document, as sent.
+pub(crate) type InlinePolicies = BTreeMap<String, String>;
+
+/// `policies` with `name` set to `document` (already validated), within IAM's `quota` for
+/// `entity` (`role NAME`, `user NAME`).
+pub(crate) fn put_inline(
+    policies: &InlinePolicies,
+    name: &str,
+    document: &str,
+    quota: usize,
+    entity: &str,
+) -> Result<InlinePolicies> {
+    check_inline_quota(policies, name, document, quota, entity)?;
+    let mut policies = policies.clone();
+    policies.insert(name.to_owned(), document.to_owned());
+    Ok(policies)
+}
+
+/// `policies` without `name`, or `missing(name)` when there is no such policy.
+pub(crate) fn remove_inline(
+    policies: &InlinePolicies,
+    name: &str,
+    missing: fn(&str) -> Error,
+) -> Result<InlinePolicies> {
+    let mut policies = policies.clone();
+    policies.remove(name).ok_or_else(|| missing(name))?;
+    Ok(policies)
+}
+
+/// The document of policy `name`, URL-encoded as IAM returns it.
+pub(crate) fn inline_document(
+    policies: &InlinePolicies,
+    name: &str,
+    missing: fn(&str) -> Error,
+) -> Result<String> {
+    policies
+        .get(name)
+        .map(|document| encode_policy(document))
+        .ok_or_else(|| missing(name))
+}
+
+/// A page of policy names.
+pub(crate) fn inline_names(
+    policies: &InlinePolicies,
+    marker: Option<&str>,
+    max_items: Option<i32>,
+) -> Result<(Vec<String>, Option<String>)> {
+    page(
+        policies.keys().map(|name| (name, name.clone())),
+        marker,
+        max_items,
+    )
+}
+
 /// Checks that `documents` with `name` set to `document` stay within IAM's quota
 /// (`quota` characters, whitespace not counted) and berth's bound on stored text.
-pub(crate) fn check_inline_quota(
+fn check_inline_quota(
     documents: &BTreeMap<String, String>,
     name: &str,
     document: &str,

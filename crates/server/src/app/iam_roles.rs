@@ -14,9 +14,9 @@ use berth_api::iam::{
 use berth_store::Compare;
 
 use super::iam::{
-    already_exists, check_inline_quota, check_name, check_path, check_path_prefix, check_tags,
-    delete_conflict, encode_policy, iam_arn, limit_exceeded, no_such_entity, page, parse_policy,
-    refuse_member, Rewrite, MAX_ROLES,
+    already_exists, check_name, check_path, check_path_prefix, check_tags, delete_conflict,
+    encode_policy, iam_arn, inline_document, inline_names, limit_exceeded, no_such_entity, page,
+    parse_policy, put_inline, refuse_member, remove_inline, Rewrite, MAX_ROLES,
 };
 use super::{put_json, txn, App};
 use crate::apis::query::NoOutput;
@@ -155,17 +155,17 @@ impl App {
         self.role_record(&req.role_name)?;
         parse_policy(&req.policy_document, PolicyKind::Identity)?;
         self.change_role(&req.role_name, |role| {
-            check_inline_quota(
+            let policies = put_inline(
                 &role.policies,
                 &req.policy_name,
                 &req.policy_document,
                 MAX_ROLE_INLINE_POLICY_CHARS,
                 &format!("role {}", role.name),
             )?;
-            let mut role = role.clone();
-            role.policies
-                .insert(req.policy_name.clone(), req.policy_document.clone());
-            Ok(Some(role))
+            Ok(Some(RoleRecord {
+                policies,
+                ..role.clone()
+            }))
         })
         .await?;
         Ok(NoOutput)
@@ -177,14 +177,10 @@ impl App {
         req: GetRolePolicyRequest,
     ) -> Result<GetRolePolicyResponse> {
         let role = self.role_record(&req.role_name)?;
-        let document = role
-            .policies
-            .get(&req.policy_name)
-            .ok_or_else(|| no_role_policy(&req.policy_name))?;
         Ok(GetRolePolicyResponse {
-            role_name: role.name.clone(),
+            policy_document: inline_document(&role.policies, &req.policy_name, no_role_policy)?,
+            role_name: role.name,
             policy_name: req.policy_name,
-            policy_document: encode_policy(document),
         })
     }
 
@@ -194,12 +190,11 @@ impl App {
         req: DeleteRolePolicyRequest,
     ) -> Result<NoOutput> {
         self.change_role(&req.role_name, |role| {
-            if !role.policies.contains_key(&req.policy_name) {
-                return Err(no_role_policy(&req.policy_name));
-            }
-            let mut role = role.clone();
-            role.policies.remove(&req.policy_name);
-            Ok(Some(role))
+            let policies = remove_inline(&role.policies, &req.policy_name, no_role_policy)?;
+            Ok(Some(RoleRecord {
+                policies,
+                ..role.clone()
+            }))
         })
         .await?;
         Ok(NoOutput)
@@ -211,8 +206,8 @@ impl App {
         req: ListRolePoliciesRequest,
     ) -> Result<ListRolePoliciesResponse> {
         let role = self.role_record(&req.role_name)?;
-        let names = role.policies.keys().map(|name| (name, name.clone()));
-        let (policy_names, marker) = page(names, req.marker.as_deref(), req.max_items)?;
+        let (policy_names, marker) =
+            inline_names(&role.policies, req.marker.as_deref(), req.max_items)?;
         Ok(ListRolePoliciesResponse {
             policy_names,
             is_truncated: Some(marker.is_some()),

@@ -18,9 +18,9 @@ use berth_api::iam::{
 use berth_store::{Compare, Op};
 
 use super::iam::{
-    already_exists, check_inline_quota, check_name, check_path, check_path_prefix, check_tags,
-    delete_conflict, encode_policy, iam_arn, limit_exceeded, no_such_entity, page, parse_policy,
-    refuse_member, Rewrite, MAX_ACCESS_KEYS_PER_USER, MAX_USERS,
+    already_exists, check_name, check_path, check_path_prefix, check_tags, delete_conflict,
+    iam_arn, inline_document, inline_names, limit_exceeded, no_such_entity, page, parse_policy,
+    put_inline, refuse_member, remove_inline, Rewrite, MAX_ACCESS_KEYS_PER_USER, MAX_USERS,
 };
 use super::{put_json, txn, App};
 use crate::apis::query::NoOutput;
@@ -141,17 +141,17 @@ impl App {
         self.user_record(&req.user_name)?;
         parse_policy(&req.policy_document, PolicyKind::Identity)?;
         self.change_user(&req.user_name, |user| {
-            check_inline_quota(
+            let policies = put_inline(
                 &user.policies,
                 &req.policy_name,
                 &req.policy_document,
                 MAX_USER_INLINE_POLICY_CHARS,
                 &format!("user {}", user.name),
             )?;
-            let mut user = user.clone();
-            user.policies
-                .insert(req.policy_name.clone(), req.policy_document.clone());
-            Ok(Rewrite::put(user))
+            Ok(Rewrite::put(UserRecord {
+                policies,
+                ..user.clone()
+            }))
         })
         .await?;
         Ok(NoOutput)
@@ -163,14 +163,10 @@ impl App {
         req: GetUserPolicyRequest,
     ) -> Result<GetUserPolicyResponse> {
         let user = self.user_record(&req.user_name)?;
-        let document = user
-            .policies
-            .get(&req.policy_name)
-            .ok_or_else(|| no_user_policy(&req.policy_name))?;
         Ok(GetUserPolicyResponse {
-            user_name: user.name.clone(),
+            policy_document: inline_document(&user.policies, &req.policy_name, no_user_policy)?,
+            user_name: user.name,
             policy_name: req.policy_name,
-            policy_document: encode_policy(document),
         })
     }
 
@@ -180,12 +176,11 @@ impl App {
         req: DeleteUserPolicyRequest,
     ) -> Result<NoOutput> {
         self.change_user(&req.user_name, |user| {
-            if !user.policies.contains_key(&req.policy_name) {
-                return Err(no_user_policy(&req.policy_name));
-            }
-            let mut user = user.clone();
-            user.policies.remove(&req.policy_name);
-            Ok(Rewrite::put(user))
+            let policies = remove_inline(&user.policies, &req.policy_name, no_user_policy)?;
+            Ok(Rewrite::put(UserRecord {
+                policies,
+                ..user.clone()
+            }))
         })
         .await?;
         Ok(NoOutput)
@@ -197,8 +192,8 @@ impl App {
         req: ListUserPoliciesRequest,
     ) -> Result<ListUserPoliciesResponse> {
         let user = self.user_record(&req.user_name)?;
-        let names = user.policies.keys().map(|name| (name, name.clone()));
-        let (policy_names, marker) = page(names, req.marker.as_deref(), req.max_items)?;
+        let (policy_names, marker) =
+            inline_names(&user.policies, req.marker.as_deref(), req.max_items)?;
         Ok(ListUserPoliciesResponse {
             policy_names,
             is_truncated: Some(marker.is_some()),

@@ -113,16 +113,7 @@ impl App {
             )));
         }
         let expires_at = crate::model::now() as i64 + i64::from(duration);
-        let claims = SessionClaims {
-            access_key_id: String::new(),
-            secret_access_key: String::new(),
-            role_name: role.record.name.clone(),
-            role_arn: role.record.arn.clone(),
-            role_id: role.record.role_id.clone(),
-            session_name: req.role_session_name,
-            expires_at,
-            task_arn: None,
-        };
+        let claims = SessionClaims::for_role(&role.record, req.role_session_name, expires_at, None);
         let assumed = AssumedRoleUser {
             assumed_role_id: format!("{}:{}", claims.role_id, claims.session_name),
             arn: claims.assumed_role_arn(&account),

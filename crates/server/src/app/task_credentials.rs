@@ -93,16 +93,8 @@ impl App {
                  sts:AssumeRole to the service principal {ECS_TASKS_PRINCIPAL}."
             )));
         }
-        let claims = SessionClaims {
-            access_key_id: String::new(),
-            secret_access_key: String::new(),
-            role_name: role.record.name.clone(),
-            role_arn: role.record.arn.clone(),
-            role_id: role.record.role_id.clone(),
-            session_name: task_id,
-            expires_at: crate::model::now() as i64 + TASK_CREDENTIALS_SECONDS,
-            task_arn: Some(task_arn),
-        };
+        let expires_at = crate::model::now() as i64 + TASK_CREDENTIALS_SECONDS;
+        let claims = SessionClaims::for_role(&role.record, task_id, expires_at, Some(task_arn));
         let credentials = mint_session(&self.keyring, claims);
         Ok(TaskCredentials {
             role_arn: role.record.arn.clone(),
