@@ -19,11 +19,11 @@ use bollard::errors::Error as BollardError;
 use bollard::models::{
     ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum,
     ContainerSummaryStateEnum, DeviceMapping, EventMessage, HealthConfig, HealthStatusEnum,
-    HostConfig, PortBinding, ResourcesUlimits, Volume, VolumeCreateOptions,
+    HostConfig, HostConfigLogConfig, PortBinding, ResourcesUlimits, Volume, VolumeCreateOptions,
 };
 use bollard::query_parameters::{
     CreateContainerOptions, CreateImageOptions, EventsOptions, InspectContainerOptions,
-    ListContainersOptions, ListVolumesOptions, RemoveContainerOptions, RemoveVolumeOptions,
+    ListContainersOptions, LogsOptionsBuilder, ListVolumesOptions, RemoveContainerOptions, RemoveVolumeOptions,
     StartContainerOptions, StopContainerOptions,
 };
 use bollard::Docker;
@@ -33,7 +33,8 @@ use futures::StreamExt;
 use crate::cgroup::{CgroupError, TaskCgroups, TaskLimits};
 use crate::runtime::{
     ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary, EventKind, ImageInfo,
-    RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo, VolumeSpec,
+    LogFrame, LogSource, RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo,
+    VolumeSpec,
 };
 
 /// Request timeout: long enough for `docker stop` with ECS's largest stop timeout (120 s).
@@ -332,6 +333,10 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         pid_mode: spec.pid_mode.clone(),
         ipc_mode: spec.ipc_mode.clone(),
         cgroup_parent: spec.cgroup_parent.clone(),
+        log_config: spec.log_config.as_ref().map(|l| HostConfigLogConfig {
+            typ: Some(l.driver.clone()),
+            config: Some(l.options.clone().into_iter().collect()),
+        }),
         ..Default::default()
     };
     ContainerCreateBody {
@@ -656,6 +661,31 @@ impl ContainerRuntime for DockerRuntime {
         }
         tracing::info!(%image, "built the pause image");
         Ok(image)
+    }
+
+    fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
+        use bollard::container::LogOutput;
+        let options = LogsOptionsBuilder::new()
+            .follow(true)
+            .stdout(true)
+            .stderr(true)
+            .timestamps(true)
+            // Docker's API takes 32-bit seconds here (until 2038).
+            .since(i32::try_from(since_secs.max(0)).unwrap_or(i32::MAX))
+            .build();
+        self.docker
+            .logs(id, Some(options))
+            .filter_map(|item| async move {
+                let (source, bytes) = match item {
+                    Ok(LogOutput::StdOut { message }) => (LogSource::Stdout, message),
+                    Ok(LogOutput::StdErr { message }) => (LogSource::Stderr, message),
+                    Ok(LogOutput::Console { message }) => (LogSource::Tty, message),
+                    Ok(LogOutput::StdIn { .. }) => return None,
+                    Err(e) => return Some(Err(map_err(e))),
+                };
+                Some(Ok(LogFrame { source, bytes }))
+            })
+            .boxed()
     }
 }
 

@@ -39,6 +39,7 @@ pub mod client;
 pub mod docker;
 pub mod fake;
 pub mod ledger;
+mod log_shipping;
 pub mod pause;
 pub mod ports;
 mod reconciler;

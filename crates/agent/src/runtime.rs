@@ -208,6 +208,8 @@ pub struct ContainerSpec {
     pub dns_search: Vec<String>,
     /// The cgroup the container is created under (the task's).
     pub cgroup_parent: Option<String>,
+    /// The runtime's log driver for the container; `None` is the runtime's default.
+    pub log_config: Option<LogConfigSpec>,
 }
 
 /// The coarse state of a container.
@@ -272,6 +274,32 @@ pub enum RuntimeEvent {
     Lagged,
 }
 
+/// Which output of a container a log frame holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LogSource {
+    Stdout,
+    Stderr,
+    /// A container with a terminal (`pseudoTerminal`): one stream, split on newlines.
+    Tty,
+}
+
+/// One message of a container's log as the runtime returns it with timestamps:
+/// `<RFC 3339 time with nanoseconds> <text>`, the text ending with `\n` unless the runtime
+/// split a long line into partial messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogFrame {
+    pub source: LogSource,
+    pub bytes: bytes::Bytes,
+}
+
+/// How the runtime keeps a container's output (Docker's `HostConfig.LogConfig`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LogConfigSpec {
+    /// A Docker log driver: `json-file`, `local`, `syslog`, `journald`.
+    pub driver: String,
+    pub options: BTreeMap<String, String>,
+}
+
 /// The operations the agent needs from a container engine.
 #[async_trait]
 pub trait ContainerRuntime: Send + Sync + 'static {
@@ -314,6 +342,18 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     /// Makes sure the pause image is present (building it locally, without a registry)
     /// and returns its reference.
     async fn pause_image(&self) -> Result<String, RuntimeError>;
+
+    /// The container's log from `since_secs` (a Unix time in seconds; 0 for all of it)
+    /// with timestamps, following it while the container runs: the stream ends once the
+    /// container has stopped and everything it wrote was returned. A runtime that keeps no
+    /// logs refuses with `Invalid`.
+    fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
+        let _ = since_secs;
+        let refusal = RuntimeError::Invalid(format!(
+            "this container runtime keeps no logs (container {id})"
+        ));
+        Box::pin(futures::stream::once(async move { Err(refusal) }))
+    }
 }
 
 /// The ID part of a task ARN.
@@ -595,6 +635,7 @@ pub fn build_spec(
         network_disabled: def.disable_networking.unwrap_or(false),
         dns_search: def.dns_search_domains.clone().unwrap_or_default(),
         cgroup_parent: resources.cgroup_parent.clone(),
+        log_config: crate::log_shipping::docker_log_config(def),
     })
 }
 

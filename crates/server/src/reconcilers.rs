@@ -7,7 +7,8 @@
 //! - [`host_loss`] stops the tasks of container instances whose agent went silent for
 //!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`);
 //! - [`task_definition_deletions`] deletes DELETE_IN_PROGRESS task definition revisions
-//!   once no task or service uses them.
+//!   once no task or service uses them;
+//! - [`log_retention`] applies each log group's retention to its stored events.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -153,5 +154,30 @@ pub(crate) async fn services(app: Arc<App>, cancel: CancellationToken) {
             _ = app.reconcile_services() => {}
         }
         last_pass = started.elapsed();
+    }
+}
+
+/// How often log retention is applied. CloudWatch takes up to 72 hours to delete expired
+/// events; a pass deletes whole segments (a day of events at most), so once a minute is
+/// plenty and costs a walk over the groups' segment lists.
+const LOG_RETENTION_PERIOD: Duration = Duration::from_secs(60);
+
+/// Deletes stored log events older than their group's retention: at start, then once a
+/// minute. The engine is synchronous, so each pass runs on the blocking pool.
+pub(crate) async fn log_retention(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        match app.with_logs(|store| store.enforce_retention()).await {
+            Ok(report) if report.segments_deleted > 0 => tracing::info!(
+                segments = report.segments_deleted,
+                bytes = report.bytes_freed,
+                "deleted log events past their group's retention"
+            ),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = ?err, "could not apply log retention"),
+        }
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(LOG_RETENTION_PERIOD) => {}
+        }
     }
 }

@@ -16,6 +16,7 @@
 //! exports `AWS_ENDPOINT_URL_<SERVICE>` for every API in [`Api::served`].
 
 pub mod json;
+pub mod logs;
 pub mod query;
 
 use std::borrow::Cow;
@@ -72,7 +73,7 @@ impl Api {
     }
 
     pub fn is_served(self) -> bool {
-        matches!(self, Api::Ecs)
+        matches!(self, Api::Ecs | Api::Logs)
     }
 
     /// The SigV4 signing name requests must be scoped to.
@@ -345,6 +346,11 @@ async fn call_json(
     match api {
         Api::Ecs => {
             let command = Command::parse(action, body)?;
+            app.authorize(caller, &command.access(app))?;
+            command.execute(app).await
+        }
+        Api::Logs => {
+            let command = logs::LogsCommand::parse(action, body)?;
             app.authorize(caller, &command.access(app))?;
             command.execute(app).await
         }

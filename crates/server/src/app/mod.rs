@@ -11,6 +11,8 @@ mod clusters;
 mod instances;
 mod liveness;
 mod log_options;
+mod log_shipping;
+pub mod logs;
 mod pagination;
 mod placement;
 mod service_plan;
@@ -86,6 +88,8 @@ pub struct App {
     pub keyring: Arc<crate::crypto::Keyring>,
     /// Whether the API is served over TLS (`aws:SecureTransport`).
     tls: std::sync::atomic::AtomicBool,
+    /// The CloudWatch Logs storage engine, set once the server opened it.
+    logs: std::sync::OnceLock<berth_logs::LogStore>,
 }
 
 impl std::fmt::Debug for App {
@@ -116,6 +120,7 @@ impl App {
             shutdown,
             keyring,
             tls: std::sync::atomic::AtomicBool::new(false),
+            logs: std::sync::OnceLock::new(),
         }
     }
 
