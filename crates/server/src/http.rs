@@ -151,7 +151,11 @@ fn domain_agent_error(err: Error) -> Response {
             code: "ResourceNotFoundException",
             message,
             ..
-        } => agent_error(StatusCode::NOT_FOUND, "not_found", message),
+        } => agent_error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("ResourceNotFoundException: {message}"),
+        ),
         Error::Api { status, message, .. } if status >= 500 => agent_error(
             StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             "unavailable",

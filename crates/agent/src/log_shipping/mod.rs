@@ -210,7 +210,8 @@ impl LogShipper {
             Err(e) if e.is_retryable() => Err(PrepareError::Unavailable),
             Err(ClientError::Unauthorized(_)) => Err(PrepareError::Unavailable),
             Err(ClientError::Rejected { message, .. }) => Err(PrepareError::Refused(format!(
-                "failed to initialize logging driver: {message}"
+                "failed to initialize logging driver: failed to create CloudWatch log stream: \
+                 {message}"
             ))),
             Err(e) => Err(PrepareError::Refused(format!(
                 "failed to initialize logging driver: {e}"
