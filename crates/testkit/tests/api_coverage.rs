@@ -1,10 +1,13 @@
-//! Endpoint coverage: every action in `berth_server::dispatch::OPERATIONS` must be called
-//! by some integration test in this directory, either through the SDK (`.run_task()`)
-//! or as a raw request target (`"…RunTask"`), so that an operation added to the table
-//! without a test fails CI.
+//! Endpoint coverage: every action in `berth_server::dispatch::OPERATIONS` (ECS) and
+//! `berth_server::apis::logs::LOGS_OPERATIONS` (CloudWatch Logs) must be called by some
+//! integration test in this directory, either through the SDK (`.run_task()`) or as a raw
+//! request target (`"…RunTask"`), so that an operation added to a table without a test
+//! fails CI. A CloudWatch Logs action counts only in a file that uses that API's SDK, so
+//! ECS's `.tag_resource()` does not cover Logs' TagResource.
 
 use std::path::{Path, PathBuf};
 
+use berth_server::apis::logs::LOGS_OPERATIONS;
 use berth_server::dispatch::OPERATIONS;
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.
@@ -78,6 +81,26 @@ fn every_operation_has_an_integration_test() {
         dir.display(),
         missing.first().map(|op| snake_case(op)).unwrap_or_default()
     );
+}
+
+#[test]
+fn every_logs_operation_has_an_integration_test() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let sources: Vec<_> = test_sources(&dir)
+        .into_iter()
+        .filter(|(_, text)| text.contains("aws_sdk_cloudwatchlogs") || text.contains("Logs_20140328"))
+        .collect();
+    assert!(!sources.is_empty(), "no CloudWatch Logs tests in {}", dir.display());
+    let missing: Vec<&str> = LOGS_OPERATIONS
+        .iter()
+        .copied()
+        .filter(|op| !exercised(op, &sources))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "these CloudWatch Logs operations have no integration test: {missing:?}"
+    );
+    assert_eq!(LOGS_OPERATIONS, berth_api::logs::OPERATIONS, "every generated operation is served");
 }
 
 #[test]

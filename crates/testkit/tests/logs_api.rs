@@ -650,3 +650,61 @@ async fn a_principal_without_policies_is_refused() {
         .expect_err("an unknown key");
     assert_eq!(code(&unsigned), "UnrecognizedClientException");
 }
+
+/// awslogs options berth cannot apply are refused at registration, naming the option, and
+/// nothing is stored; the same definition with options berth applies registers.
+#[tokio::test(flavor = "multi_thread")]
+async fn awslogs_options_berth_cannot_apply_are_refused_at_registration() {
+    use aws_sdk_ecs::types::{ContainerDefinition, LogConfiguration, LogDriver};
+    let cluster = TestCluster::start().await;
+    let register = |options: &[(&str, &str)]| {
+        let mut config = LogConfiguration::builder().log_driver(LogDriver::Awslogs);
+        for (name, value) in options {
+            config = config.options(*name, *value);
+        }
+        cluster
+            .client
+            .register_task_definition()
+            .family("awslogs-options")
+            .container_definitions(
+                ContainerDefinition::builder()
+                    .name("app")
+                    .image("busybox")
+                    .memory(64)
+                    .log_configuration(config.build().expect("a log configuration"))
+                    .build(),
+            )
+            .send()
+    };
+    let base = [("awslogs-group", "/ecs/app"), ("awslogs-stream-prefix", "app")];
+    for (extra, named) in [
+        (("awslogs-region", "eu-west-1"), "awslogs-region"),
+        (("awslogs-multiline-pattern", "^INFO"), "awslogs-multiline-pattern"),
+        (("awslogs-endpoint", "https://logs.example"), "awslogs-endpoint"),
+        (("mode", "sometimes"), "mode"),
+    ] {
+        let mut options = base.to_vec();
+        if extra.0 != "awslogs-region" {
+            options.push(("awslogs-region", "us-east-1"));
+        }
+        options.push(extra);
+        let err = register(&options).await.expect_err("refused");
+        assert_eq!(code(&err), "ClientException", "{extra:?}");
+        assert!(message(&err).contains(named), "{}", message(&err));
+    }
+    let families = cluster
+        .client
+        .list_task_definition_families()
+        .send()
+        .await
+        .expect("ListTaskDefinitionFamilies");
+    assert!(families.families().is_empty(), "nothing was stored");
+    let mut options = base.to_vec();
+    options.extend([
+        ("awslogs-region", "us-east-1"),
+        ("awslogs-create-group", "true"),
+        ("mode", "non-blocking"),
+        ("max-buffer-size", "4m"),
+    ]);
+    register(&options).await.expect("options berth applies");
+}
