@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what berth's scripts and tests need on Debian 12, only when something is missing:
 #   apt: docker.io, busybox-static, docker-registry, apache2-utils (htpasswd), ca-certificates,
-#        curl, iproute2, jq (and python3/python3-pip if there is no python3 at all)
+#        curl, iproute2, jq, awscli (the CLI v2 at /usr/bin/aws), and python3/python3-pip if
+#        there is no python3 at all
 #   pip: awscli, boto3
 # It never installs Rust (there is no internet for rustup); it checks that cargo exists.
 # Idempotent and quiet: prints nothing when everything is already there, and the tool's output
@@ -44,6 +45,8 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
+# The aws CLI v2 (Debian's awscli, /usr/bin/aws) for `aws logs tail --follow`; v1 comes from pip.
+[ -x /usr/bin/aws ] || missing+=(awscli)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get to install them"
@@ -67,9 +70,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   pkg_installed busybox-static || die "busybox-static did not install"
 fi
 
-# aws CLI (v1, from PyPI) and boto3 for the smoke test.
+# aws CLI (v1, from PyPI; first on PATH, before Debian's v2 in /usr/bin) and boto3 for the
+# smoke test and the CloudWatch Logs tests.
+aws_v1() { aws --version 2>&1 | grep -q '^aws-cli/1\.'; }
 pip_missing=()
-command -v aws >/dev/null 2>&1 || pip_missing+=(awscli)
+aws_v1 || pip_missing+=(awscli)
 python3 -c 'import boto3' >/dev/null 2>&1 || pip_missing+=(boto3)
 if [ "${#pip_missing[@]}" -gt 0 ]; then
   pip=(python3 -m pip)
@@ -81,7 +86,7 @@ if [ "${#pip_missing[@]}" -gt 0 ]; then
   fi
   if command -v pyenv >/dev/null 2>&1; then pyenv rehash >/dev/null 2>&1 || true; fi
   hash -r
-  command -v aws >/dev/null 2>&1 || die "awscli installed but 'aws' is not on PATH ($PATH)"
+  aws_v1 || die "awscli installed but the first 'aws' on PATH is not the CLI v1 ($PATH)"
   python3 -c 'import boto3' >/dev/null 2>&1 || die "boto3 installed but python3 cannot import it"
 fi
 

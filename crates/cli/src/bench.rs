@@ -3,7 +3,7 @@
 //! `berth bench run-task` interleaves RunTask→RUNNING samples (through the real ECS API
 //! and a Docker agent) with bare `docker run -d` samples of the same image, and prints
 //! p50/p99 for both and their ratio. `berth bench services` and `berth bench
-//! service-scale` live in `bench_services.rs`.
+//! service-scale` live in `bench_services.rs`, `berth bench logs` in `bench_logs.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -53,6 +53,19 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20_000)]
         tasks: usize,
     },
+    /// awslogs: lines/s from a container to FilterLogEvents against `docker logs`, the
+    /// write-to-visible delay, and what awslogs adds to RunTask→RUNNING.
+    Logs {
+        /// Lines the ingestion container writes.
+        #[arg(long, default_value_t = 500_000)]
+        lines: usize,
+        /// RunTask samples of each kind.
+        #[arg(long, default_value_t = 20)]
+        samples: usize,
+        /// A local image (never pulled).
+        #[arg(long, default_value = "berth-test/busybox:latest")]
+        image: String,
+    },
     /// RunTask→RUNNING latency against `docker run -d`.
     RunTask {
         /// Samples of each kind.
@@ -67,6 +80,11 @@ pub enum BenchCommand {
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::RunTask { samples, image } => run_task(samples, &image).await,
+        BenchCommand::Logs {
+            lines,
+            samples,
+            image,
+        } => crate::bench_logs::logs(lines, samples, &image).await,
         BenchCommand::Cluster {
             agents,
             tasks,
@@ -92,7 +110,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
@@ -132,36 +150,145 @@ pub(crate) async fn start_bench_server(
     Ok((server, token))
 }
 
-async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let cancel = CancellationToken::new();
-    let (server, token) = start_bench_server(dir.path(), &cancel).await?;
-    let runtime: Arc<dyn ContainerRuntime> = Arc::new(berth_agent::DockerRuntime::connect().await?);
-    let server_url = format!("http://{}", server.addr);
-    let agent_config = AgentConfig {
-        join_token: Some(token),
-        ..AgentConfig::new(server_url.clone(), "default", dir.path().join("agent"))
-    };
-    let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
-    let agent_cancel = cancel.clone();
-    let agent = tokio::spawn(async move {
-        berth_agent::run(agent_config, runtime, control, agent_cancel).await
-    });
+/// A server and a Docker agent in this process, for the benchmarks that run containers.
+pub(crate) struct DockerBench {
+    pub server: Server,
+    pub client: aws_sdk_ecs::Client,
+    /// The agent's container instance: its containers are removed at the end.
+    instance_arn: String,
+    cancel: CancellationToken,
+    agent: tokio::task::JoinHandle<anyhow::Result<()>>,
+    _dir: tempfile::TempDir,
+}
 
-    let client = sdk_client(&server);
-
-    // Wait for the agent to register.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let instances = client.list_container_instances().send().await?;
-        if !instances.container_instance_arns().is_empty() {
-            break;
-        }
-        if Instant::now() > deadline {
-            bail!("the agent did not register within 30 s");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+impl DockerBench {
+    /// Starts both and waits until the agent is registered.
+    pub(crate) async fn start() -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let cancel = CancellationToken::new();
+        let (server, token) = start_bench_server(dir.path(), &cancel).await?;
+        let runtime: Arc<dyn ContainerRuntime> =
+            Arc::new(berth_agent::DockerRuntime::connect().await?);
+        let server_url = format!("http://{}", server.addr);
+        let agent_config = AgentConfig {
+            join_token: Some(token),
+            ..AgentConfig::new(server_url.clone(), "default", dir.path().join("agent"))
+        };
+        let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
+        let agent_cancel = cancel.clone();
+        let agent = tokio::spawn(async move {
+            berth_agent::run(agent_config, runtime, control, agent_cancel).await
+        });
+        let client = sdk_client(&server);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let instance_arn = loop {
+            let instances = client.list_container_instances().send().await?;
+            if let Some(arn) = instances.container_instance_arns().first() {
+                break arn.clone();
+            }
+            if Instant::now() > deadline {
+                bail!("the agent did not register within 30 s");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        Ok(Self {
+            server,
+            client,
+            instance_arn,
+            cancel,
+            agent,
+            _dir: dir,
+        })
     }
+
+    /// RunTask of `family`, then DescribeTasks until RUNNING: the task and how long it took.
+    pub(crate) async fn run_until_running(&self, family: &str) -> anyhow::Result<(String, Duration)> {
+        let started = Instant::now();
+        let response = self.client.run_task().task_definition(family).send().await?;
+        let Some(task_arn) = response
+            .tasks()
+            .first()
+            .and_then(|t| t.task_arn())
+            .map(str::to_owned)
+        else {
+            bail!("RunTask placed nothing: {:?}", response.failures());
+        };
+        loop {
+            let described = self.client.describe_tasks().tasks(&task_arn).send().await?;
+            let status = described
+                .tasks()
+                .first()
+                .and_then(|t| t.last_status())
+                .unwrap_or("");
+            if status == "RUNNING" {
+                return Ok((task_arn, started.elapsed()));
+            }
+            if status == "STOPPED" {
+                bail!(
+                    "benchmark task stopped: {:?}",
+                    described.tasks().first().and_then(|t| t.stopped_reason())
+                );
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                bail!("task {task_arn} did not reach RUNNING within 60 s");
+            }
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+    }
+
+    /// Waits (at most a minute) until every task asked to stop is STOPPED, then stops the
+    /// agent and the server.
+    pub(crate) async fn stop(self) -> anyhow::Result<()> {
+        let client = &self.client;
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let running = client
+                .list_tasks()
+                .desired_status(DesiredStatus::Stopped)
+                .send()
+                .await?;
+            let arns: Vec<String> = running.task_arns().to_vec();
+            let mut all_stopped = true;
+            for chunk in arns.chunks(100) {
+                let described = client
+                    .describe_tasks()
+                    .set_tasks(Some(chunk.to_vec()))
+                    .send()
+                    .await?;
+                all_stopped &= described
+                    .tasks()
+                    .iter()
+                    .all(|t| t.last_status() == Some("STOPPED"));
+            }
+            if all_stopped || Instant::now() > deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        self.cancel.cancel();
+        let _ = self.agent.await;
+        self.server.join().await;
+        // The stopped tasks' containers would otherwise stay until a cleanup that never
+        // comes: this agent is gone.
+        let label = format!(
+            "label={}={}",
+            berth_api::protocol::labels::INSTANCE_ARN,
+            self.instance_arn
+        );
+        let ids = docker(&["ps", "-aq", "--filter", &label]).await?;
+        let ids: Vec<&str> = ids.split_whitespace().collect();
+        if !ids.is_empty() {
+            let mut args = vec!["rm", "-f", "-v"];
+            args.extend(ids);
+            docker(&args).await?;
+        }
+        Ok(())
+    }
+}
+
+async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
+    let bench = DockerBench::start().await?;
+    let client = bench.client.clone();
     client
         .register_task_definition()
         .family("bench")
@@ -182,38 +309,8 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
     let mut docker_samples = Vec::with_capacity(samples);
     for i in 0..samples {
         // berth: RunTask until DescribeTasks says RUNNING.
-        let started = Instant::now();
-        let response = client.run_task().task_definition("bench").send().await?;
-        let Some(task_arn) = response
-            .tasks()
-            .first()
-            .and_then(|t| t.task_arn())
-            .map(str::to_owned)
-        else {
-            bail!("RunTask placed nothing: {:?}", response.failures());
-        };
-        loop {
-            let described = client.describe_tasks().tasks(&task_arn).send().await?;
-            let status = described
-                .tasks()
-                .first()
-                .and_then(|t| t.last_status())
-                .unwrap_or("");
-            if status == "RUNNING" {
-                break;
-            }
-            if status == "STOPPED" {
-                bail!(
-                    "benchmark task stopped: {:?}",
-                    described.tasks().first().and_then(|t| t.stopped_reason())
-                );
-            }
-            if started.elapsed() > Duration::from_secs(60) {
-                bail!("task {task_arn} did not reach RUNNING within 60 s");
-            }
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
-        berth_samples.push(started.elapsed());
+        let (task_arn, elapsed) = bench.run_until_running("bench").await?;
+        berth_samples.push(elapsed);
 
         // Baseline: docker run -d (returns once the container is started), then check.
         let name = format!("berth-bench-baseline-{}-{i}", std::process::id());
@@ -232,35 +329,7 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         docker(&["rm", "-f", &name]).await?;
     }
     // Let the agent stop the last tasks before it goes.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let running = client
-            .list_tasks()
-            .desired_status(DesiredStatus::Stopped)
-            .send()
-            .await?;
-        let arns: Vec<String> = running.task_arns().to_vec();
-        let mut all_stopped = true;
-        for chunk in arns.chunks(100) {
-            let described = client
-                .describe_tasks()
-                .set_tasks(Some(chunk.to_vec()))
-                .send()
-                .await?;
-            all_stopped &= described
-                .tasks()
-                .iter()
-                .all(|t| t.last_status() == Some("STOPPED"));
-        }
-        if all_stopped || Instant::now() > deadline {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    cancel.cancel();
-    let _ = agent.await;
-    server.join().await;
-    let _ = docker(&["rm", "-f", "-v"]).await;
+    bench.stop().await?;
 
     berth_samples.sort();
     docker_samples.sort();

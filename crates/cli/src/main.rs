@@ -6,6 +6,7 @@
 //! usage (from clap).
 
 mod bench;
+mod bench_logs;
 mod bench_services;
 mod commands;
 mod logs;

@@ -251,3 +251,69 @@ async fn lines_survive_an_agent_restart_exactly_once() {
     assert_eq!(messages.len(), 3000, "no line twice");
     assert_eq!(messages, expected);
 }
+
+/// Containers that write 100,000 lines and exit at once: Docker 20.10 may end (or stall) a
+/// followed read of such a log early; every line must still arrive, once, in order.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_flood_from_a_container_that_exits_at_once_arrives_whole() {
+    if !docker_available() {
+        return;
+    }
+    let (cluster, cleanup) = docker_cluster().await;
+    let logs = logs_client(&cluster);
+    let container = shell_container("app", 64, "seq 1 100000")
+        .log_configuration(awslogs("/ecs/flood", "flood", true))
+        .build();
+    let definition = register(&cluster.client, "logs-flood", vec![container]).await;
+    let mut streams = Vec::new();
+    for _ in 0..3 {
+        let task = run_one(&cluster.client, &definition).await;
+        let arn = cleanup.track(task.task_arn().expect("a task ARN"));
+        streams.push(format!("flood/app/{}", task_id(&arn)));
+    }
+    for stream in &streams {
+        let events = wait_for(
+            &format!("100,000 lines in {stream}"),
+            TIMEOUT,
+            || async {
+                let last = logs
+                    .filter_log_events()
+                    .log_group_name("/ecs/flood")
+                    .log_stream_names(stream)
+                    .filter_pattern("100000")
+                    .send()
+                    .await
+                    .ok()?;
+                if last.events().is_empty() {
+                    return None;
+                }
+                let mut events = Vec::new();
+                let mut token = None;
+                loop {
+                    let page = logs
+                        .filter_log_events()
+                        .log_group_name("/ecs/flood")
+                        .log_stream_names(stream)
+                        .set_next_token(token)
+                        .send()
+                        .await
+                        .ok()?;
+                    events.extend(page.events().iter().filter_map(|e| e.message().map(str::to_owned)));
+                    token = page.next_token().map(str::to_owned);
+                    if token.is_none() {
+                        return Some(events);
+                    }
+                }
+            },
+        )
+        .await;
+        assert_eq!(events.len(), 100_000, "{stream}: every line, once");
+        assert!(
+            events
+                .iter()
+                .enumerate()
+                .all(|(i, line)| *line == (i + 1).to_string()),
+            "{stream}: in order"
+        );
+    }
+}

@@ -25,7 +25,10 @@
 //! Docker ends the log after its last line, which is shipped before the follower ends.
 //! Before the container first starts, [`LogShipper::prepare`] opens the stream, so a
 //! missing log group (without `awslogs-create-group`) fails the container's start as it
-//! does on ECS.
+//! does on ECS. Docker 20.10 sometimes cuts a followed log short, or stops delivering it
+//! without ending it, when the container exits mid-read: so the follower is done only
+//! after a read that began once the container had stopped, and a read quiet for a second
+//! checks whether the container still runs (see `STALL_CHECK`).
 
 mod lines;
 
@@ -67,6 +70,13 @@ const MAX_BATCH_SPAN_MS: i64 = 24 * 3600 * 1000;
 const MAX_BATCH_JSON_BYTES: usize = 5 << 20;
 /// Warnings about refused batches, at most one in this many.
 const WARN_EVERY: u64 = 100;
+/// A read that yields nothing for this long checks whether the container still runs.
+/// Docker 20.10 loses track of a followed log when its container exits while the log is
+/// being read: the read ends early, or never ends (`docker logs -f` does the same). So
+/// only a read that began after the container stopped counts as complete; a read cut
+/// short or gone quiet is followed by another from the stream's stored position, and a
+/// read of a stopped container returns everything and ends.
+const STALL_CHECK: Duration = Duration::from_secs(1);
 
 /// What Docker keeps of a container's output: the definition's driver and options
 /// (checked at registration), or for `awslogs` the base driver the agent reads from.
@@ -168,6 +178,8 @@ impl std::fmt::Debug for LogShipper {
 enum PassEnd {
     /// Docker ended the log: the container stopped (or the read broke off).
     Drained,
+    /// The read went quiet after the container stopped: read again.
+    Stalled,
     /// Reading failed; the message is the runtime's.
     Failed(RuntimeError),
     /// The session is over.
@@ -264,6 +276,17 @@ impl LogShipper {
                     return None;
                 }
             };
+            // Whether the container had stopped before this read began: only such a read
+            // is known to see the whole log (see `STALL_CHECK`).
+            let stopped = match self.runtime.inspect(&target.container_id).await {
+                Ok(status) if status.state != RunState::Running => Some(status.started_at),
+                Ok(_) => None,
+                Err(RuntimeError::NotFound(_)) => return None,
+                Err(_) => {
+                    self.pause(backoff.next_delay()).await;
+                    continue;
+                }
+            };
             match self.ship_pass(target, after).await {
                 PassEnd::Stopped => return None,
                 PassEnd::Failed(RuntimeError::NotFound(_) | RuntimeError::Invalid(_)) => {
@@ -273,16 +296,12 @@ impl LogShipper {
                     tracing::debug!(container = %target.container_id, error = %e, "reading the container's log failed");
                     self.pause(backoff.next_delay()).await;
                 }
-                PassEnd::Drained => {
-                    backoff.reset();
-                    match self.runtime.inspect(&target.container_id).await {
-                        // Restarted in place, or the read broke off: follow on.
-                        Ok(status) if status.state == RunState::Running => {}
-                        Ok(status) => return Some(status.started_at),
-                        Err(RuntimeError::NotFound(_)) => return None,
-                        Err(_) => self.pause(backoff.next_delay()).await,
-                    }
-                }
+                PassEnd::Stalled => backoff.reset(),
+                // Everything up to the container's stop is shipped.
+                PassEnd::Drained if stopped.is_some() => return stopped,
+                // The container stopped during the read (read again, once it has), was
+                // restarted in place, or the read broke off: read on.
+                PassEnd::Drained => backoff.reset(),
             }
         }
     }
@@ -304,6 +323,7 @@ impl LogShipper {
         let mut batch = Batch::default();
         let mut sending: Option<Sending> = None;
         let mut ended: Option<PassEnd> = None;
+        let mut quiet_since = tokio::time::Instant::now();
         loop {
             while let Some(event) = assembler.peek() {
                 if !batch.fits(event) {
@@ -317,6 +337,7 @@ impl LogShipper {
                 sending = Some(self.send(target, std::mem::take(&mut batch)));
             }
             if sending.is_none() && ended.is_some() && assembler.peek().is_none() {
+                tracing::debug!(container = %target.container_id, "read the container's log to its end");
                 if assembler.dropped > 0 {
                     tracing::warn!(container = %target.container_id, dropped = assembler.dropped, "some of the container's log could not be shipped");
                 }
@@ -334,7 +355,10 @@ impl LogShipper {
             tokio::select! {
                 _ = self.cancel.cancelled() => return PassEnd::Stopped,
                 frame = frames.next(), if room => match frame {
-                    Some(Ok(frame)) => assembler.push(&frame),
+                    Some(Ok(frame)) => {
+                        quiet_since = tokio::time::Instant::now();
+                        assembler.push(&frame);
+                    }
                     // Open partial lines stay unshipped: the next pass reads them again.
                     Some(Err(e)) => ended = Some(PassEnd::Failed(e)),
                     None => {
@@ -342,10 +366,22 @@ impl LogShipper {
                         ended = Some(PassEnd::Drained);
                     }
                 },
+                _ = tokio::time::sleep_until(quiet_since + STALL_CHECK), if room => {
+                    quiet_since = tokio::time::Instant::now();
+                    tracing::debug!(container = %target.container_id, backlog = ?assembler.backlog(), sending = sending.is_some(), "the container's log is quiet");
+                    match self.runtime.inspect(&target.container_id).await {
+                        Ok(status) if status.state == RunState::Running => {}
+                        Err(e) if !matches!(e, RuntimeError::NotFound(_)) => {}
+                        // Stopped (or gone): whatever the read still holds back is read
+                        // again, from the stream's stored position.
+                        _ => ended = Some(PassEnd::Stalled),
+                    }
+                }
                 sent = async { sending.as_mut().expect("guarded").await }, if sending.is_some() => {
                     sending = None;
-                    if sent.is_err() {
-                        return PassEnd::Stopped;
+                    match sent {
+                        Ok(response) => tracing::trace!(container = %target.container_id, stored = response.stored, duplicates = response.duplicates, "shipped a batch"),
+                        Err(()) => return PassEnd::Stopped,
                     }
                 }
             }
