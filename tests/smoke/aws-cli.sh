@@ -493,5 +493,28 @@ jq -e '(.serviceArns | map(select(endswith("/web"))) | length) == 0' <<<"$out" >
   fail "list-services still lists web: $out"
 pass "update-service --desired-count 0, delete-service -> INACTIVE, no service container left running"
 
+# ---------------------------------------------------------------- CloudWatch Logs
+
+step "awslogs lines through aws logs and berth logs"
+aws ecs register-task-definition --family smoke-logs --container-definitions "$(jq -nc --arg image "$BERTH_TEST_IMAGE" '[{
+  name: "app", image: $image, memory: 32, command: ["sh", "-c", "echo hello from awslogs; echo second line"],
+  logConfiguration: {logDriver: "awslogs", options: {"awslogs-group": "/smoke/logs", "awslogs-region": env.AWS_DEFAULT_REGION,
+    "awslogs-stream-prefix": "smoke", "awslogs-create-group": "true"}}}]')" >/dev/null ||
+  fail "register-task-definition smoke-logs"
+arn=$(aws ecs run-task --task-definition smoke-logs | jq -r '.tasks[0].taskArn')
+[ -n "$arn" ] && [ "$arn" != null ] || fail "run-task smoke-logs placed nothing"
+stream="smoke/app/${arn##*/}"
+lines=""
+for _ in $(seq 1 300); do
+  lines=$(aws logs get-log-events --log-group-name /smoke/logs --log-stream-name "$stream" --start-from-head 2>/dev/null |
+    jq -r '[.events[].message] | join("|")' || true)
+  [ "$lines" = "hello from awslogs|second line" ] && break
+  sleep 0.1
+done
+[ "$lines" = "hello from awslogs|second line" ] || fail "aws logs get-log-events $stream: got '$lines'"
+out=$("$BERTH_BIN" logs --task "$arn" --data-dir "$DATA") || fail "berth logs --task $arn failed"
+[ "$out" = "$(printf 'hello from awslogs\nsecond line')" ] || fail "berth logs printed: $out"
+pass "an awslogs task's lines through aws logs get-log-events (env endpoint) and berth logs"
+
 STEP="finished"
 echo "$PASSED passed, 0 failed"

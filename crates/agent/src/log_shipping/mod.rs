@@ -157,6 +157,17 @@ enum Follower {
     Running,
     /// Shipped everything up to the container's stop; its run started at this time.
     Done(Option<SystemTime>),
+    /// The runtime keeps no logs (the fake runtime): nothing to follow, ever.
+    Unsupported,
+}
+
+/// How a follower ended.
+enum FollowEnd {
+    /// Shipped up to the stop of the container's run that started at this time.
+    Shipped(Option<SystemTime>),
+    /// Stopped or gave up: a later sighting of the container starts another.
+    Left,
+    Unsupported,
 }
 
 /// The awslogs followers of one agent session.
@@ -237,7 +248,7 @@ impl LogShipper {
         {
             let mut followers = self.followers();
             match followers.get(&target.container_id) {
-                Some(Follower::Running) => return,
+                Some(Follower::Running | Follower::Unsupported) => return,
                 Some(Follower::Done(run)) if *run == started_at => return,
                 _ => {}
             }
@@ -249,20 +260,20 @@ impl LogShipper {
             let end = shipper.run_follower(&target).await;
             let mut followers = shipper.followers();
             match end {
-                Some(run) => followers.insert(id, Follower::Done(run)),
-                None => followers.remove(&id),
+                FollowEnd::Shipped(run) => followers.insert(id, Follower::Done(run)),
+                FollowEnd::Unsupported => followers.insert(id, Follower::Unsupported),
+                FollowEnd::Left => followers.remove(&id),
             };
         });
     }
 
-    /// Ships the container's log until it stops for good. `Some(start of its last run)`
-    /// when everything was shipped, `None` when the follower gave up or was stopped.
-    async fn run_follower(&self, target: &ShipTarget) -> Option<Option<SystemTime>> {
+    /// Ships the container's log until it stops for good.
+    async fn run_follower(&self, target: &ShipTarget) -> FollowEnd {
         let mut backoff = Backoff::new(Duration::from_millis(200), Duration::from_secs(30));
         let request = target.request();
         loop {
             let opened = tokio::select! {
-                _ = self.cancel.cancelled() => return None,
+                _ = self.cancel.cancelled() => return FollowEnd::Left,
                 r = self.control.open_log_stream(&self.credential, &request) => r,
             };
             let after = match opened {
@@ -273,7 +284,7 @@ impl LogShipper {
                 }
                 Err(e) => {
                     tracing::warn!(task = %target.task_arn, container = %target.container_name, error = %e, "cannot ship this container's log");
-                    return None;
+                    return FollowEnd::Left;
                 }
             };
             // Whether the container had stopped before this read began: only such a read
@@ -281,24 +292,25 @@ impl LogShipper {
             let stopped = match self.runtime.inspect(&target.container_id).await {
                 Ok(status) if status.state != RunState::Running => Some(status.started_at),
                 Ok(_) => None,
-                Err(RuntimeError::NotFound(_)) => return None,
+                Err(RuntimeError::NotFound(_)) => return FollowEnd::Left,
                 Err(_) => {
                     self.pause(backoff.next_delay()).await;
                     continue;
                 }
             };
             match self.ship_pass(target, after).await {
-                PassEnd::Stopped => return None,
-                PassEnd::Failed(RuntimeError::NotFound(_) | RuntimeError::Invalid(_)) => {
-                    return None
-                }
+                PassEnd::Stopped => return FollowEnd::Left,
+                PassEnd::Failed(RuntimeError::NotFound(_)) => return FollowEnd::Left,
+                PassEnd::Failed(RuntimeError::Invalid(_)) => return FollowEnd::Unsupported,
                 PassEnd::Failed(e) => {
                     tracing::debug!(container = %target.container_id, error = %e, "reading the container's log failed");
                     self.pause(backoff.next_delay()).await;
                 }
                 PassEnd::Stalled => backoff.reset(),
                 // Everything up to the container's stop is shipped.
-                PassEnd::Drained if stopped.is_some() => return stopped,
+                PassEnd::Drained if stopped.is_some() => {
+                    return FollowEnd::Shipped(stopped.flatten())
+                }
                 // The container stopped during the read (read again, once it has), was
                 // restarted in place, or the read broke off: read on.
                 PassEnd::Drained => backoff.reset(),
@@ -538,7 +550,10 @@ mod tests {
             assert!(batch.fits(&event(0, big)));
             batch.push(event(0, big));
         }
-        assert!(!batch.fits(&event(0, big)), "a fifth 256 KiB event passes 1 MiB");
+        assert!(
+            !batch.fits(&event(0, big)),
+            "a fifth 256 KiB event passes 1 MiB"
+        );
         let mut batch = Batch::default();
         batch.push(event(0, 1));
         assert!(batch.fits(&event(MAX_BATCH_SPAN_MS, 1)));
