@@ -17,8 +17,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use berth_api::protocol::{
     AgentApiError, DesiredState, LogBatch, LogBatchResponse, LogStreamRequest, LogStreamTarget,
-    RegisterRequest, RegisterResponse, ReportRequest, ReportResponse, TaskCredentials,
-    TaskSecrets,
+    RegisterRequest, RegisterResponse, ReportRequest, ReportResponse, TaskCredentials, TaskSecrets,
 };
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};

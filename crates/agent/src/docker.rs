@@ -23,8 +23,8 @@ use bollard::models::{
 };
 use bollard::query_parameters::{
     CreateContainerOptions, CreateImageOptions, EventsOptions, InspectContainerOptions,
-    ListContainersOptions, LogsOptionsBuilder, ListVolumesOptions, RemoveContainerOptions, RemoveVolumeOptions,
-    StartContainerOptions, StopContainerOptions,
+    ListContainersOptions, ListVolumesOptions, LogsOptionsBuilder, RemoveContainerOptions,
+    RemoveVolumeOptions, StartContainerOptions, StopContainerOptions,
 };
 use bollard::Docker;
 use futures::stream::BoxStream;
@@ -33,8 +33,7 @@ use futures::StreamExt;
 use crate::cgroup::{CgroupError, TaskCgroups, TaskLimits};
 use crate::runtime::{
     ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary, EventKind, ImageInfo,
-    LogFrame, LogSource, RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo,
-    VolumeSpec,
+    LogFrame, LogSource, RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo, VolumeSpec,
 };
 
 /// Request timeout: long enough for `docker stop` with ECS's largest stop timeout (120 s).
@@ -663,7 +662,11 @@ impl ContainerRuntime for DockerRuntime {
         Ok(image)
     }
 
-    fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
+    fn logs(
+        &self,
+        id: &str,
+        since_secs: i64,
+    ) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
         use bollard::container::LogOutput;
         let options = LogsOptionsBuilder::new()
             .follow(true)

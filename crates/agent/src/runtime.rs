@@ -347,7 +347,11 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     /// with timestamps, following it while the container runs: the stream ends once the
     /// container has stopped and everything it wrote was returned. A runtime that keeps no
     /// logs refuses with `Invalid`.
-    fn logs(&self, id: &str, since_secs: i64) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
+    fn logs(
+        &self,
+        id: &str,
+        since_secs: i64,
+    ) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
         let _ = since_secs;
         let refusal = RuntimeError::Invalid(format!(
             "this container runtime keeps no logs (container {id})"

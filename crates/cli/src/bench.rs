@@ -202,9 +202,17 @@ impl DockerBench {
     }
 
     /// RunTask of `family`, then DescribeTasks until RUNNING: the task and how long it took.
-    pub(crate) async fn run_until_running(&self, family: &str) -> anyhow::Result<(String, Duration)> {
+    pub(crate) async fn run_until_running(
+        &self,
+        family: &str,
+    ) -> anyhow::Result<(String, Duration)> {
         let started = Instant::now();
-        let response = self.client.run_task().task_definition(family).send().await?;
+        let response = self
+            .client
+            .run_task()
+            .task_definition(family)
+            .send()
+            .await?;
         let Some(task_arn) = response
             .tasks()
             .first()

@@ -115,7 +115,10 @@ fn docker_time_ms(text: &str) -> anyhow::Result<i64> {
 }
 
 fn stream_of(task_arn: &str) -> String {
-    format!("bench/main/{}", task_arn.rsplit('/').next().unwrap_or_default())
+    format!(
+        "bench/main/{}",
+        task_arn.rsplit('/').next().unwrap_or_default()
+    )
 }
 
 fn ms(d: Duration) -> f64 {
@@ -177,7 +180,8 @@ async fn ingestion(
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
-    let started_ms = docker_time_ms(&docker(&["inspect", "-f", "{{.State.StartedAt}}", &id]).await?)?;
+    let started_ms =
+        docker_time_ms(&docker(&["inspect", "-f", "{{.State.StartedAt}}", &id]).await?)?;
     let finished_ms =
         docker_time_ms(&docker(&["inspect", "-f", "{{.State.FinishedAt}}", &id]).await?)?;
 
@@ -204,7 +208,10 @@ async fn ingestion(
         }
     }
     if count != lines + 1 {
-        bail!("FilterLogEvents counts {count} lines; the container wrote {}", lines + 1);
+        bail!(
+            "FilterLogEvents counts {count} lines; the container wrote {}",
+            lines + 1
+        );
     }
 
     // Baseline: Docker reading the same lines back.
@@ -216,7 +223,10 @@ async fn ingestion(
     let docker_elapsed = started.elapsed();
     let docker_lines = output.stdout.iter().filter(|b| **b == b'\n').count();
     if docker_lines != lines + 1 {
-        bail!("docker logs returned {docker_lines} lines, not {}", lines + 1);
+        bail!(
+            "docker logs returned {docker_lines} lines, not {}",
+            lines + 1
+        );
     }
 
     let berth_secs = (visible_ms - started_ms).max(1) as f64 / 1000.0;
@@ -260,7 +270,9 @@ async fn steady_delay(
         bench,
         "bench-logs-steady",
         image,
-        &format!("i=0; while [ $i -lt {lines} ]; do echo \"tick $i\"; i=$((i+1)); usleep 5000; done"),
+        &format!(
+            "i=0; while [ $i -lt {lines} ]; do echo \"tick $i\"; i=$((i+1)); usleep 5000; done"
+        ),
         Some(awslogs(group)?),
     )
     .await?;
@@ -271,7 +283,10 @@ async fn steady_delay(
     let deadline = Instant::now() + Duration::from_secs(120);
     while delays.len() < lines {
         if Instant::now() > deadline {
-            bail!("only {} of {lines} lines were visible within 2 minutes", delays.len());
+            bail!(
+                "only {} of {lines} lines were visible within 2 minutes",
+                delays.len()
+            );
         }
         let page = logs
             .get_log_events()
@@ -320,7 +335,10 @@ async fn run_task_overhead(bench: &DockerBench, samples: usize, image: &str) -> 
     let mut plain = Vec::with_capacity(samples);
     let mut with_logs = Vec::with_capacity(samples);
     for _ in 0..samples {
-        for (family, out) in [("bench-plain", &mut plain), ("bench-awslogs", &mut with_logs)] {
+        for (family, out) in [
+            ("bench-plain", &mut plain),
+            ("bench-awslogs", &mut with_logs),
+        ] {
             let (task_arn, elapsed) = bench.run_until_running(family).await?;
             out.push(elapsed);
             bench.client.stop_task().task(&task_arn).send().await?;
@@ -331,8 +349,16 @@ async fn run_task_overhead(bench: &DockerBench, samples: usize, image: &str) -> 
     let (p50, p99) = (percentile(&plain, 50.0), percentile(&plain, 99.0));
     let (l50, l99) = (percentile(&with_logs, 50.0), percentile(&with_logs, 99.0));
     println!("RunTask→RUNNING, {samples} samples each, interleaved");
-    println!("  plain task   : p50 {:7.1} ms   p99 {:7.1} ms", ms(p50), ms(p99));
-    println!("  with awslogs : p50 {:7.1} ms   p99 {:7.1} ms", ms(l50), ms(l99));
+    println!(
+        "  plain task   : p50 {:7.1} ms   p99 {:7.1} ms",
+        ms(p50),
+        ms(p99)
+    );
+    println!(
+        "  with awslogs : p50 {:7.1} ms   p99 {:7.1} ms",
+        ms(l50),
+        ms(l99)
+    );
     println!(
         "  awslogs costs: p50 {:+.1} ms   p99 {:+.1} ms",
         ms(l50) - ms(p50),

@@ -310,10 +310,7 @@ fn print_banner(started: &StartedServer, region: &str) {
     );
     println!("  AWS_REGION={region}");
     println!("  AWS_ENDPOINT_URL_ECS={}", server.endpoint());
-    println!(
-        "  AWS_ENDPOINT_URL_CLOUDWATCH_LOGS={}",
-        server.endpoint()
-    );
+    println!("  AWS_ENDPOINT_URL_CLOUDWATCH_LOGS={}", server.endpoint());
     if let Some(tls) = &server.tls {
         println!("  AWS_CA_BUNDLE={}", tls.ca_path.display());
     }

@@ -74,9 +74,9 @@ impl Endpoint {
             "the server does not serve CloudWatch Logs (an older berth?)".to_owned()
         })?;
         let ca_bundle = match env.get("AWS_CA_BUNDLE") {
-            Some(ca) => Some(
-                std::fs::read(ca).with_context(|| format!("reading the server's CA {ca}"))?,
-            ),
+            Some(ca) => {
+                Some(std::fs::read(ca).with_context(|| format!("reading the server's CA {ca}"))?)
+            }
             None => None,
         };
         Ok(Self {
@@ -290,7 +290,11 @@ impl Reader {
     }
 
     /// The streams of `sources` that exist (a container not started yet has none).
-    async fn existing_streams(&self, group: &str, sources: &[&Source]) -> anyhow::Result<Vec<String>> {
+    async fn existing_streams(
+        &self,
+        group: &str,
+        sources: &[&Source],
+    ) -> anyhow::Result<Vec<String>> {
         let mut existing = Vec::new();
         for source in sources {
             let found = self
@@ -312,7 +316,9 @@ impl Reader {
                 }
                 Err(e) if is_not_found(&e) => {}
                 Err(e) => {
-                    return Err(anyhow::Error::new(e).context(format!("listing the streams of {group}")))
+                    return Err(
+                        anyhow::Error::new(e).context(format!("listing the streams of {group}"))
+                    )
                 }
             }
         }
@@ -320,7 +326,11 @@ impl Reader {
     }
 
     /// FilterLogEvents over `streams` from the newest timestamp printed, all pages.
-    async fn read_group(&self, group: &str, streams: &[String]) -> anyhow::Result<Vec<FilteredLogEvent>> {
+    async fn read_group(
+        &self,
+        group: &str,
+        streams: &[String],
+    ) -> anyhow::Result<Vec<FilteredLogEvent>> {
         let start = self.seen.get(group).and_then(|(newest, _)| *newest);
         let mut events = Vec::new();
         let mut token = None;

@@ -156,7 +156,9 @@ fn domain_agent_error(err: Error) -> Response {
             "not_found",
             format!("ResourceNotFoundException: {message}"),
         ),
-        Error::Api { status, message, .. } if status >= 500 => agent_error(
+        Error::Api {
+            status, message, ..
+        } if status >= 500 => agent_error(
             StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             "unavailable",
             message,

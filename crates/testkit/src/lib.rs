@@ -763,8 +763,7 @@ impl berth_agent::ControlPlane for PartitionableControlPlane {
         credential: &str,
         batch: &berth_api::protocol::LogBatch,
     ) -> Result<berth_api::protocol::LogBatchResponse, berth_agent::ClientError> {
-        let (inner, credential, batch) =
-            (self.inner.clone(), credential.to_owned(), batch.clone());
+        let (inner, credential, batch) = (self.inner.clone(), credential.to_owned(), batch.clone());
         self.guarded(async move { inner.put_logs(&credential, &batch).await })
             .await
     }

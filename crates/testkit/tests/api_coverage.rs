@@ -88,9 +88,15 @@ fn every_logs_operation_has_an_integration_test() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let sources: Vec<_> = test_sources(&dir)
         .into_iter()
-        .filter(|(_, text)| text.contains("aws_sdk_cloudwatchlogs") || text.contains("Logs_20140328"))
+        .filter(|(_, text)| {
+            text.contains("aws_sdk_cloudwatchlogs") || text.contains("Logs_20140328")
+        })
         .collect();
-    assert!(!sources.is_empty(), "no CloudWatch Logs tests in {}", dir.display());
+    assert!(
+        !sources.is_empty(),
+        "no CloudWatch Logs tests in {}",
+        dir.display()
+    );
     let missing: Vec<&str> = LOGS_OPERATIONS
         .iter()
         .copied()
@@ -100,7 +106,11 @@ fn every_logs_operation_has_an_integration_test() {
         missing.is_empty(),
         "these CloudWatch Logs operations have no integration test: {missing:?}"
     );
-    assert_eq!(LOGS_OPERATIONS, berth_api::logs::OPERATIONS, "every generated operation is served");
+    assert_eq!(
+        LOGS_OPERATIONS,
+        berth_api::logs::OPERATIONS,
+        "every generated operation is served"
+    );
 }
 
 #[test]

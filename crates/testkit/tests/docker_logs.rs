@@ -96,9 +96,7 @@ async fn a_containers_lines_reach_get_and_filter_in_order() {
     assert_eq!(all.len(), 2002);
 
     // Docker keeps the lines underneath, with its local driver.
-    let stopped = cluster
-        .wait_for_task_status(&arn, "STOPPED", TIMEOUT)
-        .await;
+    let stopped = cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
     let id = runtime_id(&stopped, "app");
     let inspect = docker_inspect(&id).expect("the container");
     assert_eq!(inspect["HostConfig"]["LogConfig"]["Type"], "local");
@@ -125,9 +123,7 @@ async fn a_missing_log_group_fails_the_task_as_on_ecs() {
     let definition = register(&cluster.client, "logs-missing", vec![container]).await;
     let task = run_one(&cluster.client, &definition).await;
     let arn = cleanup.track(task.task_arn().expect("a task ARN"));
-    let stopped = cluster
-        .wait_for_task_status(&arn, "STOPPED", TIMEOUT)
-        .await;
+    let stopped = cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
     assert_eq!(
         stopped.stop_code().map(|c| c.as_str()),
         Some("TaskFailedToStart")
@@ -180,9 +176,7 @@ async fn docker_drivers_are_configured_as_given() {
     let definition = register(&cluster.client, "logs-json", vec![json]).await;
     let task = run_one(&cluster.client, &definition).await;
     let arn = cleanup.track(task.task_arn().expect("a task ARN"));
-    let running = cluster
-        .wait_for_task_status(&arn, "RUNNING", TIMEOUT)
-        .await;
+    let running = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
     let inspect = docker_inspect(&runtime_id(&running, "json")).expect("the container");
     let config = &inspect["HostConfig"]["LogConfig"];
     assert_eq!(config["Type"], "json-file");
@@ -204,9 +198,7 @@ async fn docker_drivers_are_configured_as_given() {
     let definition = register(&cluster.client, "logs-syslog", vec![syslog]).await;
     let task = run_one(&cluster.client, &definition).await;
     let arn = cleanup.track(task.task_arn().expect("a task ARN"));
-    let stopped = cluster
-        .wait_for_task_status(&arn, "STOPPED", TIMEOUT)
-        .await;
+    let stopped = cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
     let reason = stopped.stopped_reason().unwrap_or_default();
     assert_eq!(
         stopped.stop_code().map(|c| c.as_str()),
@@ -272,40 +264,40 @@ async fn a_flood_from_a_container_that_exits_at_once_arrives_whole() {
         streams.push(format!("flood/app/{}", task_id(&arn)));
     }
     for stream in &streams {
-        let events = wait_for(
-            &format!("100,000 lines in {stream}"),
-            TIMEOUT,
-            || async {
-                let last = logs
+        let events = wait_for(&format!("100,000 lines in {stream}"), TIMEOUT, || async {
+            let last = logs
+                .filter_log_events()
+                .log_group_name("/ecs/flood")
+                .log_stream_names(stream)
+                .filter_pattern("100000")
+                .send()
+                .await
+                .ok()?;
+            if last.events().is_empty() {
+                return None;
+            }
+            let mut events = Vec::new();
+            let mut token = None;
+            loop {
+                let page = logs
                     .filter_log_events()
                     .log_group_name("/ecs/flood")
                     .log_stream_names(stream)
-                    .filter_pattern("100000")
+                    .set_next_token(token)
                     .send()
                     .await
                     .ok()?;
-                if last.events().is_empty() {
-                    return None;
+                events.extend(
+                    page.events()
+                        .iter()
+                        .filter_map(|e| e.message().map(str::to_owned)),
+                );
+                token = page.next_token().map(str::to_owned);
+                if token.is_none() {
+                    return Some(events);
                 }
-                let mut events = Vec::new();
-                let mut token = None;
-                loop {
-                    let page = logs
-                        .filter_log_events()
-                        .log_group_name("/ecs/flood")
-                        .log_stream_names(stream)
-                        .set_next_token(token)
-                        .send()
-                        .await
-                        .ok()?;
-                    events.extend(page.events().iter().filter_map(|e| e.message().map(str::to_owned)));
-                    token = page.next_token().map(str::to_owned);
-                    if token.is_none() {
-                        return Some(events);
-                    }
-                }
-            },
-        )
+            }
+        })
         .await;
         assert_eq!(events.len(), 100_000, "{stream}: every line, once");
         assert!(

@@ -402,7 +402,10 @@ async fn streams_put_get_and_filter() {
     let ids: BTreeSet<_> = everything.iter().filter_map(|e| e.event_id()).collect();
     assert_eq!(ids.len(), 6, "event IDs are unique");
     let timestamps: Vec<_> = everything.iter().filter_map(|e| e.timestamp()).collect();
-    assert!(timestamps.windows(2).all(|w| w[0] <= w[1]), "{timestamps:?}");
+    assert!(
+        timestamps.windows(2).all(|w| w[0] <= w[1]),
+        "{timestamps:?}"
+    );
     // `interleaved` is deprecated (always true); it is still accepted.
     #[allow(deprecated)]
     let paged = logs
@@ -676,11 +679,20 @@ async fn awslogs_options_berth_cannot_apply_are_refused_at_registration() {
             )
             .send()
     };
-    let base = [("awslogs-group", "/ecs/app"), ("awslogs-stream-prefix", "app")];
+    let base = [
+        ("awslogs-group", "/ecs/app"),
+        ("awslogs-stream-prefix", "app"),
+    ];
     for (extra, named) in [
         (("awslogs-region", "eu-west-1"), "awslogs-region"),
-        (("awslogs-multiline-pattern", "^INFO"), "awslogs-multiline-pattern"),
-        (("awslogs-endpoint", "https://logs.example"), "awslogs-endpoint"),
+        (
+            ("awslogs-multiline-pattern", "^INFO"),
+            "awslogs-multiline-pattern",
+        ),
+        (
+            ("awslogs-endpoint", "https://logs.example"),
+            "awslogs-endpoint",
+        ),
         (("mode", "sometimes"), "mode"),
     ] {
         let mut options = base.to_vec();

@@ -36,7 +36,10 @@ fn now_ms() -> i64 {
 fn env_file_vars(cluster: &TestCluster, home: &Path) -> Vec<(String, String)> {
     let credentials = &cluster.server.credentials;
     vec![
-        ("AWS_ACCESS_KEY_ID".into(), credentials.access_key_id.clone()),
+        (
+            "AWS_ACCESS_KEY_ID".into(),
+            credentials.access_key_id.clone(),
+        ),
         (
             "AWS_SECRET_ACCESS_KEY".into(),
             credentials.secret_access_key.clone(),
@@ -44,9 +47,15 @@ fn env_file_vars(cluster: &TestCluster, home: &Path) -> Vec<(String, String)> {
         ("AWS_REGION".into(), "us-east-1".into()),
         ("AWS_DEFAULT_REGION".into(), "us-east-1".into()),
         ("AWS_ENDPOINT_URL_ECS".into(), cluster.endpoint()),
-        ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS".into(), cluster.endpoint()),
+        (
+            "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS".into(),
+            cluster.endpoint(),
+        ),
         ("HOME".into(), home.display().to_string()),
-        ("AWS_CONFIG_FILE".into(), home.join("config").display().to_string()),
+        (
+            "AWS_CONFIG_FILE".into(),
+            home.join("config").display().to_string(),
+        ),
         (
             "AWS_SHARED_CREDENTIALS_FILE".into(),
             home.join("credentials").display().to_string(),
@@ -141,7 +150,9 @@ async fn aws_cli_v2_logs_tail_follow_shows_lines_as_they_are_written() {
             match tokio::time::timeout_at(deadline, lines_rx.recv()).await {
                 Ok(Some(line)) => seen.push(line),
                 Ok(None) => panic!("aws logs tail exited; it printed {seen:?}"),
-                Err(_) => panic!("aws logs tail did not print {text:?} in time; it printed {seen:?}"),
+                Err(_) => {
+                    panic!("aws logs tail did not print {text:?} in time; it printed {seen:?}")
+                }
             }
         }
     };
@@ -326,7 +337,9 @@ async fn berth_logs_prints_and_follows_a_tasks_lines() {
     )
     .log_configuration(config)
     .build();
-    let quiet = shell_container("quiet", 64, "sleep 60").essential(false).build();
+    let quiet = shell_container("quiet", 64, "sleep 60")
+        .essential(false)
+        .build();
     let definition = register(&cluster.client, "berth-logs", vec![writer, quiet]).await;
     let task = run_one(&cluster.client, &definition).await;
     let arn = cleanup.track(task.task_arn().expect("a task ARN"));
@@ -345,7 +358,11 @@ async fn berth_logs_prints_and_follows_a_tasks_lines() {
     // Read afterwards, by ID, for the one container.
     let stream = format!("cli/writer/{}", arn.rsplit('/').next().unwrap_or_default());
     wait_for("every line stored", CLI_TIMEOUT, || async {
-        (stream_messages(&logs, "/ecs/berth-logs", &stream).await.len() == 30).then_some(())
+        (stream_messages(&logs, "/ecs/berth-logs", &stream)
+            .await
+            .len()
+            == 30)
+            .then_some(())
     })
     .await;
     let id = arn.rsplit('/').next().expect("a task ID");
@@ -361,5 +378,8 @@ async fn berth_logs_prints_and_follows_a_tasks_lines() {
         .expect("running berth logs");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("quiet") && stderr.contains("awslogs"), "{stderr}");
+    assert!(
+        stderr.contains("quiet") && stderr.contains("awslogs"),
+        "{stderr}"
+    );
 }

@@ -70,8 +70,8 @@ pub(crate) struct LineAssembler {
 pub(crate) fn split_timestamp(bytes: &[u8]) -> Option<(i64, &[u8])> {
     let space = bytes.iter().take(64).position(|b| *b == b' ')?;
     let stamp = std::str::from_utf8(&bytes[..space]).ok()?;
-    let time = time::OffsetDateTime::parse(stamp, &time::format_description::well_known::Rfc3339)
-        .ok()?;
+    let time =
+        time::OffsetDateTime::parse(stamp, &time::format_description::well_known::Rfc3339).ok()?;
     let nanos = i64::try_from(time.unix_timestamp_nanos()).ok()?;
     Some((nanos, &bytes[space + 1..]))
 }
@@ -270,7 +270,12 @@ mod tests {
         assert_eq!(messages(&events), ["one", "two", "three", "four"]);
         let positions: Vec<(u32, u32)> = events
             .iter()
-            .map(|e| ((e.position.time_ns % 1_000_000_000) as u32, e.position.index))
+            .map(|e| {
+                (
+                    (e.position.time_ns % 1_000_000_000) as u32,
+                    e.position.index,
+                )
+            })
             .collect();
         assert_eq!(positions, [(5, 0), (5, 64), (5, 128), (9, 0)]);
         assert!(events.windows(2).all(|w| w[0].position < w[1].position));

@@ -87,7 +87,13 @@ impl LogsCommand {
             )],
             TagResource(r) => vec![tagging(app, action, &r.resource_arn, Some(&r.tags), None)],
             UntagResource(r) => {
-                vec![tagging(app, action, &r.resource_arn, None, Some(&r.tag_keys))]
+                vec![tagging(
+                    app,
+                    action,
+                    &r.resource_arn,
+                    None,
+                    Some(&r.tag_keys),
+                )]
             }
             ListTagsForResource(r) => vec![tagging(app, action, &r.resource_arn, None, None)],
         }

@@ -66,7 +66,10 @@ const AWSLOGS_REFUSED: &[(&str, &str)] = &[
         "awslogs-credentials-endpoint",
         "the agent ships lines with its own credential, not AWS credentials",
     ),
-    ("awslogs-format", "the embedded metric format is not available"),
+    (
+        "awslogs-format",
+        "the embedded metric format is not available",
+    ),
     (
         "tag",
         "stream names come from 'awslogs-stream' or 'awslogs-stream-prefix'",
@@ -238,7 +241,8 @@ pub fn check(config: &LogConfiguration) -> Result<(), LogConfigError> {
             }
             for name in ["awslogs-stream", "awslogs-stream-prefix"] {
                 if let Some(value) = options.get(name) {
-                    if value.is_empty() || value.contains([':', '*']) || value.chars().count() > 512 {
+                    if value.is_empty() || value.contains([':', '*']) || value.chars().count() > 512
+                    {
                         return bad(format!(
                             "The 'awslogs' log option '{name}' must be 1 to 512 characters without \
                              ':' or '*'; '{value}' was given."

@@ -280,12 +280,7 @@ impl App {
                 })
                 .await?;
             return Ok(DescribeLogGroupsResponse {
-                log_groups: Some(
-                    found
-                        .into_iter()
-                        .map(|g| self.log_group_wire(g))
-                        .collect(),
-                ),
+                log_groups: Some(found.into_iter().map(|g| self.log_group_wire(g)).collect()),
                 next_token: None,
             });
         }
@@ -400,7 +395,10 @@ impl App {
         })
     }
 
-    pub async fn put_log_events(&self, request: PutLogEventsRequest) -> Result<PutLogEventsResponse> {
+    pub async fn put_log_events(
+        &self,
+        request: PutLogEventsRequest,
+    ) -> Result<PutLogEventsResponse> {
         // `sequenceToken` is accepted and ignored, as CloudWatch has done since 2023.
         if request.entity.is_some() {
             return Err(Error::invalid(
@@ -438,7 +436,10 @@ impl App {
         })
     }
 
-    pub async fn get_log_events(&self, request: GetLogEventsRequest) -> Result<GetLogEventsResponse> {
+    pub async fn get_log_events(
+        &self,
+        request: GetLogEventsRequest,
+    ) -> Result<GetLogEventsResponse> {
         // `unmask`: berth masks nothing, so every event is shown as stored either way.
         let group = self.log_group_of(
             request.log_group_name.as_ref(),

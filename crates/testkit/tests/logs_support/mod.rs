@@ -100,7 +100,11 @@ pub async fn stream_messages(client: &Client, group: &str, stream: &str) -> Vec<
         .log_stream_name_prefix(stream)
         .send()
         .await
-        .map(|r| r.log_streams().iter().any(|s| s.log_stream_name() == Some(stream)))
+        .map(|r| {
+            r.log_streams()
+                .iter()
+                .any(|s| s.log_stream_name() == Some(stream))
+        })
         .unwrap_or(false);
     if !exists {
         return Vec::new();

@@ -258,7 +258,9 @@ impl ServerProc {
         };
         let config = aws_sdk_cloudwatchlogs::Config::builder()
             .behavior_version(aws_sdk_cloudwatchlogs::config::BehaviorVersion::latest())
-            .region(aws_sdk_cloudwatchlogs::config::Region::new(var("AWS_REGION")))
+            .region(aws_sdk_cloudwatchlogs::config::Region::new(var(
+                "AWS_REGION",
+            )))
             .credentials_provider(self.env_credentials())
             .endpoint_url(var("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"))
             .http_client(self.https_client())
