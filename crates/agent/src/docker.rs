@@ -666,10 +666,11 @@ impl ContainerRuntime for DockerRuntime {
         &self,
         id: &str,
         since_secs: i64,
+        follow: bool,
     ) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
         use bollard::container::LogOutput;
         let options = LogsOptionsBuilder::new()
-            .follow(true)
+            .follow(follow)
             .stdout(true)
             .stderr(true)
             .timestamps(true)

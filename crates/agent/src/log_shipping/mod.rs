@@ -8,7 +8,7 @@
 //! there) and the agent follows its log:
 //!
 //! ```text
-//!  runtime.logs(id, since) ──frames──▶ LineAssembler ──events──▶ batch ──▶ put_logs
+//!  runtime.logs(id, since, follow) ──frames──▶ LineAssembler ──events──▶ batch ──▶ put_logs
 //!        ▲ (read pauses while the backlog is full)                 (one in flight)
 //!        └── open_log_stream: the stream's stored position; resume a second before it
 //! ```
@@ -298,7 +298,9 @@ impl LogShipper {
                     continue;
                 }
             };
-            match self.ship_pass(target, after).await {
+            // A stopped container's log is read whole without following: Docker serves
+            // that about twice as fast, which matters when catching up after a restart.
+            match self.ship_pass(target, after, stopped.is_none()).await {
                 PassEnd::Stopped => return FollowEnd::Left,
                 PassEnd::Failed(RuntimeError::NotFound(_)) => return FollowEnd::Left,
                 PassEnd::Failed(RuntimeError::Invalid(_)) => return FollowEnd::Unsupported,
@@ -325,12 +327,20 @@ impl LogShipper {
         }
     }
 
-    /// One read of the container's log from just before `after` to its end.
-    async fn ship_pass(&self, target: &ShipTarget, after: Option<LogPosition>) -> PassEnd {
+    /// One read of the container's log from just before `after` to its end (followed
+    /// while the container runs, with `follow`).
+    async fn ship_pass(
+        &self,
+        target: &ShipTarget,
+        after: Option<LogPosition>,
+        follow: bool,
+    ) -> PassEnd {
         // Docker's `since` is in whole seconds and filters message by message; a second
         // of margin keeps messages stamped slightly out of order.
         let since = after.map_or(0, |p| p.time_ns.div_euclid(1_000_000_000) - 1);
-        let mut frames = self.runtime.logs(&target.container_id, since.max(0));
+        let mut frames = self
+            .runtime
+            .logs(&target.container_id, since.max(0), follow);
         let mut assembler = LineAssembler::new(after);
         let mut batch = Batch::default();
         let mut sending: Option<Sending> = None;
