@@ -242,6 +242,12 @@ async fn lines_survive_an_agent_restart_exactly_once() {
     let expected: Vec<String> = (0..3000).map(|i| format!("tick {i}")).collect();
     assert_eq!(messages.len(), 3000, "no line twice");
     assert_eq!(messages, expected);
+    // Once the task has stopped, its follower has read to the end: still once.
+    cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
+    assert_eq!(
+        stream_messages(&logs, "/ecs/restart", &stream).await,
+        expected
+    );
 }
 
 /// Containers that write 100,000 lines and exit at once: Docker 20.10 may end (or stall) a
