@@ -391,18 +391,22 @@ pub(crate) fn rss_mib(pid: Option<u32>) -> f64 {
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
-pub(crate) fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {
-    let credentials = aws_credential_types::Credentials::new(
+/// The server's administrator key, for the benchmarks' SDK clients.
+pub(crate) fn bench_credentials(server: &Server) -> aws_credential_types::Credentials {
+    aws_credential_types::Credentials::new(
         server.credentials.access_key_id.clone(),
         server.credentials.secret_access_key.clone(),
         None,
         None,
         "berth-bench",
-    );
+    )
+}
+
+pub(crate) fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {
     let config = aws_sdk_ecs::Config::builder()
         .behavior_version(aws_sdk_ecs::config::BehaviorVersion::latest())
         .region(aws_sdk_ecs::config::Region::new("us-east-1"))
-        .credentials_provider(credentials)
+        .credentials_provider(bench_credentials(server))
         .endpoint_url(format!("http://{}", server.addr))
         .build();
     aws_sdk_ecs::Client::from_conf(config)

@@ -3,14 +3,16 @@
 //! members berth does not offer, and authorization (a principal without policies is
 //! refused, and a refused call changes nothing).
 
+mod api_support;
 mod logs_support;
 
 use std::collections::BTreeSet;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use api_support::code;
 use aws_sdk_cloudwatchlogs::types::{InputLogEvent, LogGroupClass, OrderBy};
 use berth_testkit::TestCluster;
-use logs_support::{code, filter_all, logs_client, logs_client_with, message, stream_events};
+use logs_support::{filter_all, logs_client, logs_client_with, message, stream_events};
 
 const ARN_PREFIX: &str = "arn:aws:logs:us-east-1:000000000000:log-group:";
 

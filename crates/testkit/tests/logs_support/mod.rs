@@ -1,6 +1,6 @@
 //! Helpers shared by the CloudWatch Logs tests (`logs_*.rs`): an `aws-sdk-cloudwatchlogs`
-//! client for a test server, reading a whole stream or query, and the exception name of
-//! a failed call.
+//! client for a test server, reading a whole stream or query, and the message of a failed
+//! call (its exception name is `api_support::code`).
 #![allow(dead_code)]
 
 use aws_sdk_cloudwatchlogs::error::{ProvideErrorMetadata, SdkError};
@@ -42,18 +42,6 @@ pub fn logs_client_with(
         .endpoint_url(cluster.endpoint())
         .build();
     Client::from_conf(config)
-}
-
-/// The exception name of a failed call, or a description of a non-service failure.
-pub fn code<E, R>(err: &SdkError<E, R>) -> String
-where
-    E: ProvideErrorMetadata + std::fmt::Debug,
-    R: std::fmt::Debug,
-{
-    match err {
-        SdkError::ServiceError(service) => service.err().code().unwrap_or("<no code>").to_owned(),
-        other => format!("<not a service error: {other:?}>"),
-    }
 }
 
 /// The message of a failed call's exception.
