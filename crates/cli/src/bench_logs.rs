@@ -3,8 +3,10 @@
 //! - **Ingestion**: one container writes `--lines` lines to stdout as fast as it can; the
 //!   time from its start until the last line is visible through FilterLogEvents gives
 //!   berth's lines/s (every line is then counted through FilterLogEvents), against
-//!   `docker logs` reading the same container's lines. The delay of each line (its
-//!   CloudWatch ingestion time minus Docker's timestamp) is summarised too.
+//!   `docker logs` reading the same container's lines, plain and as the agent reads them
+//!   (`--follow --timestamps`, which Docker 20.10 serves at about half the speed). The
+//!   delay of each line (its CloudWatch ingestion time minus Docker's timestamp) is
+//!   summarised too.
 //! - **Delay at a steady rate**: a container writes a line every 5 ms; a reader follows
 //!   the stream with GetLogEvents and notes when each line first shows: p50 and p99 of
 //!   write-to-visible.
@@ -16,7 +18,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{bail, Context};
 use aws_sdk_ecs::types::{ContainerDefinition, LogConfiguration, LogDriver};
 
-use crate::bench::{docker, percentile, DockerBench};
+use crate::bench::{bench_credentials, docker, percentile, DockerBench};
 
 /// A line written after every other: when it is visible, all are.
 const LAST_LINE: &str = "END-OF-FLOOD";
@@ -29,19 +31,12 @@ fn now_ms() -> i64 {
 
 fn logs_client(bench: &DockerBench) -> aws_sdk_cloudwatchlogs::Client {
     let server = &bench.server;
-    let credentials = aws_credential_types::Credentials::new(
-        server.credentials.access_key_id.clone(),
-        server.credentials.secret_access_key.clone(),
-        None,
-        None,
-        "berth-bench",
-    );
     let config = aws_sdk_cloudwatchlogs::Config::builder()
         .behavior_version(aws_sdk_cloudwatchlogs::config::BehaviorVersion::latest())
         .region(aws_sdk_cloudwatchlogs::config::Region::new(
             server.app.config.scope.region.clone(),
         ))
-        .credentials_provider(credentials)
+        .credentials_provider(bench_credentials(server))
         .endpoint_url(format!("http://{}", server.addr))
         .build();
     aws_sdk_cloudwatchlogs::Client::from_conf(config)
@@ -229,9 +224,26 @@ async fn ingestion(
         );
     }
 
+    // And Docker reading them as the agent does: followed, with timestamps (the read ends
+    // at once, the container having stopped).
+    let started = Instant::now();
+    let output = tokio::process::Command::new("docker")
+        .args(["logs", "--follow", "--timestamps", &id])
+        .output()
+        .await?;
+    let followed_elapsed = started.elapsed();
+    let followed_lines = output.stdout.iter().filter(|b| **b == b'\n').count();
+    if followed_lines != lines + 1 {
+        bail!(
+            "docker logs --follow --timestamps returned {followed_lines} lines, not {}",
+            lines + 1
+        );
+    }
+
     let berth_secs = (visible_ms - started_ms).max(1) as f64 / 1000.0;
     let berth_rate = count as f64 / berth_secs;
     let docker_rate = docker_lines as f64 / docker_elapsed.as_secs_f64().max(0.000_001);
+    let followed_rate = followed_lines as f64 / followed_elapsed.as_secs_f64().max(0.000_001);
     let write_secs = (finished_ms - started_ms).max(1) as f64 / 1000.0;
     delays.sort();
     println!("awslogs ingestion: {count} lines from one container's stdout, image {image}");
@@ -247,8 +259,13 @@ async fn ingestion(
         docker_elapsed.as_secs_f64()
     );
     println!(
-        "  ratio berth/docker logs      : {:.2}x",
-        berth_rate / docker_rate.max(0.001)
+        "  docker logs -f -t, same lines: {:8.2} s ({followed_rate:.0} lines/s; how the agent reads)",
+        followed_elapsed.as_secs_f64()
+    );
+    println!(
+        "  ratio berth/docker logs      : {:.2}x   (berth/docker logs -f -t: {:.2}x)",
+        berth_rate / docker_rate.max(0.001),
+        berth_rate / followed_rate.max(0.001)
     );
     println!(
         "  ingestion delay under load   : p50 {:.0} ms   p99 {:.0} ms   max {:.0} ms",
