@@ -10,7 +10,7 @@
 //! structure's members follow the list's name.
 //!
 //! A path has one applied or planned entry, one refused entry, or both when some of its
-//! values are refused (`logConfiguration.logDriver`: four drivers are planned, the others
+//! values are refused (`logConfiguration.logDriver`: four drivers are applied, the others
 //! refused). The members under a path that is only refused need no entries: any use of
 //! them is refused with their parent.
 //!
