@@ -437,7 +437,7 @@ impl LogShipper {
                     Err(e) if e.is_retryable() => {}
                     Err(e) => {
                         let n = REFUSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if n % WARN_EVERY == 0 {
+                        if n.is_multiple_of(WARN_EVERY) {
                             tracing::warn!(task = %body.task_arn, container = %body.container_name, events = body.events.len(), error = %e, "the server refused a batch of log events; dropping it");
                         }
                         return Ok(LogBatchResponse::default());
