@@ -503,6 +503,7 @@ aws ecs register-task-definition --family smoke-logs --container-definitions "$(
   fail "register-task-definition smoke-logs"
 arn=$(aws ecs run-task --task-definition smoke-logs | jq -r '.tasks[0].taskArn')
 [ -n "$arn" ] && [ "$arn" != null ] || fail "run-task smoke-logs placed nothing"
+TASK_ARNS+=("$arn")
 stream="smoke/app/${arn##*/}"
 lines=""
 for _ in $(seq 1 300); do
