@@ -76,7 +76,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   command -v protoc >/dev/null 2>&1 || die "protobuf-compiler installed but there is no protoc on PATH"
 fi
 
-# aws CLI (v1, from PyPI) and boto3 for the smoke test.
+# aws CLI (v1, from PyPI; first on PATH, before Debian's v2 in /usr/bin) and boto3 for the
+# smoke test and the CloudWatch Logs tests.
+aws_v1() { aws --version 2>&1 | grep -q '^aws-cli/1\.'; }
 pip_missing=()
 # v1 must come first on PATH (before Debian's v2 at /usr/bin/aws).
 aws_v1() { aws --version 2>&1 | grep -q '^aws-cli/1\.'; }

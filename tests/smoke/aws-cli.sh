@@ -566,5 +566,97 @@ jq -e '(.serviceArns | map(select(endswith("/web"))) | length) == 0' <<<"$out" >
   fail "list-services still lists web: $out"
 pass "update-service --desired-count 0, delete-service -> INACTIVE, no service container left running"
 
+# ---------------------------------------------------------------- CloudWatch Logs
+
+step "awslogs lines through aws logs and berth logs"
+aws ecs register-task-definition --family smoke-logs --container-definitions "$(jq -nc --arg image "$BERTH_TEST_IMAGE" '[{
+  name: "app", image: $image, memory: 32, command: ["sh", "-c", "echo hello from awslogs; echo second line"],
+  logConfiguration: {logDriver: "awslogs", options: {"awslogs-group": "/smoke/logs", "awslogs-region": env.AWS_DEFAULT_REGION,
+    "awslogs-stream-prefix": "smoke", "awslogs-create-group": "true"}}}]')" >/dev/null ||
+  fail "register-task-definition smoke-logs"
+arn=$(aws ecs run-task --task-definition smoke-logs | jq -r '.tasks[0].taskArn')
+[ -n "$arn" ] && [ "$arn" != null ] || fail "run-task smoke-logs placed nothing"
+TASK_ARNS+=("$arn")
+stream="smoke/app/${arn##*/}"
+lines=""
+for _ in $(seq 1 300); do
+  lines=$(aws logs get-log-events --log-group-name /smoke/logs --log-stream-name "$stream" --start-from-head 2>/dev/null |
+    jq -r '[.events[].message] | join("|")' || true)
+  [ "$lines" = "hello from awslogs|second line" ] && break
+  sleep 0.1
+done
+[ "$lines" = "hello from awslogs|second line" ] || fail "aws logs get-log-events $stream: got '$lines'"
+out=$("$BERTH_BIN" logs --task "$arn" --data-dir "$DATA") || fail "berth logs --task $arn failed"
+[ "$out" = "$(printf 'hello from awslogs\nsecond line')" ] || fail "berth logs printed: $out"
+pass "an awslogs task's lines through aws logs get-log-events (env endpoint) and berth logs"
+
+# ---------------------------------------------------------------- the whole task definition
+
+step "issue 8 session: roles, volumes, secrets, awslogs, metadata and credentials"
+# The session of issue 8 with the stock CLI: a task role and an execution role made through
+# IAM, a bind mount and a task-scoped Docker volume, an SSM SecureString and a Secrets Manager
+# JSON key as variables, awslogs, and from inside the container its metadata endpoint and its
+# role's credentials. The container reports what it saw through its own log.
+account=$(aws sts get-caller-identity | jq -r .Account)
+ecs_trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+printf '%s' "$ecs_trust" >"$WORK/ecs-tasks-trust.json"
+aws iam create-role --role-name smoke-web-task --assume-role-policy-document "file://$WORK/ecs-tasks-trust.json" >/dev/null ||
+  fail "iam create-role smoke-web-task"
+aws iam put-role-policy --role-name smoke-web-task --policy-name read --policy-document \
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"*"}]}' ||
+  fail "iam put-role-policy smoke-web-task"
+aws iam create-role --role-name smoke-web-exec --assume-role-policy-document "file://$WORK/ecs-tasks-trust.json" >/dev/null ||
+  fail "iam create-role smoke-web-exec"
+aws iam put-role-policy --role-name smoke-web-exec --policy-name secrets --policy-document \
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:GetParameters","secretsmanager:GetSecretValue"],"Resource":"*"}]}' ||
+  fail "iam put-role-policy smoke-web-exec"
+mkdir -p "$WORK/srv-web"
+echo "from the host" >"$WORK/srv-web/hello"
+# The script runs in the container (busybox sh): each check prints a marker line.
+script='[ "$DB_PASSWORD" = smoke-s3cret ] && echo secret-ok
+[ "$API_TOKEN" = smoke-t0ken ] && echo json-key-ok
+[ "$(cat /data/hello)" = "from the host" ] && echo bind-mount-ok
+echo cached >/cache/file && [ "$(cat /cache/file)" = cached ] && echo task-volume-ok
+wget -qO- "$ECS_CONTAINER_METADATA_URI_V4/task" | grep -q "\"Family\": *\"smoke-web\"" && echo metadata-ok
+wget -qO- "http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI" | grep -q "\"RoleArn\": *\"arn:aws:iam::[0-9]*:role/smoke-web-task\"" && echo credentials-ok
+echo "ERROR this line is for filter-log-events"'
+aws ecs register-task-definition --family smoke-web \
+  --task-role-arn "arn:aws:iam::$account:role/smoke-web-task" \
+  --execution-role-arn "arn:aws:iam::$account:role/smoke-web-exec" \
+  --volumes "$(jq -nc --arg src "$WORK/srv-web" '[{name: "data", host: {sourcePath: $src}},
+    {name: "cache", dockerVolumeConfiguration: {scope: "task"}}]')" \
+  --container-definitions "$(jq -nc --arg image "$BERTH_TEST_IMAGE" --arg script "$script" \
+    --arg ssm "arn:aws:ssm:$AWS_DEFAULT_REGION:$account:parameter/smoke/db-password" \
+    --arg sm "$SECRET_ARN:token::" '[{
+    name: "web", image: $image, memory: 64, command: ["sh", "-c", $script],
+    mountPoints: [{sourceVolume: "data", containerPath: "/data", readOnly: true},
+                  {sourceVolume: "cache", containerPath: "/cache"}],
+    secrets: [{name: "DB_PASSWORD", valueFrom: $ssm}, {name: "API_TOKEN", valueFrom: $sm}],
+    logConfiguration: {logDriver: "awslogs", options: {"awslogs-group": "/ecs/smoke-web",
+      "awslogs-region": env.AWS_DEFAULT_REGION, "awslogs-stream-prefix": "web",
+      "awslogs-create-group": "true"}}}]')" >/dev/null || fail "register-task-definition smoke-web"
+arn=$(aws ecs run-task --task-definition smoke-web | jq -r '.tasks[0].taskArn')
+[ -n "$arn" ] && [ "$arn" != null ] || fail "run-task smoke-web placed nothing"
+TASK_ARNS+=("$arn")
+wait_status STOPPED 60 "$arn"
+[ "$(jq -r '.tasks[0].containers[0].exitCode' <<<"$DESCRIBED")" = 0 ] ||
+  fail "smoke-web did not exit 0: $(jq -c '.tasks[0] | {stopCode, stoppedReason, containers}' <<<"$DESCRIBED")"
+! grep -q smoke-s3cret <<<"$DESCRIBED" || fail "describe-tasks shows the secret's value"
+want="secret-ok|json-key-ok|bind-mount-ok|task-volume-ok|metadata-ok|credentials-ok|ERROR this line is for filter-log-events"
+stream="web/web/${arn##*/}"
+lines=""
+for _ in $(seq 1 100); do
+  lines=$(aws logs get-log-events --log-group-name /ecs/smoke-web --log-stream-name "$stream" --start-from-head 2>/dev/null |
+    jq -r '[.events[].message] | join("|")' || true)
+  [ "$lines" = "$want" ] && break
+  sleep 0.1
+done
+[ "$lines" = "$want" ] || fail "the container saw: '$lines' (want '$want')"
+out=$(aws logs filter-log-events --log-group-name /ecs/smoke-web --filter-pattern ERROR) ||
+  fail "filter-log-events: $out"
+[ "$(jq -r '[.events[].message] | join("|")' <<<"$out")" = "ERROR this line is for filter-log-events" ] ||
+  fail "filter-log-events --filter-pattern ERROR answered $out"
+pass "issue 8 session: iam roles, bind mount + task volume, SSM and Secrets Manager secrets, awslogs (get-log-events, filter-log-events), metadata v4 and role credentials from inside the container"
+
 STEP="finished"
 echo "$PASSED passed, 0 failed"

@@ -16,8 +16,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use berth_api::protocol::{
-    AgentApiError, DesiredState, RegisterRequest, RegisterResponse, ReportRequest, ReportResponse,
-    TaskCredentials, TaskSecrets, TaskTags,
+    AgentApiError, DesiredState, LogBatch, LogBatchResponse, LogStreamRequest, LogStreamTarget,
+    RegisterRequest, RegisterResponse, ReportRequest, ReportResponse, TaskCredentials, TaskSecrets,
+    TaskTags,
 };
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
@@ -106,6 +107,25 @@ pub trait ControlPlane: Send + Sync + 'static {
     /// `GET /agent/v1/tasks/tags?task=ARN`: the task's and the instance's tags, now.
     async fn task_tags(&self, _credential: &str, task_arn: &str) -> Result<TaskTags, ClientError> {
         Err(unsupported("task tags", task_arn))
+    }
+
+    /// `POST /agent/v1/logs/open`: prepares an awslogs container's log stream and says
+    /// where shipping resumes.
+    async fn open_log_stream(
+        &self,
+        _credential: &str,
+        req: &LogStreamRequest,
+    ) -> Result<LogStreamTarget, ClientError> {
+        Err(unsupported("log shipping", &req.task_arn))
+    }
+
+    /// `POST /agent/v1/logs/put`: stores a batch of an awslogs container's lines.
+    async fn put_logs(
+        &self,
+        _credential: &str,
+        batch: &LogBatch,
+    ) -> Result<LogBatchResponse, ClientError> {
+        Err(unsupported("log shipping", &batch.task_arn))
     }
 }
 
@@ -278,6 +298,34 @@ impl ControlPlane for HttpControlPlane {
             .query(&[("task", task_arn)])
             .bearer_auth(credential)
             .timeout(REQUEST_TIMEOUT);
+        self.send(r).await
+    }
+
+    async fn open_log_stream(
+        &self,
+        credential: &str,
+        req: &LogStreamRequest,
+    ) -> Result<LogStreamTarget, ClientError> {
+        let r = self
+            .http
+            .post(format!("{}/agent/v1/logs/open", self.base))
+            .bearer_auth(credential)
+            .timeout(REQUEST_TIMEOUT)
+            .json(req);
+        self.send(r).await
+    }
+
+    async fn put_logs(
+        &self,
+        credential: &str,
+        batch: &LogBatch,
+    ) -> Result<LogBatchResponse, ClientError> {
+        let r = self
+            .http
+            .post(format!("{}/agent/v1/logs/put", self.base))
+            .bearer_auth(credential)
+            .timeout(REQUEST_TIMEOUT)
+            .json(batch);
         self.send(r).await
     }
 }

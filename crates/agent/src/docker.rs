@@ -19,12 +19,13 @@ use bollard::errors::Error as BollardError;
 use bollard::models::{
     ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum,
     ContainerSummaryStateEnum, DeviceMapping, DeviceRequest, EventMessage, HealthConfig,
-    HealthStatusEnum, HostConfig, PortBinding, ResourcesUlimits, Volume, VolumeCreateOptions,
+    HealthStatusEnum, HostConfig, HostConfigLogConfig, PortBinding, ResourcesUlimits, Volume,
+    VolumeCreateOptions,
 };
 use bollard::query_parameters::{
     CreateContainerOptions, CreateImageOptions, EventsOptions, InspectContainerOptions,
-    ListContainersOptions, ListVolumesOptions, RemoveContainerOptions, RemoveVolumeOptions,
-    StartContainerOptions, StatsOptions, StopContainerOptions,
+    ListContainersOptions, ListVolumesOptions, LogsOptionsBuilder, RemoveContainerOptions,
+    RemoveVolumeOptions, StartContainerOptions, StatsOptions, StopContainerOptions,
 };
 use bollard::Docker;
 use futures::stream::BoxStream;
@@ -33,8 +34,8 @@ use futures::StreamExt;
 use crate::cgroup::{CgroupError, TaskCgroups, TaskLimits};
 use crate::runtime::{
     ContainerNetwork, ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary,
-    EventKind, ImageInfo, RunState, RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo,
-    VolumeSpec,
+    EventKind, ImageInfo, LogFrame, LogSource, RunState, RuntimeError, RuntimeEvent, RuntimeInfo,
+    VolumeInfo, VolumeSpec,
 };
 
 /// Request timeout: long enough for `docker stop` with ECS's largest stop timeout (120 s).
@@ -357,6 +358,10 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         ipc_mode: spec.ipc_mode.clone(),
         cgroup_parent: spec.cgroup_parent.clone(),
         device_requests: gpu_requests(&spec.gpu_ids),
+        log_config: spec.log_config.as_ref().map(|l| HostConfigLogConfig {
+            typ: Some(l.driver.clone()),
+            config: Some(l.options.clone().into_iter().collect()),
+        }),
         ..Default::default()
     };
     ContainerCreateBody {
@@ -724,6 +729,36 @@ impl ContainerRuntime for DockerRuntime {
             .ok_or_else(|| RuntimeError::Other(format!("Docker sent no statistics for {id}")))?
             .map_err(map_err)?;
         serde_json::to_value(sample).map_err(|e| RuntimeError::Other(e.to_string()))
+    }
+
+    fn logs(
+        &self,
+        id: &str,
+        since_secs: i64,
+        follow: bool,
+    ) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
+        use bollard::container::LogOutput;
+        let options = LogsOptionsBuilder::new()
+            .follow(follow)
+            .stdout(true)
+            .stderr(true)
+            .timestamps(true)
+            // Docker's API takes 32-bit seconds here (until 2038).
+            .since(i32::try_from(since_secs.max(0)).unwrap_or(i32::MAX))
+            .build();
+        self.docker
+            .logs(id, Some(options))
+            .filter_map(|item| async move {
+                let (source, bytes) = match item {
+                    Ok(LogOutput::StdOut { message }) => (LogSource::Stdout, message),
+                    Ok(LogOutput::StdErr { message }) => (LogSource::Stderr, message),
+                    Ok(LogOutput::Console { message }) => (LogSource::Tty, message),
+                    Ok(LogOutput::StdIn { .. }) => return None,
+                    Err(e) => return Some(Err(map_err(e))),
+                };
+                Some(Ok(LogFrame { source, bytes }))
+            })
+            .boxed()
     }
 }
 

@@ -44,6 +44,7 @@ pub mod endpoint;
 pub mod fake;
 pub mod gpu;
 pub mod ledger;
+mod log_shipping;
 pub mod pause;
 pub mod ports;
 mod reconciler;

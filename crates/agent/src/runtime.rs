@@ -228,6 +228,8 @@ pub struct ContainerSpec {
     pub cgroup_parent: Option<String>,
     /// The host GPUs the container gets (NVIDIA IDs), through the runtime's GPU support.
     pub gpu_ids: Vec<String>,
+    /// The runtime's log driver for the container; `None` is the runtime's default.
+    pub log_config: Option<LogConfigSpec>,
 }
 
 /// The coarse state of a container.
@@ -305,6 +307,32 @@ pub enum RuntimeEvent {
     Lagged,
 }
 
+/// Which output of a container a log frame holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LogSource {
+    Stdout,
+    Stderr,
+    /// A container with a terminal (`pseudoTerminal`): one stream, split on newlines.
+    Tty,
+}
+
+/// One message of a container's log as the runtime returns it with timestamps:
+/// `<RFC 3339 time with nanoseconds> <text>`, the text ending with `\n` unless the runtime
+/// split a long line into partial messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogFrame {
+    pub source: LogSource,
+    pub bytes: bytes::Bytes,
+}
+
+/// How the runtime keeps a container's output (Docker's `HostConfig.LogConfig`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LogConfigSpec {
+    /// A Docker log driver: `json-file`, `local`, `syslog`, `journald`.
+    pub driver: String,
+    pub options: BTreeMap<String, String>,
+}
+
 /// The operations the agent needs from a container engine.
 #[async_trait]
 pub trait ContainerRuntime: Send + Sync + 'static {
@@ -354,6 +382,24 @@ pub trait ContainerRuntime: Send + Sync + 'static {
         Err(RuntimeError::Invalid(format!(
             "this container runtime keeps no statistics (container {id})"
         )))
+    }
+
+    /// The container's log from `since_secs` (a Unix time in seconds; 0 for all of it)
+    /// with timestamps. With `follow`, it is followed while the container runs: the
+    /// stream ends once the container has stopped and everything it wrote was returned;
+    /// without, it ends with what the log holds now (Docker serves that read about twice
+    /// as fast). A runtime that keeps no logs refuses with `Invalid`.
+    fn logs(
+        &self,
+        id: &str,
+        since_secs: i64,
+        follow: bool,
+    ) -> BoxStream<'static, Result<LogFrame, RuntimeError>> {
+        let _ = (since_secs, follow);
+        let refusal = RuntimeError::Invalid(format!(
+            "this container runtime keeps no logs (container {id})"
+        ));
+        Box::pin(futures::stream::once(async move { Err(refusal) }))
     }
 }
 
@@ -700,6 +746,7 @@ pub fn build_spec(
         dns_search: def.dns_search_domains.clone().unwrap_or_default(),
         cgroup_parent: resources.cgroup_parent.clone(),
         gpu_ids: container.gpu_ids.clone(),
+        log_config: crate::log_shipping::docker_log_config(def),
     })
 }
 

@@ -15,6 +15,7 @@ use crate::backoff::Backoff;
 use crate::client::{ClientError, ControlPlane};
 use crate::endpoint::TaskEndpoint;
 use crate::ledger::{Identity, Ledger};
+use crate::log_shipping::LogShipper;
 use crate::reconciler::Supervisor;
 use crate::runtime::ContainerRuntime;
 use crate::task::Shared;
@@ -58,7 +59,14 @@ pub(crate) async fn run_session(
     let (gen_tx, gen_rx) = watch::channel(start_generation);
     let (desired_tx, desired_rx) = watch::channel(None);
     let (report_tx, report_rx) = mpsc::unbounded_channel();
+    let session = cancel.child_token();
     let shared = Arc::new(Shared {
+        logs: Some(LogShipper::new(
+            runtime.clone(),
+            control.clone(),
+            identity.credential.clone(),
+            session.clone(),
+        )),
         runtime,
         instance_arn: identity.container_instance_arn.clone(),
         default_stop_timeout: config.container_stop_timeout,
@@ -70,7 +78,6 @@ pub(crate) async fn run_session(
         credential: identity.credential.clone(),
         endpoint,
     });
-    let session = cancel.child_token();
 
     let supervisor = Supervisor::new(shared, old_instance_arns);
     let mut sup = tokio::spawn(supervisor.run(

@@ -39,6 +39,7 @@ use tokio::time::Instant;
 
 use crate::client::{ClientError, ControlPlane};
 use crate::endpoint::TaskEndpoint;
+use crate::log_shipping::{LogShipper, PrepareError, ShipTarget};
 use crate::pause::{pause_container_name, pause_spec, ROLE_PAUSE};
 use crate::ports::{collapse_ranges, host_port_ranges};
 use crate::restart::{RestartCounts, RestartPolicy};
@@ -81,6 +82,8 @@ pub(crate) struct Shared {
     pub credential: String,
     /// The task metadata and credentials endpoint, which runners keep informed.
     pub endpoint: Arc<TaskEndpoint>,
+    /// Ships the lines of `awslogs` containers to the server.
+    pub logs: Option<Arc<LogShipper>>,
 }
 
 /// Messages from the supervisor to a runner.
@@ -432,6 +435,12 @@ impl TaskRunner {
         c.state = observed;
         c.health = st.health;
         c.started_at = st.started_at.or(c.started_at);
+        if observed >= CState::Running {
+            let target = ShipTarget::of(&self.arn, c.def.as_ref(), Some(&st.id));
+            if let (Some(shipper), Some(target)) = (&self.shared.logs, target) {
+                shipper.follow(target, st.started_at);
+            }
+        }
         if observed == CState::Running {
             c.bindings = if host_mode {
                 host_bindings(c.def.as_ref())
@@ -1042,6 +1051,19 @@ impl TaskRunner {
         let Some(id) = self.containers[i].id.clone() else {
             return Ok(());
         };
+        // An awslogs container's stream must exist before it starts, as on ECS.
+        let target = ShipTarget::of(&self.arn, self.containers[i].def.as_ref(), Some(&id));
+        if let (Some(shipper), Some(target)) = (self.shared.logs.clone(), target) {
+            match shipper.prepare(&target).await {
+                Ok(()) => {}
+                Err(PrepareError::Unavailable) => return Err(Unavailable),
+                Err(PrepareError::Refused(message)) => {
+                    self.containers[i].start_requested = true;
+                    self.fail(i, "CannotStartContainerError", &message);
+                    return Ok(());
+                }
+            }
+        }
         match self.shared.runtime.start(&id).await {
             Ok(()) => {
                 self.containers[i].start_requested = true;

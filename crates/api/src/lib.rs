@@ -7,6 +7,7 @@
 //! `tools/gen_aws_types.py SERVICE` regenerates a service's module.
 
 pub mod arn;
+pub mod awslogs;
 /// ECS (AWS JSON 1.1): every shape of the `ecs/2014-11-13` model.
 pub mod ecs;
 /// Elastic Load Balancing v2 (AWS Query, `elbv2/2015-12-01`): load balancers, target groups,

@@ -13,6 +13,8 @@
 //!   whole current state of the task, not a delta).
 //! - `GET /agent/v1/tasks/tags?task=ARN`: [`TaskTags`], the task's and the instance's tags
 //!   as they are now, for the task metadata endpoint's `taskWithTags`.
+//! - `POST /agent/v1/logs/open` and `POST /agent/v1/logs/put`: the `awslogs` shipping of
+//!   the instance's containers ([`LogStreamRequest`], [`LogBatch`]).
 //!
 //! The credential may act only on its own container instance and the tasks placed on it.
 
@@ -302,6 +304,75 @@ impl std::fmt::Debug for TaskCredentials {
 pub struct TaskTags {
     pub task_tags: std::collections::BTreeMap<String, String>,
     pub container_instance_tags: std::collections::BTreeMap<String, String>,
+}
+
+/// Where a shipped line came from in its container's Docker log: the line's Docker
+/// timestamp in nanoseconds (the largest seen so far in the log, so positions only grow),
+/// and an index that tells apart lines with the same time. A stream keeps the last
+/// position it stored, durably with the events, and drops events at or below it: that is
+/// what makes shipping exactly-once across agent restarts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LogPosition {
+    pub time_ns: i64,
+    pub index: u32,
+}
+
+/// `POST /agent/v1/logs/open`: prepares the CloudWatch Logs stream of one `awslogs`
+/// container of a task on the agent's instance (creating the group when the container's
+/// `awslogs-create-group` says so, and the stream), and says where shipping resumes. The
+/// group and stream come from the task's definition on the server, never from the agent. A
+/// missing group is refused with HTTP 404 (`not_found`) and CloudWatch's message, and the
+/// agent fails the container's start as ECS's agent does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogStreamRequest {
+    pub task_arn: String,
+    pub container_name: String,
+    /// The Docker container ID: the stream name when the options name no stream and no
+    /// `awslogs-stream-prefix` (Docker's default).
+    pub container_id: String,
+}
+
+/// The answer to [`LogStreamRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogStreamTarget {
+    pub log_group: String,
+    pub log_stream: String,
+    /// The last position the stream stored; the agent resumes after it.
+    pub position: Option<LogPosition>,
+}
+
+/// One line shipped by the agent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippedLogEvent {
+    /// Milliseconds since the Unix epoch.
+    #[serde(rename = "ts")]
+    pub timestamp: i64,
+    #[serde(rename = "msg")]
+    pub message: String,
+    #[serde(rename = "pos")]
+    pub position: LogPosition,
+}
+
+/// `POST /agent/v1/logs/put`: a batch of one container's lines, in increasing positions,
+/// within PutLogEvents' limits (10,000 events, 1 MiB counting 26 bytes per event, 24 hours).
+/// Resending a batch is harmless: events at or below the stream's position are dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogBatch {
+    pub task_arn: String,
+    pub container_name: String,
+    pub container_id: String,
+    pub events: Vec<ShippedLogEvent>,
+}
+
+/// What the server did with a [`LogBatch`], once it is durable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogBatchResponse {
+    pub stored: usize,
+    /// Events the stream already held (a resent batch).
+    pub duplicates: usize,
+    /// Events CloudWatch's rules reject for their time (older than 14 days or the group's
+    /// retention, more than 2 hours ahead).
+    pub rejected: usize,
 }
 
 /// The task states the agent reports, in ECS's vocabulary.

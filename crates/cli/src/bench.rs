@@ -1,11 +1,12 @@
 //! `berth bench`: benchmarks that measure berth against a baseline in the same run.
 //!
 //! `berth bench run-task` interleaves RunTask→RUNNING samples (through the real ECS API
-//! and a Docker agent) of a plain task and of one with two secrets (an SSM SecureString
-//! and a Secrets Manager JSON key, read with its execution role), with bare `docker run
-//! -d` samples of the same image, and prints p50/p99 of each, berth's ratio to Docker and
-//! what the secrets add. `berth bench services` and `berth bench service-scale` live in
-//! `bench_services.rs`, `berth bench authz` in `bench_authz.rs`.
+//! and a Docker agent) of a plain task and of a full one (two secrets — an SSM
+//! SecureString and a Secrets Manager JSON key, read with its execution role —, a task
+//! volume and awslogs), with bare `docker run -d` samples of the same image, and prints
+//! p50/p99 of each, berth's ratio to Docker and what the full task adds. `berth bench
+//! services` and `berth bench service-scale` live in `bench_services.rs`, `berth bench
+//! logs` in `bench_logs.rs`, `berth bench authz` in `bench_authz.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -55,6 +56,19 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20_000)]
         tasks: usize,
     },
+    /// awslogs: lines/s from a container to FilterLogEvents against `docker logs`, the
+    /// write-to-visible delay, and what awslogs adds to RunTask→RUNNING.
+    Logs {
+        /// Lines the ingestion container writes.
+        #[arg(long, default_value_t = 500_000)]
+        lines: usize,
+        /// RunTask samples of each kind.
+        #[arg(long, default_value_t = 20)]
+        samples: usize,
+        /// A local image (never pulled).
+        #[arg(long, default_value = "berth-test/busybox:latest")]
+        image: String,
+    },
     /// Authorization: authorizations per second through `App::authorize` for an IAM user
     /// with a 20-statement policy, and ECS API latency (DescribeClusters through the SDK)
     /// for the administrator (not evaluated) against that user, in the same run.
@@ -83,6 +97,11 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Authz { seconds, samples } => {
             crate::bench_authz::authz(Duration::from_secs(seconds), samples).await
         }
+        BenchCommand::Logs {
+            lines,
+            samples,
+            image,
+        } => crate::bench_logs::logs(lines, samples, &image).await,
         BenchCommand::Cluster {
             agents,
             tasks,
@@ -148,36 +167,156 @@ pub(crate) async fn start_bench_server(
     Ok((server, token))
 }
 
+/// A server and a Docker agent in this process, for the benchmarks that run containers.
+pub(crate) struct DockerBench {
+    pub server: Server,
+    pub client: aws_sdk_ecs::Client,
+    /// The agent's container instance: its containers are removed at the end.
+    instance_arn: String,
+    cancel: CancellationToken,
+    agent: tokio::task::JoinHandle<anyhow::Result<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl DockerBench {
+    /// Starts both and waits until the agent is registered.
+    pub(crate) async fn start() -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let cancel = CancellationToken::new();
+        let (server, token) = start_bench_server(dir.path(), &cancel).await?;
+        let runtime: Arc<dyn ContainerRuntime> =
+            Arc::new(berth_agent::DockerRuntime::connect().await?);
+        let server_url = format!("http://{}", server.addr);
+        let agent_config = AgentConfig {
+            join_token: Some(token),
+            ..AgentConfig::new(server_url.clone(), "default", dir.path().join("agent"))
+        };
+        let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
+        let agent_cancel = cancel.clone();
+        let agent = tokio::spawn(async move {
+            berth_agent::run(agent_config, runtime, control, agent_cancel).await
+        });
+        let client = sdk_client(&server);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let instance_arn = loop {
+            let instances = client.list_container_instances().send().await?;
+            if let Some(arn) = instances.container_instance_arns().first() {
+                break arn.clone();
+            }
+            if Instant::now() > deadline {
+                bail!("the agent did not register within 30 s");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        Ok(Self {
+            server,
+            client,
+            instance_arn,
+            cancel,
+            agent,
+            _dir: dir,
+        })
+    }
+
+    /// RunTask of `family`, then DescribeTasks until RUNNING: the task and how long it took.
+    pub(crate) async fn run_until_running(
+        &self,
+        family: &str,
+    ) -> anyhow::Result<(String, Duration)> {
+        let started = Instant::now();
+        let response = self
+            .client
+            .run_task()
+            .task_definition(family)
+            .send()
+            .await?;
+        let Some(task_arn) = response
+            .tasks()
+            .first()
+            .and_then(|t| t.task_arn())
+            .map(str::to_owned)
+        else {
+            bail!("RunTask placed nothing: {:?}", response.failures());
+        };
+        loop {
+            let described = self.client.describe_tasks().tasks(&task_arn).send().await?;
+            let status = described
+                .tasks()
+                .first()
+                .and_then(|t| t.last_status())
+                .unwrap_or("");
+            if status == "RUNNING" {
+                return Ok((task_arn, started.elapsed()));
+            }
+            if status == "STOPPED" {
+                bail!(
+                    "benchmark task stopped: {:?}",
+                    described.tasks().first().and_then(|t| t.stopped_reason())
+                );
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                bail!("task {task_arn} did not reach RUNNING within 60 s");
+            }
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+    }
+
+    /// Waits (at most a minute) until every task asked to stop is STOPPED, then stops the
+    /// agent and the server.
+    pub(crate) async fn stop(self) -> anyhow::Result<()> {
+        let client = &self.client;
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let running = client
+                .list_tasks()
+                .desired_status(DesiredStatus::Stopped)
+                .send()
+                .await?;
+            let arns: Vec<String> = running.task_arns().to_vec();
+            let mut all_stopped = true;
+            for chunk in arns.chunks(100) {
+                let described = client
+                    .describe_tasks()
+                    .set_tasks(Some(chunk.to_vec()))
+                    .send()
+                    .await?;
+                all_stopped &= described
+                    .tasks()
+                    .iter()
+                    .all(|t| t.last_status() == Some("STOPPED"));
+            }
+            if all_stopped || Instant::now() > deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        self.cancel.cancel();
+        let _ = self.agent.await;
+        self.server.join().await;
+        // The stopped tasks' containers would otherwise stay until a cleanup that never
+        // comes: this agent is gone.
+        let label = format!(
+            "label={}={}",
+            berth_api::protocol::labels::INSTANCE_ARN,
+            self.instance_arn
+        );
+        let ids = docker(&["ps", "-aq", "--filter", &label]).await?;
+        let ids: Vec<&str> = ids.split_whitespace().collect();
+        if !ids.is_empty() {
+            let mut args = vec!["rm", "-f", "-v"];
+            args.extend(ids);
+            docker(&args).await?;
+        }
+        Ok(())
+    }
+}
+
 async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let cancel = CancellationToken::new();
-    let (server, token) = start_bench_server(dir.path(), &cancel).await?;
-    let runtime: Arc<dyn ContainerRuntime> = Arc::new(berth_agent::DockerRuntime::connect().await?);
-    let server_url = format!("http://{}", server.addr);
-    let agent_config = AgentConfig {
-        join_token: Some(token),
-        ..AgentConfig::new(server_url.clone(), "default", dir.path().join("agent"))
+    use aws_sdk_ecs::types::{
+        DockerVolumeConfiguration, LogConfiguration, LogDriver, MountPoint, Scope, Volume,
     };
-    let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
-    let agent_cancel = cancel.clone();
-    let agent = tokio::spawn(async move {
-        berth_agent::run(agent_config, runtime, control, agent_cancel).await
-    });
-
-    let client = sdk_client(&server);
-
-    // Wait for the agent to register.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let instance = loop {
-        let instances = client.list_container_instances().send().await?;
-        if let Some(arn) = instances.container_instance_arns().first() {
-            break arn.clone();
-        }
-        if Instant::now() > deadline {
-            bail!("the agent did not register within 30 s");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let bench = DockerBench::start().await?;
+    let client = bench.client.clone();
     let container = ContainerDefinition::builder()
         .name("main")
         .image(image)
@@ -191,11 +330,21 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         .send()
         .await
         .context("registering the benchmark task definition")?;
-    let role = bench_secrets(&server).await?;
+    let role = bench_secrets(&bench.server).await?;
     client
         .register_task_definition()
-        .family("bench-secrets")
+        .family("bench-full")
         .execution_role_arn(role)
+        .volumes(
+            Volume::builder()
+                .name("scratch")
+                .docker_volume_configuration(
+                    DockerVolumeConfiguration::builder()
+                        .scope(Scope::Task)
+                        .build(),
+                )
+                .build(),
+        )
         .container_definitions(
             container
                 .secrets(secret("DB_PASSWORD", "/bench/db-password")?)
@@ -203,23 +352,44 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
                     "API_TOKEN",
                     "arn:aws:secretsmanager:us-east-1:000000000000:secret:bench/api:token::",
                 )?)
+                .mount_points(
+                    MountPoint::builder()
+                        .source_volume("scratch")
+                        .container_path("/scratch")
+                        .build(),
+                )
+                .log_configuration(
+                    LogConfiguration::builder()
+                        .log_driver(LogDriver::Awslogs)
+                        .options("awslogs-group", "/bench/run-task")
+                        .options("awslogs-stream-prefix", "bench")
+                        .options("awslogs-create-group", "true")
+                        .build()?,
+                )
                 .build(),
         )
         .send()
         .await
-        .context("registering the benchmark task definition with secrets")?;
+        .context("registering the full benchmark task definition")?;
 
     let mut berth_samples = Vec::with_capacity(samples);
-    let mut secret_samples = Vec::with_capacity(samples);
+    let mut full_samples = Vec::with_capacity(samples);
     let mut docker_samples = Vec::with_capacity(samples);
     for i in 0..samples {
         // Alternate which berth kind goes first, so neither always follows the baseline.
-        if i % 2 == 0 {
-            berth_samples.push(run_until_running(&client, "bench").await?);
-            secret_samples.push(run_until_running(&client, "bench-secrets").await?);
+        let order = if i % 2 == 0 {
+            ["bench", "bench-full"]
         } else {
-            secret_samples.push(run_until_running(&client, "bench-secrets").await?);
-            berth_samples.push(run_until_running(&client, "bench").await?);
+            ["bench-full", "bench"]
+        };
+        for family in order {
+            let (task_arn, elapsed) = bench.run_until_running(family).await?;
+            if family == "bench" {
+                berth_samples.push(elapsed);
+            } else {
+                full_samples.push(elapsed);
+            }
+            client.stop_task().task(&task_arn).send().await?;
         }
 
         // Baseline: docker run -d (returns once the container is started), then check.
@@ -237,54 +407,19 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         docker(&["rm", "-f", &name]).await?;
     }
     // Let the agent stop the last tasks before it goes.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let running = client
-            .list_tasks()
-            .desired_status(DesiredStatus::Stopped)
-            .send()
-            .await?;
-        let arns: Vec<String> = running.task_arns().to_vec();
-        let mut all_stopped = true;
-        for chunk in arns.chunks(100) {
-            let described = client
-                .describe_tasks()
-                .set_tasks(Some(chunk.to_vec()))
-                .send()
-                .await?;
-            all_stopped &= described
-                .tasks()
-                .iter()
-                .all(|t| t.last_status() == Some("STOPPED"));
-        }
-        if all_stopped || Instant::now() > deadline {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    cancel.cancel();
-    let _ = agent.await;
-    server.join().await;
-    // The benchmark's containers (stopped, kept for the agent's cleanup wait) go with it.
-    let label = format!(
-        "label={}={instance}",
-        berth_api::protocol::labels::INSTANCE_ARN
-    );
-    let ids = docker(&["ps", "-aq", "--filter", &label]).await?;
-    let ids: Vec<&str> = ids.split_whitespace().collect();
-    if !ids.is_empty() {
-        let mut args = vec!["rm", "-f", "-v"];
-        args.extend(ids);
-        docker(&args).await?;
-    }
+    bench.stop().await?;
 
     berth_samples.sort();
-    secret_samples.sort();
+    full_samples.sort();
     docker_samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let (b50, b99) = (
         percentile(&berth_samples, 50.0),
         percentile(&berth_samples, 99.0),
+    );
+    let (f50, f99) = (
+        percentile(&full_samples, 50.0),
+        percentile(&full_samples, 99.0),
     );
     let (d50, d99) = (
         percentile(&docker_samples, 50.0),
@@ -296,16 +431,12 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(b50),
         ms(b99)
     );
-    let (s50, s99) = (
-        percentile(&secret_samples, 50.0),
-        percentile(&secret_samples, 99.0),
-    );
     println!(
-        "  berth with 2 secrets  : p50 {:8.1} ms   p99 {:8.1} ms   (secrets add p50 {:+.1} ms, p99 {:+.1} ms)",
-        ms(s50),
-        ms(s99),
-        ms(s50) - ms(b50),
-        ms(s99) - ms(b99)
+        "  with 2 secrets, a task volume and awslogs: p50 {:8.1} ms   p99 {:8.1} ms   (adds p50 {:+.1} ms, p99 {:+.1} ms)",
+        ms(f50),
+        ms(f99),
+        ms(f50) - ms(b50),
+        ms(f99) - ms(b99)
     );
     println!(
         "  docker run -d         : p50 {:8.1} ms   p99 {:8.1} ms",
@@ -319,45 +450,6 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(b50) - ms(d50)
     );
     Ok(())
-}
-
-/// Runs one task of `family`, waits until DescribeTasks says RUNNING, stops it, and
-/// returns how long RunTask→RUNNING took.
-async fn run_until_running(client: &aws_sdk_ecs::Client, family: &str) -> anyhow::Result<Duration> {
-    let started = Instant::now();
-    let response = client.run_task().task_definition(family).send().await?;
-    let Some(task_arn) = response
-        .tasks()
-        .first()
-        .and_then(|t| t.task_arn())
-        .map(str::to_owned)
-    else {
-        bail!("RunTask placed nothing: {:?}", response.failures());
-    };
-    loop {
-        let described = client.describe_tasks().tasks(&task_arn).send().await?;
-        let status = described
-            .tasks()
-            .first()
-            .and_then(|t| t.last_status())
-            .unwrap_or("");
-        if status == "RUNNING" {
-            break;
-        }
-        if status == "STOPPED" {
-            bail!(
-                "benchmark task stopped: {:?}",
-                described.tasks().first().and_then(|t| t.stopped_reason())
-            );
-        }
-        if started.elapsed() > Duration::from_secs(60) {
-            bail!("task {task_arn} did not reach RUNNING within 60 s");
-        }
-        tokio::time::sleep(Duration::from_millis(2)).await;
-    }
-    let elapsed = started.elapsed();
-    client.stop_task().task(&task_arn).send().await?;
-    Ok(elapsed)
 }
 
 fn secret(name: &str, value_from: &str) -> anyhow::Result<aws_sdk_ecs::types::Secret> {
@@ -450,6 +542,17 @@ pub(crate) fn rss_mib(pid: Option<u32>) -> f64 {
             })
         })
         .map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// The server's administrator key, for the benchmarks' SDK clients.
+pub(crate) fn bench_credentials(server: &Server) -> aws_credential_types::Credentials {
+    aws_credential_types::Credentials::new(
+        server.credentials.access_key_id.clone(),
+        server.credentials.secret_access_key.clone(),
+        None,
+        None,
+        "berth-bench",
+    )
 }
 
 pub(crate) fn sdk_client(server: &Server) -> aws_sdk_ecs::Client {

@@ -47,6 +47,8 @@ enum Command {
     },
     /// Run N simulated agents (fake runtime, real agent protocol) against a server.
     Sim(crate::sim::SimArgs),
+    /// Print a task's awslogs lines from the server's CloudWatch Logs API.
+    Logs(crate::logs::LogsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -231,6 +233,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => create_join_token(args).await,
         Command::Bench { which } => crate::bench::run(which).await,
         Command::Sim(args) => crate::sim::run(args, cancel_on_signal()).await,
+        Command::Logs(args) => crate::logs::run(args).await,
     }
 }
 
@@ -359,7 +362,10 @@ fn write_env_file(data_dir: &Path, server: &Server, region: &str) -> anyhow::Res
 fn print_banner(started: &StartedServer, region: &str) {
     let server = &started.server;
     let env = started.data_dir.join("env");
-    println!("berth is serving the ECS API at {}", server.endpoint());
+    println!(
+        "berth is serving the ECS and CloudWatch Logs APIs at {}",
+        server.endpoint()
+    );
     println!();
     println!("  AWS_ACCESS_KEY_ID={}", server.credentials.access_key_id);
     println!(
@@ -368,6 +374,7 @@ fn print_banner(started: &StartedServer, region: &str) {
     );
     println!("  AWS_REGION={region}");
     println!("  AWS_ENDPOINT_URL_ECS={}", server.endpoint());
+    println!("  AWS_ENDPOINT_URL_CLOUDWATCH_LOGS={}", server.endpoint());
     if let Some(tls) = &server.tls {
         println!("  AWS_CA_BUNDLE={}", tls.ca_path.display());
     }
@@ -404,7 +411,7 @@ fn shell_quote(value: &str) -> String {
 }
 
 /// Reads `export NAME=VALUE` lines of an env file written by [`write_env_file`].
-fn parse_env_file(contents: &str) -> std::collections::HashMap<String, String> {
+pub(crate) fn parse_env_file(contents: &str) -> std::collections::HashMap<String, String> {
     contents
         .lines()
         .filter_map(|line| {

@@ -1,4 +1,5 @@
-//! The `berth` binary: `dev`, `server` and `agent`.
+//! The `berth` binary: `dev`, `server`, `agent`, and the user commands (`join-token`,
+//! `logs`, `bench`, `sim`).
 //!
 //! `main` only parses arguments, sets up logging, runs the chosen command, and drains on
 //! SIGINT or SIGTERM. Exit codes: 0 on a clean stop, 1 on a runtime failure, 2 on bad
@@ -6,8 +7,10 @@
 
 mod bench;
 mod bench_authz;
+mod bench_logs;
 mod bench_services;
 mod commands;
+mod logs;
 mod sim;
 
 use std::process::ExitCode;

@@ -1,6 +1,5 @@
 //! What berth does with every member of the requests that describe work: each is applied,
-//! planned (applied by a part another engineer is building; the owner is named), or refused
-//! at the call with an error that names it. Nothing is accepted and then dropped.
+//! or refused at the call with an error that names it. Nothing is accepted and then dropped.
 //!
 //! The table covers `RegisterTaskDefinitionRequest`, `RunTaskRequest`, `StartTaskRequest`,
 //! `CreateServiceRequest` and `UpdateServiceRequest`, recursively. A path is a chain of
@@ -9,8 +8,8 @@
 //! every request that reaches it). Lists and maps are transparent: a list's member
 //! structure's members follow the list's name.
 //!
-//! A path has one applied or planned entry, one refused entry, or both when some of its
-//! values are refused (`logConfiguration.logDriver`: four drivers are planned, the others
+//! A path has one applied entry, one refused entry, or both when some of its
+//! values are refused (`logConfiguration.logDriver`: four drivers are applied, the others
 //! refused). The members under a path that is only refused need no entries: any use of
 //! them is refused with their parent.
 //!
@@ -24,9 +23,6 @@
 pub enum Status {
     /// Applied now; the reason says where and how.
     Applied,
-    /// Being built by the named part of the project (`agent`, `secrets`, `logs`, `iam`,
-    /// `gpu`), which reads the stored value. To be checked when that work merges.
-    Planned(&'static str),
     /// Refused at the call (for the values the reason names), with an error naming it.
     Refused,
 }
@@ -67,14 +63,6 @@ const fn applied(path: &'static str, reason: &'static str) -> Field {
     Field {
         path,
         status: Status::Applied,
-        reason,
-    }
-}
-
-const fn planned(owner: &'static str, path: &'static str, reason: &'static str) -> Field {
-    Field {
-        path,
-        status: Status::Planned(owner),
         reason,
     }
 }
@@ -281,11 +269,11 @@ pub static FIELDS: &[Field] = &[
     applied("ContainerDefinition.ulimits.name", "the limit"),
     applied("ContainerDefinition.ulimits.softLimit", "its soft value"),
     applied("ContainerDefinition.ulimits.hardLimit", "its hard value"),
-    planned("logs", "ContainerDefinition.logConfiguration", "the container's Docker log driver"),
-    planned("logs", "ContainerDefinition.logConfiguration.logDriver", "json-file, syslog, journald and awslogs"),
+    applied("ContainerDefinition.logConfiguration", "Docker HostConfig.LogConfig; awslogs is shipped by the agent to berth's CloudWatch Logs API"),
+    applied("ContainerDefinition.logConfiguration.logDriver", "json-file, syslog and journald to Docker; awslogs on Docker's local driver, shipped by the agent"),
     refused("ContainerDefinition.logConfiguration.logDriver", "splunk, gelf, fluentd and awsfirelens are not available"),
-    planned("logs", "ContainerDefinition.logConfiguration.options", "the driver's options, validated at registration"),
-    refused("ContainerDefinition.logConfiguration.options", "options the driver does not have, and values it cannot read"),
+    applied("ContainerDefinition.logConfiguration.options", "Docker's driver options; awslogs group, stream, prefix, create-group, buffering and mode"),
+    refused("ContainerDefinition.logConfiguration.options", "options the driver does not have, values it cannot read, awslogs endpoints, EMF, tag templates, multi-line events and another region"),
     refused("ContainerDefinition.logConfiguration.secretOptions", "log driver secrets are not available; put the value in options"),
     applied("ContainerDefinition.healthCheck", "Docker health check; its status is the container's healthStatus"),
     applied("ContainerDefinition.healthCheck.command", "CMD, CMD-SHELL or NONE"),
@@ -363,7 +351,7 @@ pub static FIELDS: &[Field] = &[
     applied("Tag.value", "the tag's value"),
 ];
 
-/// The entries of one path: applied or planned, refused, or both.
+/// The entries of one path: applied, refused, or both.
 pub fn entries(path: &str) -> impl Iterator<Item = &'static Field> + '_ {
     FIELDS.iter().filter(move |f| f.path == path)
 }
@@ -377,12 +365,11 @@ pub fn refused_fields() -> impl Iterator<Item = &'static Field> {
 pub fn markdown() -> String {
     let mut out = String::new();
     out.push_str(
-        "# Request fields: applied, planned or refused\n\n\
+        "# Request fields: applied or refused\n\n\
          <!-- Generated from crates/server/src/fields.rs by its tests; do not edit. Regenerate with\n\
          BERTH_BLESS=1 cargo test -p berth-server fields:: -->\n\n\
-         Every member of the requests that describe work is applied, planned (being built by the\n\
-         part of berth named, which reads the stored value), or refused at the call with an error\n\
-         that names it: nothing is accepted and dropped. A member listed both as applied and as\n\
+         Every member of the requests that describe work is applied, or refused at the call\n\
+         with an error that names it: nothing is accepted and dropped. A member listed both as applied and as\n\
          refused is refused for the values its refused row names. Members under a refused member\n\
          are refused with it and are not listed. Paths start at a request or at a shared shape\n\
          (the later sections), and go through lists and maps as if they were not there.\n\n\
@@ -401,7 +388,6 @@ pub fn markdown() -> String {
         for field in FIELDS.iter().filter(|f| f.path.starts_with(&prefix)) {
             let status = match field.status {
                 Status::Applied => "applied".to_owned(),
-                Status::Planned(owner) => format!("planned ({owner})"),
                 Status::Refused => "**refused**".to_owned(),
             };
             out.push_str(&format!(
@@ -506,7 +492,7 @@ mod tests {
             .collect();
         assert!(
             missing.is_empty(),
-            "these request members are neither applied, planned nor refused in \
+            "these request members are neither applied nor refused in \
              crates/server/src/fields.rs; classify each (and make a refusal real, with a \
              sample in crates/testkit/tests/api_fields.rs): {missing:#?}"
         );
@@ -549,13 +535,6 @@ mod tests {
                 "{}'s reason must be one line without '|'",
                 field.path
             );
-            if let Status::Planned(owner) = field.status {
-                assert!(
-                    ["agent", "secrets", "logs", "iam", "gpu"].contains(&owner),
-                    "{}: unknown owner {owner}",
-                    field.path
-                );
-            }
         }
         let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
         assert!(twice.is_empty(), "classified twice the same way: {twice:?}");

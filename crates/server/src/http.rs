@@ -36,6 +36,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/agent/v1/tasks/secrets", get(agent_task_secrets))
         .route("/agent/v1/tasks/tags", get(agent_task_tags))
         .route("/agent/v1/tasks/credentials", get(agent_task_credentials))
+        .route("/agent/v1/logs/open", post(agent_open_log_stream))
+        .route("/agent/v1/logs/put", post(agent_put_logs))
         .route("/control/v1/join-tokens", post(control_join_token))
         // The limit is enforced while reading, so an oversized body is never buffered;
         // `POST /` applies each API's own limit below this one.
@@ -149,6 +151,22 @@ fn domain_agent_error(err: Error) -> Response {
         Error::Conflict => agent_error(StatusCode::CONFLICT, "conflict", api.message),
         Error::ResourceNotFound(_) => agent_error(StatusCode::NOT_FOUND, "not_found", api.message),
         Error::AccessDenied(_) => agent_error(StatusCode::FORBIDDEN, "forbidden", api.message),
+        Error::Api {
+            code: "ResourceNotFoundException",
+            message,
+            ..
+        } => agent_error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("ResourceNotFoundException: {message}"),
+        ),
+        Error::Api {
+            status, message, ..
+        } if status >= 500 => agent_error(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            "unavailable",
+            message,
+        ),
         _ => agent_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", api.message),
     }
 }
@@ -247,6 +265,42 @@ async fn agent_report(State(app): State<Arc<App>>, headers: HeaderMap, body: Byt
     match app.agent_report(&agent, request).await {
         Ok(response) => Json(response).into_response(),
         Err(err) => domain_agent_error(err),
+    }
+}
+
+/// Authenticates an agent request and decodes its JSON body.
+fn agent_request<T: serde::de::DeserializeOwned>(
+    app: &App,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(AgentIdentity, T), Response> {
+    let agent = authenticate_agent(app, headers)?;
+    Ok((agent, parse_json(body)?))
+}
+
+async fn agent_open_log_stream(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match agent_request(&app, &headers, &body) {
+        Ok((agent, request)) => match app.agent_open_log_stream(&agent, request).await {
+            Ok(target) => Json(target).into_response(),
+            Err(err) => domain_agent_error(err),
+        },
+        Err(response) => response,
+    }
+}
+
+/// Takes batches up to the CloudWatch Logs body limit (the router's), not the 1 MiB of
+/// other agent calls: a full batch of 1 MiB of lines grows with JSON escaping.
+async fn agent_put_logs(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
+    match agent_request(&app, &headers, &body) {
+        Ok((agent, batch)) => match app.agent_put_logs(&agent, batch).await {
+            Ok(response) => Json(response).into_response(),
+            Err(err) => domain_agent_error(err),
+        },
+        Err(response) => response,
     }
 }
 

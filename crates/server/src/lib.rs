@@ -10,6 +10,8 @@
 //!   that no task or service uses any more.
 //! - the **drained targets reconciler** drops ELBv2 targets whose deregistration delay is
 //!   over.
+//! - the **log retention reconciler** deletes CloudWatch Logs events older than their
+//!   group's retention (`DATA_DIR/logs`, the `berth-logs` engine).
 //!
 //! All of them stop when the cancellation token given to `start` is cancelled.
 //!
@@ -171,6 +173,7 @@ impl Server {
             cancel.clone(),
         ));
         app.set_serves_tls(tls.is_some());
+        app.set_log_store(open_log_store(config.data_dir.join("logs")).await?);
         // Before anything starts, so that unusable TLS material stops nothing half-way.
         let tls_config = tls
             .as_ref()
@@ -195,6 +198,7 @@ impl Server {
                 app.clone(),
                 cancel.clone(),
             )),
+            tokio::spawn(reconcilers::log_retention(app.clone(), cancel.clone())),
         ];
         let router = http::router(app.clone());
         match (&tls, tls_config) {
@@ -231,6 +235,33 @@ impl Server {
     pub async fn join(self) {
         for task in self.tasks {
             let _ = task.await;
+        }
+    }
+}
+
+/// Opens the CloudWatch Logs engine in `dir` off the async runtime (it replays its
+/// catalog and recovers every stream). A store just closed by a server stopping in the
+/// same process may still hold the directory's lock for a moment, so that is retried
+/// briefly.
+async fn open_log_store(dir: std::path::PathBuf) -> anyhow::Result<berth_logs::LogStore> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let path = dir.clone();
+        let opened = tokio::task::spawn_blocking(move || berth_logs::LogStore::open(&path))
+            .await
+            .context("opening the log store")?;
+        match opened {
+            Ok(store) => return Ok(store),
+            Err(berth_logs::LogError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::WouldBlock
+                    && std::time::Instant::now() < deadline =>
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(e) => {
+                return Err(anyhow::Error::new(e))
+                    .with_context(|| format!("opening the log store in {}", dir.display()))
+            }
         }
     }
 }

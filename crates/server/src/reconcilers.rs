@@ -10,6 +10,7 @@
 //!   once no task or service uses them;
 //! - [`secret_deletions`] deletes Secrets Manager secrets whose recovery window has passed;
 //! - [`elbv2_drained_targets`] drops ELBv2 targets whose deregistration delay is over.
+//! - [`log_retention`] applies each log group's retention to its stored events.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -184,6 +185,31 @@ pub(crate) async fn elbv2_drained_targets(app: Arc<App>, cancel: CancellationTok
         }
         if let Err(err) = app.elbv2_forget_drained().await {
             tracing::warn!(error = ?err, "could not drop drained ELBv2 targets");
+        }
+    }
+}
+
+/// How often log retention is applied. CloudWatch takes up to 72 hours to delete expired
+/// events; a pass deletes whole segments (a day of events at most), so once a minute is
+/// plenty and costs a walk over the groups' segment lists.
+const LOG_RETENTION_PERIOD: Duration = Duration::from_secs(60);
+
+/// Deletes stored log events older than their group's retention: at start, then once a
+/// minute. The engine is synchronous, so each pass runs on the blocking pool.
+pub(crate) async fn log_retention(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        match app.with_logs(|store| store.enforce_retention()).await {
+            Ok(report) if report.segments_deleted > 0 => tracing::info!(
+                segments = report.segments_deleted,
+                bytes = report.bytes_freed,
+                "deleted log events past their group's retention"
+            ),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = ?err, "could not apply log retention"),
+        }
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(LOG_RETENTION_PERIOD) => {}
         }
     }
 }

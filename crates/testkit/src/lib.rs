@@ -854,6 +854,26 @@ impl berth_agent::ControlPlane for PartitionableControlPlane {
         self.guarded(async move { inner.task_tags(&credential, &task).await })
             .await
     }
+
+    async fn open_log_stream(
+        &self,
+        credential: &str,
+        req: &berth_api::protocol::LogStreamRequest,
+    ) -> Result<berth_api::protocol::LogStreamTarget, berth_agent::ClientError> {
+        let (inner, credential, req) = (self.inner.clone(), credential.to_owned(), req.clone());
+        self.guarded(async move { inner.open_log_stream(&credential, &req).await })
+            .await
+    }
+
+    async fn put_logs(
+        &self,
+        credential: &str,
+        batch: &berth_api::protocol::LogBatch,
+    ) -> Result<berth_api::protocol::LogBatchResponse, berth_agent::ClientError> {
+        let (inner, credential, batch) = (self.inner.clone(), credential.to_owned(), batch.clone());
+        self.guarded(async move { inner.put_logs(&credential, &batch).await })
+            .await
+    }
 }
 
 /// An agent a test started beside the cluster's own, which it can stop, partition and

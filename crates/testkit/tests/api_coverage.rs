@@ -1,6 +1,6 @@
 //! Endpoint coverage: every action of every API berth serves (ECS's
-//! `berth_server::dispatch::OPERATIONS`, SSM's, Secrets Manager's, IAM's, STS's and ELBv2's
-//! tables) must be called by some integration test in this directory, either through the
+//! `berth_server::dispatch::OPERATIONS`, SSM's, Secrets Manager's, CloudWatch Logs', IAM's,
+//! STS's and ELBv2's tables) must be called by some integration test in this directory, either through the
 //! SDK (`.run_task()`), as a raw request target (`"…RunTask"`) or as a Query body's
 //! `Action=CreateListener&`, so that an operation added to a table without a test fails
 //! CI. An SDK call counts for an API other than ECS only in a file that uses that API's SDK
@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use berth_server::apis::elbv2::ELBV2_OPERATIONS;
+use berth_server::apis::logs::LOGS_OPERATIONS;
 use berth_server::apis::secretsmanager::SECRETS_MANAGER_OPERATIONS;
 use berth_server::apis::ssm::SSM_OPERATIONS;
 use berth_server::apis::{iam::IAM_OPERATIONS, sts::STS_OPERATIONS};
@@ -26,6 +27,7 @@ const APIS: &[(&str, &[&str], &str)] = &[
     ("IAM", IAM_OPERATIONS, "aws_sdk_iam"),
     ("STS", STS_OPERATIONS, "aws_sdk_sts"),
     ("ELBv2", ELBV2_OPERATIONS, "aws_sdk_elasticloadbalancingv2"),
+    ("CloudWatch Logs", LOGS_OPERATIONS, "aws_sdk_cloudwatchlogs"),
 ];
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.
@@ -112,6 +114,11 @@ fn every_operation_has_an_integration_test() {
 fn iam_and_sts_serve_every_operation_their_wire_types_have() {
     assert_eq!(IAM_OPERATIONS, berth_api::iam::OPERATIONS);
     assert_eq!(STS_OPERATIONS, berth_api::sts::OPERATIONS);
+}
+
+#[test]
+fn logs_serves_every_operation_its_wire_types_have() {
+    assert_eq!(LOGS_OPERATIONS, berth_api::logs::OPERATIONS);
 }
 
 #[test]

@@ -18,6 +18,7 @@
 pub mod elbv2;
 pub mod iam;
 pub mod json;
+pub mod logs;
 pub mod query;
 pub mod secretsmanager;
 pub mod ssm;
@@ -79,7 +80,13 @@ impl Api {
     pub fn is_served(self) -> bool {
         matches!(
             self,
-            Api::Ecs | Api::Ssm | Api::SecretsManager | Api::Iam | Api::Sts | Api::Elbv2
+            Api::Ecs
+                | Api::Ssm
+                | Api::SecretsManager
+                | Api::Logs
+                | Api::Iam
+                | Api::Sts
+                | Api::Elbv2
         )
     }
 
@@ -396,6 +403,11 @@ async fn call_json(
                 app.authorize(caller, &command.access(app).await)?;
             }
             command.execute_as(app, caller).await
+        }
+        Api::Logs => {
+            let command = logs::LogsCommand::parse(action, body)?;
+            app.authorize_with(caller, || command.access(app))?;
+            command.execute(app).await
         }
         other => Err(Error::UnknownOperation(format!(
             "The action {action} is not valid for the {} API.",

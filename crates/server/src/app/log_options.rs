@@ -8,6 +8,18 @@
 //! options the ECS documentation lists, plus Docker's `mode` and `max-buffer-size`, which
 //! every driver accepts.
 //!
+//! `awslogs` is berth's own driver: the agent ships the lines to the server's CloudWatch
+//! Logs API (`agent/src/log_shipping`), Docker keeps them underneath with its `local`
+//! driver (where `mode` and `max-buffer-size` apply). It applies `awslogs-group`,
+//! `awslogs-stream`, `awslogs-stream-prefix`, `awslogs-create-group`,
+//! `awslogs-max-buffered-events` (the agent's backlog) and
+//! `awslogs-force-flush-interval-seconds` (the agent ships sooner: as soon as the previous
+//! batch is acknowledged), and checks `awslogs-region` against the server's region (at
+//! registration, `task_definitions.rs`). It refuses what it does not do: another endpoint
+//! or credentials endpoint (lines always go to the agent's server), the embedded metric
+//! format, a `tag` template, and multi-line events (`awslogs-datetime-format`,
+//! `awslogs-multiline-pattern`).
+//!
 //! Pure: only `berth_api` and `std`.
 
 use berth_api::ecs::{LogConfiguration, LogDriver};
@@ -43,6 +55,33 @@ const AWSLOGS: &[&str] = &[
     "awslogs-max-buffered-events",
     "awslogs-format",
     "tag",
+];
+/// awslogs options berth's agent does not apply, and why.
+const AWSLOGS_REFUSED: &[(&str, &str)] = &[
+    (
+        "awslogs-endpoint",
+        "the agent ships lines to its own berth server, whose CloudWatch Logs API serves them",
+    ),
+    (
+        "awslogs-credentials-endpoint",
+        "the agent ships lines with its own credential, not AWS credentials",
+    ),
+    (
+        "awslogs-format",
+        "the embedded metric format is not available",
+    ),
+    (
+        "tag",
+        "stream names come from 'awslogs-stream' or 'awslogs-stream-prefix'",
+    ),
+    (
+        "awslogs-datetime-format",
+        "multi-line events are not available; each line is one event",
+    ),
+    (
+        "awslogs-multiline-pattern",
+        "multi-line events are not available; each line is one event",
+    ),
 ];
 
 const SYSLOG_FACILITIES: &[&str] = &[
@@ -180,6 +219,36 @@ pub fn check(config: &LogConfiguration) -> Result<(), LogConfigError> {
                 return bad("The 'awslogs' log options 'awslogs-datetime-format' and \
                      'awslogs-multiline-pattern' cannot both be set; keep one."
                     .to_owned());
+            }
+            if let Some((name, why)) = AWSLOGS_REFUSED
+                .iter()
+                .find(|(name, _)| options.contains_key(*name))
+            {
+                return bad(format!(
+                    "The 'awslogs' log option '{name}' is not available on berth: {why}."
+                ));
+            }
+            let group = &options["awslogs-group"];
+            if !group
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | '#'))
+                || group.len() > 512
+            {
+                return bad(format!(
+                    "The 'awslogs' log option 'awslogs-group' must be a log group name: 1 to 512 \
+                     of a-z, A-Z, 0-9, '.', '-', '_', '/' and '#'; '{group}' was given."
+                ));
+            }
+            for name in ["awslogs-stream", "awslogs-stream-prefix"] {
+                if let Some(value) = options.get(name) {
+                    if value.is_empty() || value.contains([':', '*']) || value.chars().count() > 512
+                    {
+                        return bad(format!(
+                            "The 'awslogs' log option '{name}' must be 1 to 512 characters without \
+                             ':' or '*'; '{value}' was given."
+                        ));
+                    }
+                }
             }
         }
         _ => {}
@@ -413,6 +482,38 @@ mod tests {
                     ("awslogs-multiline-pattern", "^x"),
                 ],
                 &["cannot both be set"],
+            ),
+            (
+                LogDriver::Awslogs,
+                &[
+                    ("awslogs-group", "g"),
+                    ("awslogs-region", "r"),
+                    ("awslogs-multiline-pattern", "^x"),
+                ],
+                &["'awslogs-multiline-pattern'", "not available on berth"],
+            ),
+            (
+                LogDriver::Awslogs,
+                &[
+                    ("awslogs-group", "g"),
+                    ("awslogs-region", "r"),
+                    ("awslogs-endpoint", "https://logs.example"),
+                ],
+                &["'awslogs-endpoint'", "its own berth server"],
+            ),
+            (
+                LogDriver::Awslogs,
+                &[("awslogs-group", "has space"), ("awslogs-region", "r")],
+                &["'awslogs-group'", "'has space'"],
+            ),
+            (
+                LogDriver::Awslogs,
+                &[
+                    ("awslogs-group", "g"),
+                    ("awslogs-region", "r"),
+                    ("awslogs-stream-prefix", "a:b"),
+                ],
+                &["'awslogs-stream-prefix'", "':'"],
             ),
         ];
         for (driver, options, parts) in cases {

@@ -15,6 +15,8 @@ mod iam_users;
 mod instances;
 mod liveness;
 mod log_options;
+mod log_shipping;
+pub mod logs;
 mod pagination;
 mod placement;
 pub mod secret_refs;
@@ -102,6 +104,8 @@ pub struct App {
     pub keyring: Arc<crate::crypto::Keyring>,
     /// Whether the API is served over TLS (`aws:SecureTransport`).
     tls: std::sync::atomic::AtomicBool,
+    /// The CloudWatch Logs storage engine, set once the server opened it.
+    logs: std::sync::OnceLock<berth_logs::LogStore>,
 }
 
 impl std::fmt::Debug for App {
@@ -132,6 +136,7 @@ impl App {
             shutdown,
             keyring,
             tls: std::sync::atomic::AtomicBool::new(false),
+            logs: std::sync::OnceLock::new(),
         }
     }
 

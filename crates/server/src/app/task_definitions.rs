@@ -36,6 +36,7 @@ impl App {
             ViolationKind::Client => Error::Client(violation.message),
         })?;
         self.check_secret_references(&req)?;
+        self.check_awslogs_region(&req)?;
         let tags = req.tags.clone().unwrap_or_default();
         validate_tags(&tags)?;
         let network_mode = req.network_mode.unwrap_or(NetworkMode::Bridge);
@@ -435,6 +436,34 @@ impl App {
             families: Some(page.items),
             next_token: page.next_token,
         })
+    }
+
+    /// An awslogs container's lines are stored by this server, in its one region: an
+    /// `awslogs-region` naming another would be accepted and then ignored.
+    fn check_awslogs_region(&self, req: &RegisterTaskDefinitionRequest) -> Result<()> {
+        let region = &self.config.scope.region;
+        for container in &req.container_definitions {
+            let Some(config) = container
+                .log_configuration
+                .as_ref()
+                .filter(|c| c.log_driver == berth_api::ecs::LogDriver::Awslogs)
+            else {
+                continue;
+            };
+            let given = config
+                .options
+                .as_ref()
+                .and_then(|o| o.get("awslogs-region"));
+            if let Some(given) = given.filter(|g| *g != region) {
+                return Err(Error::client(format!(
+                    "Invalid 'logConfiguration.options' setting for container '{}'. The \
+                     'awslogs' log option 'awslogs-region' is '{given}', but this berth server \
+                     serves CloudWatch Logs in '{region}' only; set it to '{region}'.",
+                    container.name.as_deref().unwrap_or_default()
+                )));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -21,8 +21,13 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 /// Short, so that a test sees an agent that failed to reconnect shown disconnected.
 pub const AGENT_TTL_SECS: u64 = 3;
 
-/// The `berth` binary next to the test binaries' workspace.
+/// The `berth` binary: `BERTH_BIN` when set (a copy taken right after building, when
+/// several checkouts share one target directory), else the one next to the test
+/// binaries' workspace.
 pub fn berth_bin() -> PathBuf {
+    if let Some(bin) = std::env::var_os("BERTH_BIN") {
+        return PathBuf::from(bin);
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
@@ -226,16 +231,62 @@ impl ServerProc {
 
     /// An `aws-sdk-ecs` client configured from `DIR/env`, trusting only `AWS_CA_BUNDLE`.
     pub fn client(&self) -> aws_sdk_ecs::Client {
-        use aws_smithy_http_client::tls;
         let env = self.env();
         let var = |name: &str| {
             env.get(name)
                 .cloned()
                 .unwrap_or_else(|| panic!("the env file does not set {name}"))
         };
-        let ca = std::fs::read(var("AWS_CA_BUNDLE")).expect("reading AWS_CA_BUNDLE");
+        let config = aws_sdk_ecs::Config::builder()
+            .behavior_version(aws_sdk_ecs::config::BehaviorVersion::latest())
+            .region(aws_sdk_ecs::config::Region::new(var("AWS_REGION")))
+            .credentials_provider(self.env_credentials())
+            .endpoint_url(var("AWS_ENDPOINT_URL_ECS"))
+            .http_client(self.https_client())
+            .build();
+        aws_sdk_ecs::Client::from_conf(config)
+    }
+
+    /// An `aws-sdk-cloudwatchlogs` client configured from `DIR/env` (its
+    /// `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS`), trusting only `AWS_CA_BUNDLE`.
+    pub fn logs_client(&self) -> aws_sdk_cloudwatchlogs::Client {
+        let env = self.env();
+        let var = |name: &str| {
+            env.get(name)
+                .cloned()
+                .unwrap_or_else(|| panic!("the env file does not set {name}"))
+        };
+        let config = aws_sdk_cloudwatchlogs::Config::builder()
+            .behavior_version(aws_sdk_cloudwatchlogs::config::BehaviorVersion::latest())
+            .region(aws_sdk_cloudwatchlogs::config::Region::new(var(
+                "AWS_REGION",
+            )))
+            .credentials_provider(self.env_credentials())
+            .endpoint_url(var("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"))
+            .http_client(self.https_client())
+            .build();
+        aws_sdk_cloudwatchlogs::Client::from_conf(config)
+    }
+
+    /// The access key in `DIR/env`.
+    fn env_credentials(&self) -> aws_credential_types::Credentials {
+        let env = self.env();
+        aws_credential_types::Credentials::new(
+            env["AWS_ACCESS_KEY_ID"].clone(),
+            env["AWS_SECRET_ACCESS_KEY"].clone(),
+            None,
+            None,
+            "berth-env-file",
+        )
+    }
+
+    /// An HTTPS client for the SDKs that trusts only the env file's `AWS_CA_BUNDLE`.
+    fn https_client(&self) -> aws_sdk_ecs::config::SharedHttpClient {
+        use aws_smithy_http_client::tls;
+        let env = self.env();
+        let ca = std::fs::read(&env["AWS_CA_BUNDLE"]).expect("reading AWS_CA_BUNDLE");
         let trust = tls::TrustStore::empty().with_pem_certificate(ca);
-        let http = aws_smithy_http_client::Builder::new()
+        aws_smithy_http_client::Builder::new()
             .tls_provider(tls::Provider::Rustls(
                 tls::rustls_provider::CryptoMode::AwsLc,
             ))
@@ -245,22 +296,7 @@ impl ServerProc {
                     .build()
                     .expect("a TLS context"),
             )
-            .build_https();
-        let credentials = aws_credential_types::Credentials::new(
-            var("AWS_ACCESS_KEY_ID"),
-            var("AWS_SECRET_ACCESS_KEY"),
-            None,
-            None,
-            "berth-env-file",
-        );
-        let config = aws_sdk_ecs::Config::builder()
-            .behavior_version(aws_sdk_ecs::config::BehaviorVersion::latest())
-            .region(aws_sdk_ecs::config::Region::new(var("AWS_REGION")))
-            .credentials_provider(credentials)
-            .endpoint_url(var("AWS_ENDPOINT_URL_ECS"))
-            .http_client(http)
-            .build();
-        aws_sdk_ecs::Client::from_conf(config)
+            .build_https()
     }
 
     /// `berth join-token create`: the token is the last line of its output.
