@@ -42,8 +42,11 @@ pub fn upstream_client(connect_timeout: Duration) -> UpstreamClient {
     http.set_nodelay(true);
     http.set_connect_timeout(Some(connect_timeout));
     http.enforce_http(false);
+    // The connector sets ALPN itself.
+    let mut tls = (*crate::tls::target_client_config()).clone();
+    tls.alpn_protocols.clear();
     let https = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_tls_config((*crate::tls::target_client_config()).clone())
+        .with_tls_config(tls)
         .https_or_http()
         .enable_http1()
         .wrap_connector(http);
