@@ -3,7 +3,7 @@
 //! `berth bench run-task` interleaves RunTask→RUNNING samples (through the real ECS API
 //! and a Docker agent) with bare `docker run -d` samples of the same image, and prints
 //! p50/p99 for both and their ratio. `berth bench services` and `berth bench
-//! service-scale` live in `bench_services.rs`.
+//! service-scale` live in `bench_services.rs`, `berth bench lb` in `bench_lb.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -53,6 +53,8 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20_000)]
         tasks: usize,
     },
+    /// berth's load balancer against haproxy and nginx (same backends, same wrk load).
+    Lb(crate::bench_lb::LbBench),
     /// RunTask→RUNNING latency against `docker run -d`.
     RunTask {
         /// Samples of each kind.
@@ -86,6 +88,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
             })
             .await
         }
+        BenchCommand::Lb(options) => crate::bench_lb::lb(options).await,
         BenchCommand::ServiceScale { agents, tasks } => {
             crate::bench_services::service_scale(agents, tasks).await
         }

@@ -25,6 +25,14 @@ impl Cli {
     pub fn is_agent(&self) -> bool {
         matches!(self.command, Command::Agent(_))
     }
+
+    /// The runtime worker threads the command asks for, if any.
+    pub fn worker_threads(&self) -> Option<usize> {
+        match &self.command {
+            Command::Lb(args) => args.threads,
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -47,6 +55,9 @@ enum Command {
     },
     /// Run N simulated agents (fake runtime, real agent protocol) against a server.
     Sim(crate::sim::SimArgs),
+    /// Run a load balancer data plane (HTTP, HTTPS and TCP listeners) from a configuration
+    /// file.
+    Lb(crate::lb::LbArgs),
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +182,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => create_join_token(args).await,
         Command::Bench { which } => crate::bench::run(which).await,
         Command::Sim(args) => crate::sim::run(args, cancel_on_signal()).await,
+        Command::Lb(args) => crate::lb::run(args, cancel_on_signal()).await,
     }
 }
 

@@ -1,12 +1,14 @@
-//! The `berth` binary: `dev`, `server` and `agent`.
+//! The `berth` binary: `dev`, `server`, `agent`, `lb`, and the benchmarks.
 //!
 //! `main` only parses arguments, sets up logging, runs the chosen command, and drains on
 //! SIGINT or SIGTERM. Exit codes: 0 on a clean stop, 1 on a runtime failure, 2 on bad
 //! usage (from clap).
 
 mod bench;
+mod bench_lb;
 mod bench_services;
 mod commands;
+mod lb;
 mod sim;
 
 use std::process::ExitCode;
@@ -26,7 +28,11 @@ fn main() -> ExitCode {
     let mut builder = if cli.is_agent() {
         tokio::runtime::Builder::new_current_thread()
     } else {
-        tokio::runtime::Builder::new_multi_thread()
+        let mut builder = tokio::runtime::Builder::new_multi_thread();
+        if let Some(threads) = cli.worker_threads() {
+            builder.worker_threads(threads.max(1));
+        }
+        builder
     };
     let runtime = match builder.enable_all().build() {
         Ok(runtime) => runtime,
