@@ -274,10 +274,7 @@ impl LoadBalancer {
                             None
                         };
                         let routes = RouteTable::compile(listener, &lookup);
-                        let state = HttpListenerState {
-                            routes,
-                            idle_timeout,
-                        };
+                        let state = HttpListenerState::new(routes, idle_timeout);
                         // Keep the listener's pending-request budget across changes.
                         let shared = match listeners.get(&address).map(|h| h.mode.load_full()) {
                             Some(mode) => match mode.as_ref() {

@@ -146,10 +146,10 @@ async fn serve_http_io<I>(
     I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let idle_timeout = shared.state.load().idle_timeout;
-    let connection = Connection { peer, tls };
+    let connection = Arc::new(Connection::new(peer, tls));
     let service = {
         let shared = shared.clone();
-        service_fn(move |request| proxy::handle(shared.clone(), connection, request))
+        service_fn(move |request| proxy::handle(shared.clone(), connection.clone(), request))
     };
     let mut builder = auto::Builder::new(TokioExecutor::new());
     builder

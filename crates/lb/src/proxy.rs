@@ -64,6 +64,19 @@ pub fn upstream_client(connect_timeout: Duration) -> UpstreamClient {
 pub struct HttpListenerState {
     pub routes: RouteTable,
     pub idle_timeout: Duration,
+    /// The listener's port as an `X-Forwarded-Port` value.
+    pub forwarded_port: HeaderValue,
+}
+
+impl HttpListenerState {
+    pub fn new(routes: RouteTable, idle_timeout: Duration) -> Self {
+        let forwarded_port = HeaderValue::from(routes.port);
+        Self {
+            routes,
+            idle_timeout,
+            forwarded_port,
+        }
+    }
 }
 
 /// Per-listener state shared by its connections.
@@ -76,10 +89,24 @@ pub struct HttpShared {
 }
 
 /// Per-connection facts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Connection {
     pub peer: SocketAddr,
     pub tls: bool,
+    /// The peer's address as an `X-Forwarded-For` value, made once per connection.
+    pub client_ip: HeaderValue,
+}
+
+impl Connection {
+    pub fn new(peer: SocketAddr, tls: bool) -> Self {
+        let client_ip = HeaderValue::from_str(&peer.ip().to_canonical().to_string())
+            .expect("an IP address is a valid header value");
+        Self {
+            peer,
+            tls,
+            client_ip,
+        }
+    }
 }
 
 /// The response body: a target's (holding its in-flight count until the end) or ours.
@@ -163,17 +190,16 @@ const AWSALBTG: &str = "AWSALBTG";
 /// Serves one request.
 pub async fn handle(
     shared: Arc<HttpShared>,
-    connection: Connection,
+    connection: Arc<Connection>,
     request: Request<Incoming>,
 ) -> Result<Response<ProxyBody>, Infallible> {
     let state = shared.state.load_full();
-    let host = request_host(&request);
     let action = {
         let facts = RequestFacts {
             method: request.method(),
             path: request.uri().path(),
             query: request.uri().query(),
-            host: host.as_deref().map(strip_port),
+            host: request_host(&request).map(strip_port),
             headers: request.headers(),
             source: connection.peer.ip(),
         };
@@ -181,9 +207,7 @@ pub async fn handle(
     };
     let response = match action.as_ref() {
         RouteAction::Fixed(fixed) => fixed_response(fixed),
-        RouteAction::Redirect(redirect) => {
-            redirect_response(redirect, &request, host.as_deref(), &state.routes)
-        }
+        RouteAction::Redirect(redirect) => redirect_response(redirect, &request, &state.routes),
         RouteAction::Forward(forward) => {
             let cookies = StickyCookies::read(request.headers());
             let (group, group_sticky) = forward.pick_group(cookies.group.as_deref());
@@ -194,8 +218,7 @@ pub async fn handle(
             let mut response = forward_request(
                 &shared,
                 &state,
-                connection,
-                host.as_deref(),
+                &connection,
                 group,
                 cookies.target.as_deref(),
                 request,
@@ -211,13 +234,12 @@ pub async fn handle(
 }
 
 /// The host the client asked for: the Host header, else the URI's authority (HTTP/2).
-fn request_host(request: &Request<Incoming>) -> Option<String> {
+fn request_host<B>(request: &Request<B>) -> Option<&str> {
     request
         .headers()
         .get(header::HOST)
         .and_then(|value| value.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| request.uri().authority().map(|a| a.as_str().to_owned()))
+        .or_else(|| request.uri().authority().map(|a| a.as_str()))
 }
 
 /// `host[:port]` or `[v6]:port` without the port.
@@ -248,9 +270,9 @@ fn fixed_response(fixed: &FixedResponse) -> Response<ProxyBody> {
 fn redirect_response(
     redirect: &Redirect,
     request: &Request<Incoming>,
-    host: Option<&str>,
     routes: &RouteTable,
 ) -> Response<ProxyBody> {
+    let host = request_host(request);
     let request_protocol = match routes.protocol {
         Protocol::Https => "HTTPS",
         _ => "HTTP",
@@ -396,8 +418,7 @@ const X_FORWARDED_PORT: HeaderName = HeaderName::from_static("x-forwarded-port")
 async fn forward_request(
     shared: &HttpShared,
     state: &HttpListenerState,
-    connection: Connection,
-    host: Option<&str>,
+    connection: &Connection,
     group: &Arc<TargetGroupRuntime>,
     sticky: Option<&str>,
     mut request: Request<Incoming>,
@@ -422,23 +443,27 @@ async fn forward_request(
     let mut headers = parts.headers;
     strip_hop_by_hop(&mut headers, upgrade);
     if !headers.contains_key(header::HOST) {
-        if let Some(host) = host.and_then(|h| HeaderValue::from_str(h).ok()) {
-            headers.insert(header::HOST, host);
+        // HTTP/2: the host is the :authority.
+        if let Some(authority) = parts.uri.authority() {
+            if let Ok(host) = HeaderValue::from_str(authority.as_str()) {
+                headers.insert(header::HOST, host);
+            }
         }
     }
-    let client_ip = connection.peer.ip().to_canonical().to_string();
     let forwarded_for = match headers.get(&X_FORWARDED_FOR).and_then(|v| v.to_str().ok()) {
-        Some(earlier) => format!("{earlier}, {client_ip}"),
-        None => client_ip,
+        Some(earlier) => HeaderValue::from_str(&format!(
+            "{earlier}, {}",
+            connection.client_ip.to_str().unwrap_or_default()
+        ))
+        .unwrap_or_else(|_| connection.client_ip.clone()),
+        None => connection.client_ip.clone(),
     };
-    if let Ok(value) = HeaderValue::from_str(&forwarded_for) {
-        headers.insert(X_FORWARDED_FOR, value);
-    }
+    headers.insert(X_FORWARDED_FOR, forwarded_for);
     headers.insert(
         X_FORWARDED_PROTO,
         HeaderValue::from_static(if connection.tls { "https" } else { "http" }),
     );
-    headers.insert(X_FORWARDED_PORT, HeaderValue::from(state.routes.port));
+    headers.insert(X_FORWARDED_PORT, state.forwarded_port.clone());
     let path_and_query = parts
         .uri
         .path_and_query()
