@@ -293,9 +293,12 @@ fn spawn(program: &str, args: &[&str], log: &Path) -> anyhow::Result<Proc> {
 #[derive(Debug, Clone, Copy, Default)]
 struct WrkResult {
     requests_per_second: f64,
+    requests: u64,
     p50: Duration,
     p99: Duration,
     errors: u64,
+    /// The proxy's CPU time (all its processes) per request, in microseconds.
+    cpu_us_per_request: f64,
 }
 
 fn parse_latency(text: &str) -> Option<Duration> {
@@ -322,6 +325,8 @@ fn parse_wrk(output: &str) -> anyhow::Result<WrkResult> {
             result.p50 = parse_latency(rest).context("wrk's p50")?;
         } else if let Some(rest) = line.strip_prefix("99%") {
             result.p99 = parse_latency(rest).context("wrk's p99")?;
+        } else if let Some((count, _)) = line.split_once(" requests in ") {
+            result.requests = count.trim().parse().unwrap_or(0);
         } else if let Some(rest) = line.strip_prefix("Non-2xx or 3xx responses:") {
             result.errors += rest.trim().parse::<u64>()?;
         } else if let Some(rest) = line.strip_prefix("Socket errors:") {
@@ -457,22 +462,29 @@ pub async fn lb(options: LbBench) -> anyhow::Result<()> {
     for (_, port) in proxies {
         wrk(port, &options, 2).await?;
     }
+    let pids = [berth.id(), haproxy.id(), nginx.id()];
+    let ticks_per_second = clock_ticks().await;
     let mut results: Vec<Vec<WrkResult>> = vec![Vec::new(); proxies.len()];
     for round in 0..options.rounds.max(1) {
         for (index, (name, port)) in proxies.iter().enumerate() {
-            let result = wrk(*port, &options, options.duration_secs).await?;
+            let pid = pids[index].context("a proxy exited")?;
+            let cpu_before = cpu_ticks(pid);
+            let mut result = wrk(*port, &options, options.duration_secs).await?;
+            let cpu = (cpu_ticks(pid) - cpu_before) as f64 / ticks_per_second;
+            result.cpu_us_per_request = cpu * 1e6 / result.requests.max(1) as f64;
             println!(
-                "  round {} {name:8} {:>10.0} req/s  p50 {:>9}  p99 {:>9}  errors {}",
+                "  round {} {name:8} {:>10.0} req/s  p50 {:>9}  p99 {:>9}  CPU {:>5.1} µs/request  errors {}",
                 round + 1,
                 result.requests_per_second,
                 ms(result.p50),
                 ms(result.p99),
+                result.cpu_us_per_request,
                 result.errors
             );
             results[index].push(result);
         }
     }
-    let summary: Vec<(f64, Duration, Duration, u64)> = results
+    let summary: Vec<(f64, Duration, Duration, u64, f64)> = results
         .iter()
         .map(|runs| {
             (
@@ -480,26 +492,30 @@ pub async fn lb(options: LbBench) -> anyhow::Result<()> {
                 Duration::from_secs_f64(median(runs.iter().map(|r| r.p50.as_secs_f64()).collect())),
                 Duration::from_secs_f64(median(runs.iter().map(|r| r.p99.as_secs_f64()).collect())),
                 runs.iter().map(|r| r.errors).sum(),
+                median(runs.iter().map(|r| r.cpu_us_per_request).collect()),
             )
         })
         .collect();
     println!();
     println!(
-        "| proxy | req/s | p50 | p99 | errors | req/s vs haproxy | req/s vs nginx | p99 vs haproxy | p99 vs nginx |"
+        "| proxy | req/s | p50 | p99 | CPU µs/request | errors | req/s vs haproxy | req/s vs nginx | p99 vs haproxy | p99 vs nginx | CPU vs haproxy | CPU vs nginx |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (index, (name, _)) in proxies.iter().enumerate() {
-        let (rps, p50, p99, errors) = summary[index];
+        let (rps, p50, p99, errors, cpu) = summary[index];
         let ratio = |other: usize| rps / summary[other].0;
         let p99_ratio = |other: usize| p99.as_secs_f64() / summary[other].2.as_secs_f64();
+        let cpu_ratio = |other: usize| cpu / summary[other].4;
         println!(
-            "| {name} | {rps:.0} | {} | {} | {errors} | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
+            "| {name} | {rps:.0} | {} | {} | {cpu:.1} | {errors} | {:.2}× | {:.2}× | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
             ms(p50),
             ms(p99),
             ratio(1),
             ratio(2),
             p99_ratio(1),
-            p99_ratio(2)
+            p99_ratio(2),
+            cpu_ratio(1),
+            cpu_ratio(2)
         );
     }
 
@@ -598,6 +614,48 @@ fn light_load(port: u16, stop: CancellationToken) -> LightLoad {
     LightLoad { ok, errors }
 }
 
+/// CPU time (user + system, in clock ticks) of a process and its children (nginx's
+/// workers), from /proc.
+fn cpu_ticks(pid: u32) -> u64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    let mut total = 0;
+    for entry in entries.flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // Fields after the command (which may hold spaces) in parentheses.
+        let Some((head, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let own_pid: Option<u32> = head.split_whitespace().next().and_then(|p| p.parse().ok());
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        // rest: state(0) ppid(1) … utime(11) stime(12)
+        let parent: Option<u32> = fields.get(1).and_then(|p| p.parse().ok());
+        if own_pid == Some(pid) || parent == Some(pid) {
+            let ticks = |i: usize| {
+                fields
+                    .get(i)
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            total += ticks(11) + ticks(12);
+        }
+    }
+    total
+}
+
+async fn clock_ticks() -> f64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .await
+        .ok()
+        .and_then(|output| String::from_utf8_lossy(&output.stdout).trim().parse().ok())
+        .unwrap_or(100.0)
+}
+
 async fn poll<T>(timeout: Duration, mut check: impl FnMut() -> Option<T>) -> Option<T> {
     let deadline = Instant::now() + timeout;
     loop {
@@ -642,5 +700,6 @@ mod tests {
         assert_eq!(result.p50, Duration::from_micros(850));
         assert_eq!(result.p99, Duration::from_micros(2340));
         assert_eq!(result.errors, 7);
+        assert_eq!(result.requests, 123);
     }
 }

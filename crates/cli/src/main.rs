@@ -24,8 +24,10 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     // An agent waits on I/O almost all the time: one thread serves it, and each extra
-    // worker thread would cost its stack and a malloc arena in every host's memory.
-    let mut builder = if cli.is_agent() {
+    // worker thread would cost its stack and a malloc arena in every host's memory. A
+    // load balancer asked for one thread runs on the current-thread scheduler, which
+    // spends less per task switch than a work-stealing pool of one.
+    let mut builder = if cli.is_agent() || cli.worker_threads() == Some(1) {
         tokio::runtime::Builder::new_current_thread()
     } else {
         let mut builder = tokio::runtime::Builder::new_multi_thread();

@@ -92,8 +92,6 @@ pub fn describe(reason: TargetHealthReason) -> &'static str {
 #[derive(Debug)]
 pub struct TargetRuntime {
     pub address: SocketAddr,
-    /// `ip:port`, parsed once for the upstream URI.
-    pub authority: http::uri::Authority,
     /// The `AWSALB` cookie value that names this target.
     pub cookie: String,
     routable: AtomicU8,
@@ -107,17 +105,14 @@ pub struct TargetRuntime {
     /// Cancelled when the target is drained or removed: its tunnels (TCP, WebSocket)
     /// close and its health checker stops.
     pub gone: CancellationToken,
+    /// Idle HTTP connections to it.
+    pub pool: crate::upstream::Pool,
 }
 
 impl TargetRuntime {
     fn new(group_arn: &str, address: SocketAddr) -> Self {
-        let authority = address
-            .to_string()
-            .parse()
-            .expect("a socket address is a valid authority");
         Self {
             address,
-            authority,
             cookie: cookie_value(group_arn, &address),
             routable: AtomicU8::new(Routable::Initial as u8),
             draining_until: AtomicU64::new(0),
@@ -129,6 +124,7 @@ impl TargetRuntime {
                 Some(TargetHealthReason::RegistrationInProgress),
             )),
             gone: CancellationToken::new(),
+            pool: crate::upstream::Pool::default(),
         }
     }
 

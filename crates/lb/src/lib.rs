@@ -12,7 +12,8 @@
 //!   ([`LoadBalancer::apply`]); the newest always wins, and one that fails validation is
 //!   reported in the snapshot while the previous one keeps serving.
 //! - one accept loop per listening socket (`listener.rs`), one task per connection;
-//!   requests are served by `proxy.rs` over one pooled client shared by every listener.
+//!   requests are served by `proxy.rs` over per-target pools of idle connections
+//!   (`upstream.rs`).
 //! - one health checker per target (`health.rs`), one drain watcher per draining target.
 //! - a publisher task turns every change of a target's state into a new snapshot on the
 //!   health `watch` channel (bursts coalesced).
@@ -28,6 +29,7 @@ mod pattern;
 mod proxy;
 mod routes;
 mod tls;
+mod upstream;
 
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
@@ -46,8 +48,9 @@ use tokio_util::task::TaskTracker;
 
 use crate::balancer::TargetGroupRuntime;
 use crate::listener::{ListenerHandle, ListenerMode};
-use crate::proxy::{HttpListenerState, HttpShared, UpstreamClient};
+use crate::proxy::{HttpListenerState, HttpShared};
 use crate::routes::RouteTable;
+use crate::upstream::Upstream;
 
 pub use crate::pattern::Pattern;
 
@@ -127,7 +130,7 @@ pub struct LoadBalancer {
 #[derive(Debug)]
 struct Inner {
     limits: Limits,
-    client: UpstreamClient,
+    upstream: Upstream,
     target_tls: Arc<rustls::ClientConfig>,
     groups: Mutex<HashMap<String, Arc<TargetGroupRuntime>>>,
     /// Group ARNs in configuration order, for the snapshot.
@@ -153,7 +156,10 @@ impl LoadBalancer {
     pub fn new(limits: Limits, health: watch::Sender<HealthSnapshot>) -> Self {
         let inner = Arc::new(Inner {
             limits,
-            client: proxy::upstream_client(limits.connect_timeout),
+            upstream: Upstream {
+                connect_timeout: limits.connect_timeout,
+                tls: tls::target_client_config(),
+            },
             target_tls: tls::target_client_config(),
             groups: Mutex::default(),
             group_order: Mutex::default(),
@@ -343,7 +349,7 @@ impl LoadBalancer {
     fn http_shared(&self, state: HttpListenerState) -> Arc<HttpShared> {
         Arc::new(HttpShared {
             state: ArcSwap::from_pointee(state),
-            client: self.inner.client.clone(),
+            upstream: self.inner.upstream.clone(),
             pending: Semaphore::new(self.inner.limits.max_pending_requests),
         })
     }

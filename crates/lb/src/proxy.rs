@@ -19,45 +19,14 @@ use berth_api::lb::{FixedResponse, Protocol, Redirect};
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::{Method, Request, Response, StatusCode, Uri, Version};
-use http_body_util::{Either, Empty};
+use http_body_util::Either;
 use hyper::body::{Body, Frame, Incoming, SizeHint};
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::rt::TokioIo;
 use tokio::sync::Semaphore;
 
 use crate::balancer::{InFlight, TargetGroupRuntime, TargetRuntime};
 use crate::routes::{RequestFacts, RouteAction, RouteTable};
-
-/// The body a request is sent upstream with: the client's, or nothing (so that an
-/// idempotent request without a body can be sent again).
-pub type UpstreamBody = Either<Incoming, Empty<Bytes>>;
-
-/// The pooled client towards targets (HTTP and HTTPS), shared by every listener so that
-/// a target's pool survives configuration changes.
-pub type UpstreamClient = Client<hyper_rustls::HttpsConnector<HttpConnector>, UpstreamBody>;
-
-pub fn upstream_client(connect_timeout: Duration) -> UpstreamClient {
-    let mut http = HttpConnector::new();
-    http.set_nodelay(true);
-    http.set_connect_timeout(Some(connect_timeout));
-    http.enforce_http(false);
-    // The connector sets ALPN itself.
-    let mut tls = (*crate::tls::target_client_config()).clone();
-    tls.alpn_protocols.clear();
-    let https = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_tls_config(tls)
-        .https_or_http()
-        .enable_http1()
-        .wrap_connector(http);
-    Client::builder(TokioExecutor::new())
-        .pool_idle_timeout(Duration::from_secs(50))
-        .pool_max_idle_per_host(512)
-        .pool_timer(hyper_util::rt::TokioTimer::new())
-        // The client's own Host header goes upstream, as ELB does.
-        .set_host(false)
-        .build(https)
-}
+use crate::upstream::{empty_body, Lease, SendError, Upstream, UpstreamBody};
 
 /// What a listener needs per request; swapped whole when its configuration changes.
 #[derive(Debug)]
@@ -83,7 +52,7 @@ impl HttpListenerState {
 #[derive(Debug)]
 pub struct HttpShared {
     pub state: ArcSwap<HttpListenerState>,
-    pub client: UpstreamClient,
+    pub upstream: Upstream,
     /// Requests waiting on a target; past the limit, 503 at once.
     pub pending: Semaphore,
 }
@@ -109,14 +78,27 @@ impl Connection {
     }
 }
 
-/// The response body: a target's (holding its in-flight count until the end) or ours.
+/// The response body: a target's (holding its in-flight count, and its connection,
+/// until the end) or ours.
 #[derive(Debug)]
 pub enum ProxyBody {
     Upstream {
         body: Incoming,
         in_flight: Option<InFlight>,
+        lease: Lease,
     },
     Full(Option<Bytes>),
+}
+
+impl Drop for ProxyBody {
+    fn drop(&mut self) {
+        // A body with nothing to read (HEAD, 204, 304) is never polled to its end.
+        if let ProxyBody::Upstream { body, lease, .. } = self {
+            if body.is_end_stream() {
+                lease.release();
+            }
+        }
+    }
 }
 
 impl ProxyBody {
@@ -138,11 +120,23 @@ impl Body for ProxyBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
         match self.get_mut() {
-            ProxyBody::Upstream { body, in_flight } => {
+            ProxyBody::Upstream {
+                body,
+                in_flight,
+                lease,
+            } => {
                 let polled = Pin::new(body).poll_frame(cx);
-                if let Poll::Ready(None) | Poll::Ready(Some(Err(_))) = polled {
-                    // The response is over: the target no longer has this in flight.
-                    in_flight.take();
+                match &polled {
+                    // The response is over: the target no longer has this in flight, and
+                    // its connection can serve the next request.
+                    Poll::Ready(None) => {
+                        in_flight.take();
+                        lease.release();
+                    }
+                    Poll::Ready(Some(Err(_))) => {
+                        in_flight.take();
+                    }
+                    _ => {}
                 }
                 polled
             }
@@ -425,11 +419,7 @@ async fn forward_request(
 ) -> Response<ProxyBody> {
     let settings = group.settings.load();
     let stickiness = settings.stickiness_seconds;
-    let scheme = if settings.protocol == Protocol::Https {
-        "https"
-    } else {
-        "http"
-    };
+    let https = settings.protocol == Protocol::Https;
     drop(settings);
     let Some(mut pick) = group.pick(stickiness.and(sticky), None) else {
         return error_response(StatusCode::SERVICE_UNAVAILABLE);
@@ -469,53 +459,66 @@ async fn forward_request(
         .path_and_query()
         .cloned()
         .unwrap_or_else(|| http::uri::PathAndQuery::from_static("/"));
-    // Only a request with nothing streamed (no body) can be sent twice.
+    // Only a request with nothing streamed (no body) can be sent twice; a spare copy of
+    // its headers rebuilds it if the first target took it and then failed.
     let retryable = !upgrade && is_idempotent(&parts.method) && body.is_end_stream();
-    let mut body = if retryable { None } else { Some(body) };
-    let mut attempt = 0;
-    let (target, in_flight, mut response) = loop {
-        attempt += 1;
-        let in_flight = InFlight::new(pick.target.clone());
-        let uri = Uri::builder()
-            .scheme(scheme)
-            .authority(pick.target.authority.clone())
-            .path_and_query(path_and_query.clone())
-            .build();
-        let Ok(uri) = uri else {
-            return error_response(StatusCode::BAD_REQUEST);
-        };
-        let upstream_body = match body.take() {
-            Some(incoming) => Either::Left(incoming),
-            None => Either::Right(Empty::new()),
-        };
-        let mut upstream = Request::new(upstream_body);
+    let spare_headers = retryable.then(|| headers.clone());
+    let build = |headers: HeaderMap, body: UpstreamBody| {
+        let mut upstream = Request::new(body);
         *upstream.method_mut() = parts.method.clone();
-        *upstream.uri_mut() = uri;
+        *upstream.uri_mut() = Uri::from(path_and_query.clone());
         *upstream.version_mut() = Version::HTTP_11;
-        *upstream.headers_mut() = if retryable && attempt == 1 {
-            headers.clone()
+        *upstream.headers_mut() = headers;
+        upstream
+    };
+    let mut request = build(
+        headers,
+        if retryable {
+            empty_body()
         } else {
-            std::mem::take(&mut headers)
-        };
-        match tokio::time::timeout(state.idle_timeout, shared.client.request(upstream)).await {
-            Ok(Ok(response)) => break (pick.target, in_flight, response),
-            Ok(Err(err)) => {
+            Either::Left(body)
+        },
+    );
+    let mut spare_headers = spare_headers;
+    let mut attempt = 1;
+    let (target, in_flight, mut response, mut lease) = loop {
+        let in_flight = InFlight::new(pick.target.clone());
+        let sent = tokio::time::timeout(
+            state.idle_timeout,
+            shared.upstream.send(&pick.target, https, request),
+        )
+        .await;
+        match sent {
+            Ok(Ok((response, lease))) => break (pick.target, in_flight, response, lease),
+            Ok(Err((err, unsent))) => {
                 tracing::debug!(target = %pick.target.address, error = %err, "target failed the request");
-                // A refused connection never reached the target; a request with nothing
-                // streamed that got no answer can go elsewhere (idempotent methods only).
-                if attempt == 1 && retryable {
+                // A refused connection never reached the target; an idempotent request
+                // with nothing streamed that got no answer can go elsewhere, once.
+                let again = unsent.or_else(|| {
+                    spare_headers
+                        .take()
+                        .map(|headers| build(headers, empty_body()))
+                });
+                if let (true, 1, Some(again)) = (retryable, attempt, again) {
                     if let Some(next) = group.pick(None, Some(&pick.target.address)) {
                         drop(in_flight);
                         pick = next;
+                        request = again;
+                        attempt += 1;
                         continue;
                     }
                 }
-                return error_response(StatusCode::BAD_GATEWAY);
+                return error_response(match err {
+                    SendError::ConnectTimeout => StatusCode::GATEWAY_TIMEOUT,
+                    SendError::Connect(_) | SendError::Failed(_) => StatusCode::BAD_GATEWAY,
+                });
             }
             Err(_) => return error_response(StatusCode::GATEWAY_TIMEOUT),
         }
     };
     if response.status() == StatusCode::SWITCHING_PROTOCOLS {
+        // The connection now belongs to the tunnel, never to the pool.
+        lease.forget();
         if let Some(client_upgrade) = client_upgrade {
             let upstream_upgrade = hyper::upgrade::on(&mut response);
             tokio::spawn(tunnel(
@@ -541,6 +544,7 @@ async fn forward_request(
         ProxyBody::Upstream {
             body,
             in_flight: Some(in_flight),
+            lease,
         },
     )
 }

@@ -364,6 +364,68 @@ async fn a_refused_connection_is_retried_on_another_target() {
 }
 
 #[tokio::test]
+async fn target_connections_are_pooled_across_requests_and_configuration_changes() {
+    let web = Backend::start("web").await;
+    let port = free_port();
+    let mut group = http_group("tg", &[&web]);
+    // No health checks: every connection the backend sees is the proxy's.
+    group.health_check.enabled = false;
+    let cfg = config(
+        1,
+        vec![application(vec![http_listener(
+            port,
+            forward("tg"),
+            vec![],
+        )])],
+        vec![group],
+    );
+    let lb = TestLb::start(&cfg);
+    lb.wait_state("tg", &[&web], TargetHealthState::Unavailable)
+        .await;
+    assert_eq!(
+        snapshot_target(&lb, "tg", &web).reason,
+        Some(TargetHealthReason::HealthCheckDisabled)
+    );
+    let client = client();
+    for _ in 0..50 {
+        assert_eq!(get(&client, port, "/").await.0, 200);
+    }
+    // HEAD answers have no body to read to the end; the connection still goes back.
+    for _ in 0..10 {
+        let response = client
+            .head(format!("http://127.0.0.1:{port}/"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+    }
+    assert_eq!(web.connections.load(Ordering::SeqCst), 1);
+    // A new rule set and a new idle timeout keep the target, so they keep its pool.
+    let mut next = cfg.clone();
+    next.generation = 2;
+    next.load_balancers[0].idle_timeout_ms = 30_000;
+    next.load_balancers[0].listeners[0].rules = vec![Rule {
+        arn: "rule".into(),
+        priority: 1,
+        conditions: vec![Condition::PathPattern {
+            values: vec!["/elsewhere".into()],
+        }],
+        action: berth_api::lb::Action::FixedResponse(FixedResponse {
+            status_code: 404,
+            content_type: None,
+            message_body: None,
+        }),
+    }];
+    lb.lb.apply(&next).unwrap();
+    for _ in 0..50 {
+        assert_eq!(get(&client, port, "/").await.0, 200);
+    }
+    assert_eq!(get(&client, port, "/elsewhere").await.0, 404);
+    assert_eq!(web.connections.load(Ordering::SeqCst), 1);
+    assert_eq!(web.hits(), 110);
+}
+
+#[tokio::test]
 async fn a_group_without_targets_answers_503() {
     let port = free_port();
     let _lb = TestLb::start(&config(

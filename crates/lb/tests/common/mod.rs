@@ -71,6 +71,8 @@ pub struct Backend {
     pub slow_waiting: AtomicUsize,
     pub release: Notify,
     pub paths: Mutex<HashMap<String, usize>>,
+    /// Connections accepted (health checks included).
+    pub connections: AtomicUsize,
     stop: CancellationToken,
 }
 
@@ -85,6 +87,7 @@ impl Backend {
             slow_waiting: AtomicUsize::new(0),
             release: Notify::new(),
             paths: Mutex::default(),
+            connections: AtomicUsize::new(0),
             stop: CancellationToken::new(),
         });
         let server = backend.clone();
@@ -97,6 +100,7 @@ impl Backend {
                     },
                     _ = server.stop.cancelled() => return,
                 };
+                server.connections.fetch_add(1, Ordering::SeqCst);
                 let backend = server.clone();
                 tokio::spawn(async move {
                     let service = service_fn(move |request| backend.clone().serve(request));
