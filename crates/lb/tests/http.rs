@@ -544,15 +544,7 @@ async fn redirects_substitute_the_request_and_fixed_responses_answer() {
 async fn forwarded_headers_are_set_and_hop_by_hop_headers_dropped() {
     let web = Backend::start("web").await;
     let port = free_port();
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[&web])],
-    ));
+    let lb = TestLb::start(&single(port, http_group("tg", &[&web])));
     lb.wait_state("tg", &[&web], TargetHealthState::Healthy)
         .await;
     let response = client()
@@ -582,15 +574,7 @@ async fn forwarded_headers_are_set_and_hop_by_hop_headers_dropped() {
 async fn websocket_upgrades_carry_bytes_both_ways() {
     let web = Backend::start("web").await;
     let port = free_port();
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[&web])],
-    ));
+    let lb = TestLb::start(&single(port, http_group("tg", &[&web])));
     lb.wait_state("tg", &[&web], TargetHealthState::Healthy)
         .await;
     let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
@@ -635,15 +619,7 @@ async fn http2_clients_with_prior_knowledge_are_served() {
     let a = Backend::start("a").await;
     let b = Backend::start("b").await;
     let port = free_port();
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[&a, &b])],
-    ));
+    let lb = TestLb::start(&single(port, http_group("tg", &[&a, &b])));
     lb.wait_state("tg", &[&a, &b], TargetHealthState::Healthy)
         .await;
     let stream = tokio::net::TcpStream::connect(("127.0.0.1", port))

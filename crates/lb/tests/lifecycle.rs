@@ -111,15 +111,7 @@ async fn every_target_unhealthy_fails_open() {
     let a = Backend::start("a").await;
     let b = Backend::start("b").await;
     let port = free_port();
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[&a, &b])],
-    ));
+    let lb = TestLb::start(&single(port, http_group("tg", &[&a, &b])));
     a.set_health(503);
     b.set_health(503);
     lb.wait_state("tg", &[&a, &b], TargetHealthState::Unhealthy)
@@ -189,15 +181,7 @@ async fn draining_targets_finish_their_requests_and_get_no_new_ones() {
     let a = Backend::start("a").await;
     let b = Backend::start("b").await;
     let port = free_port();
-    let cfg = config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[&a, &b])],
-    );
+    let cfg = single(port, http_group("tg", &[&a, &b]));
     let lb = TestLb::start(&cfg);
     lb.wait_state("tg", &[&a, &b], TargetHealthState::Healthy)
         .await;
@@ -261,15 +245,7 @@ async fn draining_targets_finish_their_requests_and_get_no_new_ones() {
 async fn a_drain_deadline_closes_long_connections() {
     let web = Backend::start("web").await;
     let port = free_port();
-    let cfg = config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[&web])],
-    );
+    let cfg = single(port, http_group("tg", &[&web]));
     let lb = TestLb::start(&cfg);
     lb.wait_state("tg", &[&web], TargetHealthState::Healthy)
         .await;
@@ -428,15 +404,7 @@ async fn target_connections_are_pooled_across_requests_and_configuration_changes
 #[tokio::test]
 async fn a_group_without_targets_answers_503() {
     let port = free_port();
-    let _lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[])],
-    ));
+    let _lb = TestLb::start(&single(port, http_group("tg", &[])));
     let (status, _, body) = get(&client(), port, "/").await;
     assert_eq!(status, 503);
     assert!(body.contains("503 Service Unavailable"), "{body}");
@@ -596,15 +564,7 @@ async fn a_removed_listener_stops_accepting_and_drains() {
 async fn a_refused_configuration_changes_nothing() {
     let web = Backend::start("web").await;
     let port = free_port();
-    let cfg = config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![http_group("tg", &[&web])],
-    );
+    let cfg = single(port, http_group("tg", &[&web]));
     let lb = TestLb::start(&cfg);
     lb.wait_state("tg", &[&web], TargetHealthState::Healthy)
         .await;
@@ -740,15 +700,7 @@ async fn bad_input_is_bounded() {
         ..Default::default()
     };
     let lb = TestLb::start_with(
-        &config(
-            1,
-            vec![application(vec![http_listener(
-                port,
-                forward("tg"),
-                vec![],
-            )])],
-            vec![http_group("tg", &[&web])],
-        ),
+        &single(port, http_group("tg", &[&web])),
         limits,
     );
     lb.wait_state("tg", &[&web], TargetHealthState::Healthy)

@@ -5,11 +5,10 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU16, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use berth_api::lb::{
     Action, HealthCheck, HealthCheckPort, HealthSnapshot, LbConfig, Listener, LoadBalancer,
@@ -27,23 +26,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
 use tokio_util::sync::CancellationToken;
 
-/// Polls `check` every 20 ms until it gives a value, or panics after `timeout`.
-pub async fn wait_for<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(value) = check().await {
-            return value;
-        }
-        if Instant::now() > deadline {
-            panic!("timed out after {timeout:?} waiting for {what}");
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
+pub use berth_testkit::wait_for;
 
 /// A port nothing listens on right now.
 pub fn free_port() -> u16 {
@@ -253,6 +236,16 @@ pub fn application(listeners: Vec<Listener>) -> LoadBalancer {
         idle_timeout_ms: 60_000,
         listeners,
     }
+}
+
+/// One HTTP listener on `port` whose default action forwards to `group`.
+pub fn single(port: u16, group: TargetGroup) -> LbConfig {
+    let action = forward(&group.arn);
+    config(
+        1,
+        vec![application(vec![http_listener(port, action, vec![])])],
+        vec![group],
+    )
 }
 
 pub fn config(
