@@ -299,6 +299,8 @@ struct WrkResult {
     errors: u64,
     /// The proxy's CPU time (all its processes) per request, in microseconds.
     cpu_us_per_request: f64,
+    /// The part of it spent in the kernel (system time): TCP on loopback, mostly.
+    sys_us_per_request: f64,
 }
 
 fn parse_latency(text: &str) -> Option<Duration> {
@@ -468,48 +470,46 @@ pub async fn lb(options: LbBench) -> anyhow::Result<()> {
     for round in 0..options.rounds.max(1) {
         for (index, (name, port)) in proxies.iter().enumerate() {
             let pid = pids[index].context("a proxy exited")?;
-            let cpu_before = cpu_ticks(pid);
+            let (user_before, sys_before) = cpu_ticks(pid);
             let mut result = wrk(*port, &options, options.duration_secs).await?;
-            let cpu = (cpu_ticks(pid) - cpu_before) as f64 / ticks_per_second;
-            result.cpu_us_per_request = cpu * 1e6 / result.requests.max(1) as f64;
+            let (user_after, sys_after) = cpu_ticks(pid);
+            let per_request =
+                |ticks: u64| ticks as f64 / ticks_per_second * 1e6 / result.requests.max(1) as f64;
+            result.cpu_us_per_request =
+                per_request(user_after + sys_after - user_before - sys_before);
+            result.sys_us_per_request = per_request(sys_after - sys_before);
             println!(
-                "  round {} {name:8} {:>10.0} req/s  p50 {:>9}  p99 {:>9}  CPU {:>5.1} µs/request  errors {}",
+                "  round {} {name:8} {:>10.0} req/s  p50 {:>9}  p99 {:>9}  CPU {:>5.1} µs/request ({:>4.1} in the kernel)  errors {}",
                 round + 1,
                 result.requests_per_second,
                 ms(result.p50),
                 ms(result.p99),
                 result.cpu_us_per_request,
+                result.sys_us_per_request,
                 result.errors
             );
             results[index].push(result);
         }
     }
-    let summary: Vec<(f64, Duration, Duration, u64, f64)> = results
-        .iter()
-        .map(|runs| {
-            (
-                median(runs.iter().map(|r| r.requests_per_second).collect()),
-                Duration::from_secs_f64(median(runs.iter().map(|r| r.p50.as_secs_f64()).collect())),
-                Duration::from_secs_f64(median(runs.iter().map(|r| r.p99.as_secs_f64()).collect())),
-                runs.iter().map(|r| r.errors).sum(),
-                median(runs.iter().map(|r| r.cpu_us_per_request).collect()),
-            )
-        })
-        .collect();
+    let summary: Vec<Summary> = results.iter().map(|runs| Summary::of(runs)).collect();
     println!();
     println!(
-        "| proxy | req/s | p50 | p99 | CPU µs/request | errors | req/s vs haproxy | req/s vs nginx | p99 vs haproxy | p99 vs nginx | CPU vs haproxy | CPU vs nginx |"
+        "| proxy | req/s | p50 | p99 | CPU µs/request (kernel) | errors | req/s vs haproxy | req/s vs nginx | p99 vs haproxy | p99 vs nginx | CPU vs haproxy | CPU vs nginx |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (index, (name, _)) in proxies.iter().enumerate() {
-        let (rps, p50, p99, errors, cpu) = summary[index];
-        let ratio = |other: usize| rps / summary[other].0;
-        let p99_ratio = |other: usize| p99.as_secs_f64() / summary[other].2.as_secs_f64();
-        let cpu_ratio = |other: usize| cpu / summary[other].4;
+        let own = &summary[index];
+        let ratio = |other: usize| own.requests_per_second / summary[other].requests_per_second;
+        let p99_ratio = |other: usize| own.p99.as_secs_f64() / summary[other].p99.as_secs_f64();
+        let cpu_ratio = |other: usize| own.cpu_us / summary[other].cpu_us;
         println!(
-            "| {name} | {rps:.0} | {} | {} | {cpu:.1} | {errors} | {:.2}× | {:.2}× | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
-            ms(p50),
-            ms(p99),
+            "| {name} | {:.0} | {} | {} | {:.1} ({:.1}) | {} | {:.2}× | {:.2}× | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
+            own.requests_per_second,
+            ms(own.p50),
+            ms(own.p99),
+            own.cpu_us,
+            own.sys_us,
+            own.errors,
             ratio(1),
             ratio(2),
             p99_ratio(1),
@@ -577,6 +577,30 @@ pub async fn lb(options: LbBench) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One proxy's medians over the rounds (errors summed).
+struct Summary {
+    requests_per_second: f64,
+    p50: Duration,
+    p99: Duration,
+    errors: u64,
+    cpu_us: f64,
+    sys_us: f64,
+}
+
+impl Summary {
+    fn of(runs: &[WrkResult]) -> Self {
+        let median_of = |value: fn(&WrkResult) -> f64| median(runs.iter().map(value).collect());
+        Self {
+            requests_per_second: median_of(|r| r.requests_per_second),
+            p50: Duration::from_secs_f64(median_of(|r| r.p50.as_secs_f64())),
+            p99: Duration::from_secs_f64(median_of(|r| r.p99.as_secs_f64())),
+            errors: runs.iter().map(|r| r.errors).sum(),
+            cpu_us: median_of(|r| r.cpu_us_per_request),
+            sys_us: median_of(|r| r.sys_us_per_request),
+        }
+    }
+}
+
 /// Four clients in a loop, counting 200s and anything else, until stopped (or 5 minutes).
 struct LightLoad {
     ok: Arc<AtomicU64>,
@@ -614,13 +638,13 @@ fn light_load(port: u16, stop: CancellationToken) -> LightLoad {
     LightLoad { ok, errors }
 }
 
-/// CPU time (user + system, in clock ticks) of a process and its children (nginx's
+/// CPU time (user, system; in clock ticks) of a process and its children (nginx's
 /// workers), from /proc.
-fn cpu_ticks(pid: u32) -> u64 {
+fn cpu_ticks(pid: u32) -> (u64, u64) {
     let Ok(entries) = std::fs::read_dir("/proc") else {
-        return 0;
+        return (0, 0);
     };
-    let mut total = 0;
+    let (mut user, mut system) = (0, 0);
     for entry in entries.flatten() {
         let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
             continue;
@@ -640,10 +664,11 @@ fn cpu_ticks(pid: u32) -> u64 {
                     .and_then(|v| v.parse::<u64>().ok())
                     .unwrap_or(0)
             };
-            total += ticks(11) + ticks(12);
+            user += ticks(11);
+            system += ticks(12);
         }
     }
-    total
+    (user, system)
 }
 
 async fn clock_ticks() -> f64 {

@@ -699,10 +699,7 @@ async fn bad_input_is_bounded() {
         max_pending_requests: 2,
         ..Default::default()
     };
-    let lb = TestLb::start_with(
-        &single(port, http_group("tg", &[&web])),
-        limits,
-    );
+    let lb = TestLb::start_with(&single(port, http_group("tg", &[&web])), limits);
     lb.wait_state("tg", &[&web], TargetHealthState::Healthy)
         .await;
     let client = client();
