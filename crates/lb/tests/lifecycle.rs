@@ -161,7 +161,7 @@ async fn timeouts_have_their_reason_and_unused_groups_are_not_checked() {
         || async {
             let snapshot = lb.lb.snapshot();
             let target = &snapshot.target_groups[0].targets[0];
-            (target.state == TargetHealthState::Unhealthy).then(|| target.reason)
+            (target.state == TargetHealthState::Unhealthy).then_some(target.reason)
         },
     )
     .await
