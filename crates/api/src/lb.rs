@@ -410,79 +410,11 @@ pub struct ListenerError {
     pub message: String,
 }
 
-/// ELBv2's `TargetHealthStateEnum`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TargetHealthState {
-    #[serde(rename = "initial")]
-    Initial,
-    #[serde(rename = "healthy")]
-    Healthy,
-    #[serde(rename = "unhealthy")]
-    Unhealthy,
-    #[serde(rename = "unhealthy.draining")]
-    UnhealthyDraining,
-    #[serde(rename = "unused")]
-    Unused,
-    #[serde(rename = "draining")]
-    Draining,
-    #[serde(rename = "unavailable")]
-    Unavailable,
-}
-
-impl TargetHealthState {
-    /// The wire value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetHealthState::Initial => "initial",
-            TargetHealthState::Healthy => "healthy",
-            TargetHealthState::Unhealthy => "unhealthy",
-            TargetHealthState::UnhealthyDraining => "unhealthy.draining",
-            TargetHealthState::Unused => "unused",
-            TargetHealthState::Draining => "draining",
-            TargetHealthState::Unavailable => "unavailable",
-        }
-    }
-}
-
-/// ELBv2's `TargetHealthReasonEnum` (the ones a berth data plane can observe).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TargetHealthReason {
-    #[serde(rename = "Elb.RegistrationInProgress")]
-    RegistrationInProgress,
-    #[serde(rename = "Elb.InitialHealthChecking")]
-    InitialHealthChecking,
-    #[serde(rename = "Target.ResponseCodeMismatch")]
-    ResponseCodeMismatch,
-    #[serde(rename = "Target.Timeout")]
-    Timeout,
-    #[serde(rename = "Target.FailedHealthChecks")]
-    FailedHealthChecks,
-    #[serde(rename = "Target.NotRegistered")]
-    NotRegistered,
-    #[serde(rename = "Target.NotInUse")]
-    NotInUse,
-    #[serde(rename = "Target.DeregistrationInProgress")]
-    DeregistrationInProgress,
-    #[serde(rename = "Target.HealthCheckDisabled")]
-    HealthCheckDisabled,
-}
-
-impl TargetHealthReason {
-    /// The wire value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetHealthReason::RegistrationInProgress => "Elb.RegistrationInProgress",
-            TargetHealthReason::InitialHealthChecking => "Elb.InitialHealthChecking",
-            TargetHealthReason::ResponseCodeMismatch => "Target.ResponseCodeMismatch",
-            TargetHealthReason::Timeout => "Target.Timeout",
-            TargetHealthReason::FailedHealthChecks => "Target.FailedHealthChecks",
-            TargetHealthReason::NotRegistered => "Target.NotRegistered",
-            TargetHealthReason::NotInUse => "Target.NotInUse",
-            TargetHealthReason::DeregistrationInProgress => "Target.DeregistrationInProgress",
-            TargetHealthReason::HealthCheckDisabled => "Target.HealthCheckDisabled",
-        }
-    }
-}
+/// ELBv2's target health states and reason codes: the generated wire enums, so that the
+/// API layer reports observations as they are (the JSON names are the wire names).
+pub use crate::elbv2::{
+    TargetHealthReasonEnum as TargetHealthReason, TargetHealthStateEnum as TargetHealthState,
+};
 
 /// A configuration the data plane refuses, naming the field at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -1380,7 +1312,7 @@ mod tests {
             ip: "10.0.0.1".parse().unwrap(),
             port: 80,
             state: TargetHealthState::UnhealthyDraining,
-            reason: Some(TargetHealthReason::DeregistrationInProgress),
+            reason: Some(TargetHealthReason::TargetDeregistrationInProgress),
             description: Some("Target deregistration is in progress".into()),
             in_flight: 0,
         };
@@ -1391,7 +1323,7 @@ mod tests {
             "{text}"
         );
         assert_eq!(
-            TargetHealthReason::InitialHealthChecking.as_str(),
+            TargetHealthReason::ElbInitialHealthChecking.as_str(),
             "Elb.InitialHealthChecking"
         );
     }

@@ -74,17 +74,23 @@ impl HealthDetail {
 /// ELB's descriptions of its reason codes.
 pub fn describe(reason: TargetHealthReason) -> &'static str {
     match reason {
-        TargetHealthReason::RegistrationInProgress => "Target registration is in progress",
-        TargetHealthReason::InitialHealthChecking => "Initial health checking in progress",
-        TargetHealthReason::ResponseCodeMismatch => "Health checks failed with these codes",
-        TargetHealthReason::Timeout => "Request timed out",
-        TargetHealthReason::FailedHealthChecks => "Health checks failed",
-        TargetHealthReason::NotRegistered => "Target is not registered to the target group",
-        TargetHealthReason::NotInUse => {
+        TargetHealthReason::ElbRegistrationInProgress => "Target registration is in progress",
+        TargetHealthReason::ElbInitialHealthChecking => "Initial health checking in progress",
+        TargetHealthReason::TargetResponseCodeMismatch => "Health checks failed with these codes",
+        TargetHealthReason::TargetTimeout => "Request timed out",
+        TargetHealthReason::TargetFailedHealthChecks => "Health checks failed",
+        TargetHealthReason::TargetNotRegistered => "Target is not registered to the target group",
+        TargetHealthReason::TargetNotInUse => {
             "Target group is not configured to receive traffic from the load balancer"
         }
-        TargetHealthReason::DeregistrationInProgress => "Target deregistration is in progress",
-        TargetHealthReason::HealthCheckDisabled => "Health checks are disabled",
+        TargetHealthReason::TargetDeregistrationInProgress => {
+            "Target deregistration is in progress"
+        }
+        TargetHealthReason::TargetHealthCheckDisabled => "Health checks are disabled",
+        // Reasons of ELB's own (never observed by this data plane).
+        TargetHealthReason::TargetInvalidState => "Target is in the stopped or terminated state",
+        TargetHealthReason::TargetIpUnusable => "The IP address cannot be used as a target",
+        TargetHealthReason::ElbInternalError => "Health checks failed due to an internal error",
     }
 }
 
@@ -121,7 +127,7 @@ impl TargetRuntime {
             idle: Notify::new(),
             detail: Mutex::new(HealthDetail::new(
                 TargetHealthState::Initial,
-                Some(TargetHealthReason::RegistrationInProgress),
+                Some(TargetHealthReason::ElbRegistrationInProgress),
             )),
             gone: CancellationToken::new(),
             pool: crate::upstream::Pool::default(),
@@ -222,7 +228,7 @@ impl TargetRuntime {
         self.drained.store(true, Ordering::SeqCst);
         self.set_detail(HealthDetail::new(
             TargetHealthState::Unused,
-            Some(TargetHealthReason::NotRegistered),
+            Some(TargetHealthReason::TargetNotRegistered),
         ));
         self.gone.cancel();
         on_change.notify_one();
@@ -317,7 +323,7 @@ impl TargetGroupRuntime {
                 if runtime.start_draining(deadline_unix_ms) {
                     runtime.set_detail(HealthDetail::new(
                         TargetHealthState::Draining,
-                        Some(TargetHealthReason::DeregistrationInProgress),
+                        Some(TargetHealthReason::TargetDeregistrationInProgress),
                     ));
                     changes.draining.push(runtime.clone());
                 }
@@ -409,7 +415,7 @@ impl TargetGroupRuntime {
                 if !in_use && !target.is_draining() {
                     let detail = HealthDetail::new(
                         TargetHealthState::Unused,
-                        Some(TargetHealthReason::NotInUse),
+                        Some(TargetHealthReason::TargetNotInUse),
                     );
                     observation.state = detail.state;
                     observation.reason = detail.reason;

@@ -69,9 +69,9 @@ impl Counters {
             ),
             Some(false) => {
                 let reason = match outcome {
-                    Outcome::CodeMismatch(_) => TargetHealthReason::ResponseCodeMismatch,
-                    Outcome::Timeout => TargetHealthReason::Timeout,
-                    _ => TargetHealthReason::FailedHealthChecks,
+                    Outcome::CodeMismatch(_) => TargetHealthReason::TargetResponseCodeMismatch,
+                    Outcome::Timeout => TargetHealthReason::TargetTimeout,
+                    _ => TargetHealthReason::TargetFailedHealthChecks,
                 };
                 let mut detail = HealthDetail::new(TargetHealthState::Unhealthy, Some(reason));
                 if let Outcome::CodeMismatch(code) = outcome {
@@ -84,7 +84,7 @@ impl Counters {
                 Routable::Initial,
                 HealthDetail::new(
                     TargetHealthState::Initial,
-                    Some(TargetHealthReason::InitialHealthChecking),
+                    Some(TargetHealthReason::ElbInitialHealthChecking),
                 ),
             ),
         }
@@ -149,7 +149,7 @@ pub async fn run_checker(
                 Routable::Unchecked,
                 HealthDetail::new(
                     TargetHealthState::Unavailable,
-                    Some(TargetHealthReason::HealthCheckDisabled),
+                    Some(TargetHealthReason::TargetHealthCheckDisabled),
                 ),
             ) {
                 changed.notify_one();
@@ -226,7 +226,7 @@ mod tests {
         assert_eq!(routable, Routable::Initial);
         assert_eq!(
             detail.reason,
-            Some(TargetHealthReason::InitialHealthChecking)
+            Some(TargetHealthReason::ElbInitialHealthChecking)
         );
         let (routable, detail) = counters.record(&Outcome::Success, 2, 3);
         assert_eq!(routable, Routable::Healthy);
@@ -240,7 +240,7 @@ mod tests {
         assert_eq!(routable, Routable::Unhealthy);
         assert_eq!(
             detail.reason,
-            Some(TargetHealthReason::ResponseCodeMismatch)
+            Some(TargetHealthReason::TargetResponseCodeMismatch)
         );
         assert_eq!(
             detail.description.as_deref(),
@@ -258,8 +258,11 @@ mod tests {
         let mut counters = Counters::default();
         counters.record(&Outcome::Timeout, 2, 2);
         let (_, detail) = counters.record(&Outcome::Timeout, 2, 2);
-        assert_eq!(detail.reason, Some(TargetHealthReason::Timeout));
+        assert_eq!(detail.reason, Some(TargetHealthReason::TargetTimeout));
         let (_, detail) = counters.record(&Outcome::Failed, 2, 2);
-        assert_eq!(detail.reason, Some(TargetHealthReason::FailedHealthChecks));
+        assert_eq!(
+            detail.reason,
+            Some(TargetHealthReason::TargetFailedHealthChecks)
+        );
     }
 }

@@ -55,7 +55,7 @@ async fn failing_targets_leave_rotation_within_the_thresholds_and_come_back() {
     assert_eq!(first.state, TargetHealthState::Initial);
     assert_eq!(
         first.reason,
-        Some(TargetHealthReason::RegistrationInProgress)
+        Some(TargetHealthReason::ElbRegistrationInProgress)
     );
     lb.wait_state("tg", &[&a, &b], TargetHealthState::Healthy)
         .await;
@@ -74,7 +74,7 @@ async fn failing_targets_leave_rotation_within_the_thresholds_and_come_back() {
     let observation = snapshot_target(&lb, "tg", &b);
     assert_eq!(
         observation.reason,
-        Some(TargetHealthReason::ResponseCodeMismatch)
+        Some(TargetHealthReason::TargetResponseCodeMismatch)
     );
     assert_eq!(
         observation.description.as_deref(),
@@ -102,7 +102,7 @@ async fn failing_targets_leave_rotation_within_the_thresholds_and_come_back() {
         .await;
     assert_eq!(
         snapshot_target(&lb, "tg", &b).reason,
-        Some(TargetHealthReason::FailedHealthChecks)
+        Some(TargetHealthReason::TargetFailedHealthChecks)
     );
 }
 
@@ -165,11 +165,11 @@ async fn timeouts_have_their_reason_and_unused_groups_are_not_checked() {
         },
     )
     .await
-    .filter(|reason| *reason == TargetHealthReason::Timeout)
+    .filter(|reason| *reason == TargetHealthReason::TargetTimeout)
     .expect("Target.Timeout");
     let unused = snapshot_target(&lb, "tg-unused", &idle);
     assert_eq!(unused.state, TargetHealthState::Unused);
-    assert_eq!(unused.reason, Some(TargetHealthReason::NotInUse));
+    assert_eq!(unused.reason, Some(TargetHealthReason::TargetNotInUse));
     assert_eq!(
         unused.description.as_deref(),
         Some("Target group is not configured to receive traffic from the load balancer")
@@ -213,7 +213,7 @@ async fn draining_targets_finish_their_requests_and_get_no_new_ones() {
     assert_eq!(observation.state, TargetHealthState::Draining);
     assert_eq!(
         observation.reason,
-        Some(TargetHealthReason::DeregistrationInProgress)
+        Some(TargetHealthReason::TargetDeregistrationInProgress)
     );
     let before = b.hits();
     for _ in 0..10 {
@@ -233,7 +233,7 @@ async fn draining_targets_finish_their_requests_and_get_no_new_ones() {
         || async {
             let observation = snapshot_target(&lb, "tg", &b);
             (observation.state == TargetHealthState::Unused
-                && observation.reason == Some(TargetHealthReason::NotRegistered))
+                && observation.reason == Some(TargetHealthReason::TargetNotRegistered))
             .then_some(())
         },
     )
@@ -360,7 +360,7 @@ async fn target_connections_are_pooled_across_requests_and_configuration_changes
         .await;
     assert_eq!(
         snapshot_target(&lb, "tg", &web).reason,
-        Some(TargetHealthReason::HealthCheckDisabled)
+        Some(TargetHealthReason::TargetHealthCheckDisabled)
     );
     let client = client();
     for _ in 0..50 {
