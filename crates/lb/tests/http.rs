@@ -249,15 +249,7 @@ async fn round_robin_spreads_evenly_over_healthy_targets() {
     ];
     let port = free_port();
     let group = http_group("tg", &backends.iter().collect::<Vec<_>>());
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![group],
-    ));
+    let lb = TestLb::start(&single(port, group));
     lb.wait_state(
         "tg",
         &backends.iter().collect::<Vec<_>>(),
@@ -287,15 +279,7 @@ async fn lb_cookie_stickiness_keeps_a_client_on_its_target() {
     let mut group = http_group("tg", &[&a, &b]);
     group.attributes.stickiness_enabled = true;
     group.attributes.stickiness_duration_seconds = 120;
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![group],
-    ));
+    let lb = TestLb::start(&single(port, group));
     lb.wait_state("tg", &[&a, &b], TargetHealthState::Healthy)
         .await;
     // A cookie store: reqwest sends back what it was given.
@@ -401,25 +385,12 @@ async fn least_outstanding_requests_avoids_the_busy_target() {
     let port = free_port();
     let mut group = http_group("tg", &[&busy, &idle]);
     group.attributes.algorithm = Algorithm::LeastOutstandingRequests;
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![group],
-    ));
+    let lb = TestLb::start(&single(port, group));
     lb.wait_state("tg", &[&busy, &idle], TargetHealthState::Healthy)
         .await;
     let client = client();
     // Four slow requests, spread over both targets; then the "idle" one answers its.
-    let parked: Vec<_> = (0..4)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { get(&client, port, "/slow").await })
-        })
-        .collect();
+    let parked = spawn_slow_gets(&client, port, 4);
     let waiting =
         || busy.slow_waiting.load(Ordering::SeqCst) + idle.slow_waiting.load(Ordering::SeqCst);
     wait_for(

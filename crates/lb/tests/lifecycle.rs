@@ -40,15 +40,7 @@ async fn failing_targets_leave_rotation_within_the_thresholds_and_come_back() {
     let mut group = http_group("tg", &[&a, &b]);
     group.health_check.unhealthy_threshold = 3;
     group.health_check.matcher = "200,204".into();
-    let cfg = config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![group],
-    );
+    let cfg = single(port, group);
     let lb = TestLb::start(&cfg);
     // Registration, then initial health checking, then healthy.
     let first = snapshot_target(&lb, "tg", &a);
@@ -187,12 +179,7 @@ async fn draining_targets_finish_their_requests_and_get_no_new_ones() {
         .await;
     let client = client();
     // A request in flight on each target.
-    let slow: Vec<_> = (0..2)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { get(&client, port, "/slow").await })
-        })
-        .collect();
+    let slow = spawn_slow_gets(&client, port, 2);
     wait_for(
         "both slow requests to arrive",
         Duration::from_secs(5),
@@ -290,15 +277,7 @@ async fn a_refused_connection_is_retried_on_another_target() {
     group.health_check.interval_ms = 60_000;
     group.health_check.timeout_ms = 1000;
     group.health_check.healthy_threshold = 1;
-    let lb = TestLb::start(&config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![group],
-    ));
+    let lb = TestLb::start(&single(port, group));
     lb.wait_state("tg", &[&a, &b], TargetHealthState::Healthy)
         .await;
     b.stop();
@@ -346,15 +325,7 @@ async fn target_connections_are_pooled_across_requests_and_configuration_changes
     let mut group = http_group("tg", &[&web]);
     // No health checks: every connection the backend sees is the proxy's.
     group.health_check.enabled = false;
-    let cfg = config(
-        1,
-        vec![application(vec![http_listener(
-            port,
-            forward("tg"),
-            vec![],
-        )])],
-        vec![group],
-    );
+    let cfg = single(port, group);
     let lb = TestLb::start(&cfg);
     lb.wait_state("tg", &[&web], TargetHealthState::Unavailable)
         .await;
@@ -731,12 +702,7 @@ async fn bad_input_is_bounded() {
         "{answer}"
     );
     // More pending requests than the limit: the rest get 503 at once.
-    let parked: Vec<_> = (0..2)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { get(&client, port, "/slow").await })
-        })
-        .collect();
+    let parked = spawn_slow_gets(&client, port, 2);
     wait_for("two parked requests", Duration::from_secs(5), || async {
         (web.slow_waiting.load(Ordering::SeqCst) == 2).then_some(())
     })

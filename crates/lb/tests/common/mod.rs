@@ -321,6 +321,20 @@ pub fn client() -> reqwest::Client {
 }
 
 /// GETs `path` on the load balancer's port and returns (status, x-backend, body).
+/// `count` requests for `/slow` (held by the backend until released), each on its own task.
+pub fn spawn_slow_gets(
+    client: &reqwest::Client,
+    port: u16,
+    count: usize,
+) -> Vec<tokio::task::JoinHandle<(u16, String, String)>> {
+    (0..count)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { get(&client, port, "/slow").await })
+        })
+        .collect()
+}
+
 pub async fn get(client: &reqwest::Client, port: u16, path: &str) -> (u16, String, String) {
     let response = client
         .get(format!("http://127.0.0.1:{port}{path}"))
