@@ -8,7 +8,7 @@
 //! as hyper-util's pooled client does. A connection that upgraded (101) leaves the pool.
 //!
 //! This replaces hyper-util's general-purpose pooled client on the hot path: no pool-key
-//! hashing, connector cloning or checkout futures per request (see `BENCHMARKS.md`).
+//! hashing, connector cloning or checkout futures per request.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
