@@ -9,6 +9,7 @@ use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use berth_api::lb::{
@@ -126,11 +127,14 @@ fn write(path: &Path, config: &LbConfig) {
 }
 
 /// `berth lb`, killed with SIGKILL when dropped.
-struct LbProcess(Child);
+struct LbProcess {
+    child: Mutex<Child>,
+    log: PathBuf,
+}
 
 impl LbProcess {
-    fn start(config: &Path, health: &Path, log: &Path) -> Self {
-        let log = std::fs::File::create(log).expect("a log file");
+    fn start(config: &Path, health: &Path, log_path: &Path) -> Self {
+        let log = std::fs::File::create(log_path).expect("a log file");
         let child = Command::new(env!("CARGO_BIN_EXE_berth"))
             .arg("lb")
             .arg("--config")
@@ -143,27 +147,54 @@ impl LbProcess {
             .stderr(log)
             .spawn()
             .expect("starting berth lb");
-        Self(child)
+        Self {
+            child: Mutex::new(child),
+            log: log_path.to_owned(),
+        }
+    }
+
+    /// Fails the test with the process's log if it has exited (for instance when the
+    /// shared `target/debug/berth` is another branch's build, without `berth lb`).
+    fn assert_running(&self) {
+        let status = self.child.lock().unwrap().try_wait().expect("waiting");
+        if let Some(status) = status {
+            let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+            panic!("berth lb exited ({status}):\n{log}");
+        }
+    }
+
+    /// Polls until `path` answers 200 with `want`.
+    async fn wait_body(&self, client: &reqwest::Client, port: u16, path: &str, want: &str) {
+        wait_for(
+            &format!("{path} on port {port} to answer {want}"),
+            Duration::from_secs(10),
+            || async move {
+                self.assert_running();
+                (body_of(client, port, path).await.as_deref() == Some(want)).then_some(())
+            },
+        )
+        .await;
     }
 
     fn signal(&self, signal: &str) {
+        let pid = self.child.lock().unwrap().id();
         let status = Command::new("kill")
-            .args([signal, &self.0.id().to_string()])
+            .args([signal, &pid.to_string()])
             .status()
             .expect("kill");
         assert!(status.success(), "kill {signal} failed");
     }
 
-    fn kill9(mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+    fn kill9(self) {
+        drop(self);
     }
 }
 
 impl Drop for LbProcess {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let child = self.child.get_mut().unwrap_or_else(|e| e.into_inner());
+        let _ = child.kill();
+        let _ = child.wait();
     }
 }
 
@@ -183,15 +214,6 @@ fn read_health(path: &Path) -> Option<HealthSnapshot> {
     serde_json::from_slice(&std::fs::read(path).ok()?).ok()
 }
 
-async fn wait_body(client: &reqwest::Client, port: u16, path: &str, want: &str) {
-    wait_for(
-        &format!("{path} on port {port} to answer {want}"),
-        Duration::from_secs(10),
-        || async move { (body_of(client, port, path).await.as_deref() == Some(want)).then_some(()) },
-    )
-    .await;
-}
-
 #[tokio::test]
 async fn berth_lb_serves_a_config_file_and_reloads_it() {
     let a = backend("a").await;
@@ -206,7 +228,7 @@ async fn berth_lb_serves_a_config_file_and_reloads_it() {
     let client = reqwest::Client::new();
 
     // Generation 1 serves a, and its health reaches the health file.
-    wait_body(&client, port, "/", "a").await;
+    lb.wait_body(&client, port, "/", "a").await;
     wait_for(
         "a healthy in the health file",
         Duration::from_secs(10),
@@ -220,7 +242,7 @@ async fn berth_lb_serves_a_config_file_and_reloads_it() {
 
     // A changed file is picked up on its own (checked every second): b replaces a.
     write(&config_path, &config(2, port, &[b], vec![]));
-    wait_body(&client, port, "/", "b").await;
+    lb.wait_body(&client, port, "/", "b").await;
 
     // A broken file is refused and the running configuration keeps serving…
     std::fs::write(&config_path, b"{ not json").expect("writing");
@@ -247,12 +269,12 @@ async fn berth_lb_serves_a_config_file_and_reloads_it() {
         &config(4, port, &[b], vec![fixed_rule("/fixed", "fixed")]),
     );
     lb.signal("-HUP");
-    wait_body(&client, port, "/fixed", "fixed").await;
+    lb.wait_body(&client, port, "/fixed", "fixed").await;
     assert_eq!(body_of(&client, port, "/").await.as_deref(), Some("b"));
 
     // kill -9 and a restart: it serves again on the same port with the same targets.
     lb.kill9();
-    let _lb = LbProcess::start(&config_path, &health_path, &log);
-    wait_body(&client, port, "/", "b").await;
-    wait_body(&client, port, "/fixed", "fixed").await;
+    let lb = LbProcess::start(&config_path, &health_path, &log);
+    lb.wait_body(&client, port, "/", "b").await;
+    lb.wait_body(&client, port, "/fixed", "fixed").await;
 }
