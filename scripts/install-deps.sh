@@ -3,7 +3,8 @@
 #   apt: docker.io, busybox-static, docker-registry, apache2-utils (htpasswd), ca-certificates,
 #        curl, iproute2, jq, awscli (AWS CLI v2 at /usr/bin/aws), etcd-server (3.4: the store's
 #        etcd tests start real members), protobuf-compiler (protoc, which the etcd-client
-#        crate's build runs) (and python3/python3-pip if there is no python3 at all)
+#        crate's build runs), haproxy, nginx and wrk (for `berth bench lb`) (and
+#        python3/python3-pip if there is no python3 at all)
 #   pip: awscli, boto3
 # It never installs Rust (there is no internet for rustup); it checks that cargo exists.
 # Idempotent and quiet: prints nothing when everything is already there, and the tool's output
@@ -46,6 +47,10 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
+# The baselines and the load generator of `berth bench lb` (not started as services).
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 # AWS CLI v2 (Debian's 2.9, at /usr/bin/aws) beside PyPI's v1 (`aws` on PATH): tests use both.
 [ -x /usr/bin/aws ] || missing+=(awscli)
 # etcd for the store's etcd backend tests; protoc to build the etcd-client crate.

@@ -16,6 +16,8 @@ pub mod elbv2;
 pub mod error;
 /// IAM (AWS Query, `iam/2010-05-08`): roles, users, access keys, inline policies.
 pub mod iam;
+/// The load balancer data plane's configuration and health reports.
+pub mod lb;
 /// CloudWatch Logs (AWS JSON 1.1, `logs/2014-03-28`): log groups, streams, events, tags.
 pub mod logs;
 pub mod protocol;

@@ -6,7 +6,8 @@
 //! volume and awslogs), with bare `docker run -d` samples of the same image, and prints
 //! p50/p99 of each, berth's ratio to Docker and what the full task adds. `berth bench
 //! services` and `berth bench service-scale` live in `bench_services.rs`, `berth bench
-//! logs` in `bench_logs.rs`, `berth bench authz` in `bench_authz.rs`.
+//! logs` in `bench_logs.rs`, `berth bench authz` in `bench_authz.rs`, `berth bench lb` in
+//! `bench_lb.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -80,6 +81,8 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2000)]
         samples: usize,
     },
+    /// berth's load balancer against haproxy and nginx (same backends, same wrk load).
+    Lb(crate::bench_lb::LbBench),
     /// RunTask→RUNNING latency against `docker run -d`.
     RunTask {
         /// Samples of each kind.
@@ -121,6 +124,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
             })
             .await
         }
+        BenchCommand::Lb(options) => crate::bench_lb::lb(options).await,
         BenchCommand::ServiceScale { agents, tasks } => {
             crate::bench_services::service_scale(agents, tasks).await
         }

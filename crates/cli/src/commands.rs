@@ -25,6 +25,14 @@ impl Cli {
     pub fn is_agent(&self) -> bool {
         matches!(self.command, Command::Agent(_))
     }
+
+    /// The runtime worker threads the command asks for, if any.
+    pub fn worker_threads(&self) -> Option<usize> {
+        match &self.command {
+            Command::Lb(args) => args.threads,
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -49,6 +57,9 @@ enum Command {
     Sim(crate::sim::SimArgs),
     /// Print a task's awslogs lines from the server's CloudWatch Logs API.
     Logs(crate::logs::LogsArgs),
+    /// Run a load balancer data plane (HTTP, HTTPS and TCP listeners) from a configuration
+    /// file.
+    Lb(crate::lb::LbArgs),
 }
 
 #[derive(Debug, Args)]
@@ -234,6 +245,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench { which } => crate::bench::run(which).await,
         Command::Sim(args) => crate::sim::run(args, cancel_on_signal()).await,
         Command::Logs(args) => crate::logs::run(args).await,
+        Command::Lb(args) => crate::lb::run(args, cancel_on_signal()).await,
     }
 }
 

@@ -1,4 +1,4 @@
-//! The `berth` binary: `dev`, `server`, `agent`, and the user commands (`join-token`,
+//! The `berth` binary: `dev`, `server`, `agent`, `lb`, and the user commands (`join-token`,
 //! `logs`, `bench`, `sim`).
 //!
 //! `main` only parses arguments, sets up logging, runs the chosen command, and drains on
@@ -7,9 +7,11 @@
 
 mod bench;
 mod bench_authz;
+mod bench_lb;
 mod bench_logs;
 mod bench_services;
 mod commands;
+mod lb;
 mod logs;
 mod sim;
 
@@ -26,11 +28,17 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     // An agent waits on I/O almost all the time: one thread serves it, and each extra
-    // worker thread would cost its stack and a malloc arena in every host's memory.
-    let mut builder = if cli.is_agent() {
+    // worker thread would cost its stack and a malloc arena in every host's memory. A
+    // load balancer asked for one thread runs on the current-thread scheduler, which
+    // spends less per task switch than a work-stealing pool of one.
+    let mut builder = if cli.is_agent() || cli.worker_threads() == Some(1) {
         tokio::runtime::Builder::new_current_thread()
     } else {
-        tokio::runtime::Builder::new_multi_thread()
+        let mut builder = tokio::runtime::Builder::new_multi_thread();
+        if let Some(threads) = cli.worker_threads() {
+            builder.worker_threads(threads.max(1));
+        }
+        builder
     };
     let runtime = match builder.enable_all().build() {
         Ok(runtime) => runtime,

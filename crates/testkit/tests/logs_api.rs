@@ -8,7 +8,7 @@ mod iam_support;
 mod logs_support;
 
 use std::collections::BTreeSet;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use api_support::code;
 use aws_sdk_cloudwatchlogs::types::{InputLogEvent, LogGroupClass, OrderBy};
