@@ -702,11 +702,28 @@ async fn role_credentials_from_the_endpoint_are_the_tasks_session_on_berth() {
         return;
     }
     let (cluster, instance, _cleanup) = docker_cluster().await;
+    // The role may list clusters and read one secret, not another.
+    let secrets =
+        aws_sdk_secretsmanager::Client::new(&cluster.sdk_config(cluster.admin_credentials()));
+    let mut secret_arns = Vec::new();
+    for name in ["app/allowed", "app/other"] {
+        let created = secrets
+            .create_secret()
+            .name(name)
+            .secret_string(format!("value of {name}"))
+            .send()
+            .await
+            .expect("CreateSecret");
+        secret_arns.push(created.arn().expect("an ARN").to_owned());
+    }
     let role = iam_support::role_with_policy(
         &cluster,
         "metadata-app",
         iam_support::TRUST_ECS_TASKS,
-        Some(&iam_support::allow(r#""ecs:ListClusters""#, r#""*""#)),
+        Some(&format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"ecs:ListClusters","Resource":"*"}},{{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"{}"}}]}}"#,
+            secret_arns[0]
+        )),
     )
     .await;
     let caller_of = |credentials: aws_credential_types::Credentials| {
@@ -743,7 +760,27 @@ async fn role_credentials_from_the_endpoint_are_the_tasks_session_on_berth() {
         None,
         "read in the container",
     );
-    assert_eq!(caller_of(from_container).await, session_of(&bridge));
+    assert_eq!(caller_of(from_container.clone()).await, session_of(&bridge));
+    // With those credentials the task has exactly its role's rights.
+    let as_task = aws_sdk_secretsmanager::Client::new(&cluster.sdk_config(from_container));
+    let allowed = as_task
+        .get_secret_value()
+        .secret_id(&secret_arns[0])
+        .send()
+        .await
+        .expect("the role may read app/allowed");
+    assert_eq!(allowed.secret_string(), Some("value of app/allowed"));
+    let refused = as_task
+        .get_secret_value()
+        .secret_id(&secret_arns[1])
+        .send()
+        .await
+        .expect_err("the role may not read app/other");
+    assert_eq!(
+        aws_sdk_secretsmanager::error::ProvideErrorMetadata::code(&refused),
+        Some("AccessDeniedException"),
+        "{refused:?}"
+    );
 
     register_sleeper(&cluster, "host-role", NetworkMode::Host, Some(&role)).await;
     let host = run_task(&cluster, "host-role", &instance, &[]).await;
