@@ -366,6 +366,7 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
                     LogConfiguration::builder()
                         .log_driver(LogDriver::Awslogs)
                         .options("awslogs-group", "/bench/run-task")
+                        .options("awslogs-region", "us-east-1")
                         .options("awslogs-stream-prefix", "bench")
                         .options("awslogs-create-group", "true")
                         .build()?,
