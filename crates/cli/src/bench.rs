@@ -465,8 +465,8 @@ fn secret(name: &str, value_from: &str) -> anyhow::Result<aws_sdk_ecs::types::Se
 }
 
 /// The benchmark's secrets (an SSM SecureString and a Secrets Manager secret) and an
-/// execution role that may read them, written through the app layer; returns the role's
-/// ARN.
+/// execution role that may read them, made through the app's SSM, Secrets Manager and IAM
+/// operations; returns the role's ARN.
 async fn bench_secrets(server: &Server) -> anyhow::Result<String> {
     use berth_api::{secretsmanager, ssm};
     let app = &server.app;
@@ -490,42 +490,39 @@ async fn bench_secrets(server: &Server) -> anyhow::Result<String> {
     .await
     .map_err(|e| anyhow::anyhow!("CreateSecret: {e}"))?;
     let name = "bench-execution";
-    let arn = format!("arn:aws:iam::{}:role/{name}", app.config.scope.account);
+    let trust = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                       "Principal": {"Service": "ecs-tasks.amazonaws.com"}}]
+    });
     let policy = serde_json::json!({
         "Version": "2012-10-17",
         "Statement": [{"Effect": "Allow",
                        "Action": ["ssm:GetParameters", "secretsmanager:GetSecretValue"],
                        "Resource": "*"}]
     });
-    let role = berth_server::model::RoleRecord {
-        name: name.into(),
-        path: "/".into(),
-        role_id: format!("AROA{}", berth_server::identity::random_upper(17)),
-        arn: arn.clone(),
-        created_at: berth_server::model::now(),
-        trust_policy: serde_json::json!({
-            "Version": "2012-10-17",
-            "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-                           "Principal": {"Service": "ecs-tasks.amazonaws.com"}}]
-        })
-        .to_string(),
-        description: None,
-        max_session_duration: 3600,
-        tags: Vec::new(),
-        policies: [("bench".to_owned(), policy.to_string())].into(),
-    };
-    let written = app
-        .store
-        .txn(berth_server::app::txn(
-            Vec::new(),
-            vec![berth_store::Op::put(
-                berth_server::model::keys::iam_role(name),
-                serde_json::to_vec(&role)?,
-            )],
-        ))
-        .await?;
-    app.view.wait_for(written.revision).await;
-    Ok(arn)
+    let created = app
+        .create_role(
+            &admin,
+            berth_api::iam::CreateRoleRequest {
+                role_name: name.into(),
+                assume_role_policy_document: trust.to_string(),
+                ..Default::default()
+            },
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("CreateRole: {e}"))?;
+    app.put_role_policy(
+        &admin,
+        berth_api::iam::PutRolePolicyRequest {
+            role_name: name.into(),
+            policy_name: "bench".into(),
+            policy_document: policy.to_string(),
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("PutRolePolicy: {e}"))?;
+    Ok(created.role.arn)
 }
 
 /// The resident set size of this process, in MiB, from /proc.

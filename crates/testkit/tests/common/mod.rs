@@ -95,40 +95,39 @@ pub async fn register_with_role(
         .to_owned()
 }
 
-/// Writes an IAM role whose one inline policy is `policy` into the store, and waits until
-/// the server's view has it. Returns its ARN.
+/// Makes an IAM role that ECS tasks may assume, with `policy` as its one inline policy,
+/// through the server's IAM operations. Returns its ARN.
 pub async fn create_role(cluster: &TestCluster, name: &str, policy: serde_json::Value) -> String {
-    use berth_server::model::{keys, RoleRecord};
+    use berth_api::iam::{CreateRoleRequest, PutRolePolicyRequest};
     let app = &cluster.server.app;
-    let arn = format!("arn:aws:iam::{}:role/{name}", app.config.scope.account);
+    let admin = berth_server::identity::Caller::admin();
     let trust = serde_json::json!({
         "Version": "2012-10-17",
         "Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"},
                        "Action": "sts:AssumeRole"}]
     });
-    let record = RoleRecord {
-        name: name.to_owned(),
-        path: "/".to_owned(),
-        role_id: format!("AROA{}", berth_server::identity::random_upper(17)),
-        arn: arn.clone(),
-        created_at: berth_server::model::now(),
-        trust_policy: trust.to_string(),
-        description: None,
-        max_session_duration: 3600,
-        tags: Vec::new(),
-        policies: [("inline".to_owned(), policy.to_string())].into(),
-    };
-    let value = serde_json::to_vec(&record).expect("a role record");
-    let result = app
-        .store
-        .txn(berth_server::app::txn(
-            Vec::new(),
-            vec![berth_store::Op::put(keys::iam_role(name), value)],
-        ))
+    let created = app
+        .create_role(
+            &admin,
+            CreateRoleRequest {
+                role_name: name.to_owned(),
+                assume_role_policy_document: trust.to_string(),
+                ..Default::default()
+            },
+        )
         .await
-        .expect("writing the role");
-    app.view.wait_for(result.revision).await;
-    arn
+        .unwrap_or_else(|e| panic!("CreateRole {name}: {e}"));
+    app.put_role_policy(
+        &admin,
+        PutRolePolicyRequest {
+            role_name: name.to_owned(),
+            policy_name: "inline".to_owned(),
+            policy_document: policy.to_string(),
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("PutRolePolicy {name}: {e}"));
+    created.role.arn
 }
 
 /// A policy allowing `actions` on `resources`.
