@@ -37,6 +37,7 @@ pub mod backoff;
 pub mod cgroup;
 pub mod client;
 pub mod docker;
+mod exec;
 pub mod fake;
 pub mod gpu;
 pub mod ledger;
@@ -49,6 +50,7 @@ mod session;
 pub mod sim;
 mod task;
 pub mod volumes;
+pub mod websocket;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -56,6 +56,14 @@ pub(crate) async fn run_session(
     let (gen_tx, gen_rx) = watch::channel(start_generation);
     let (desired_tx, desired_rx) = watch::channel(None);
     let (report_tx, report_rx) = mpsc::unbounded_channel();
+    let exec_poller = tokio::spawn(crate::exec::run_exec_poller(
+        control.clone(),
+        runtime.clone(),
+        identity.credential.clone(),
+        desired_rx.clone(),
+        config.max_backoff,
+        cancel.child_token(),
+    ));
     let shared = Arc::new(Shared {
         runtime,
         instance_arn: identity.container_instance_arn.clone(),
@@ -123,6 +131,8 @@ pub(crate) async fn run_session(
             h.abort();
         }
     }
+    // Exec sessions in progress end with the session (their streams close).
+    exec_poller.abort();
     if !sup_done {
         let _ = sup.await;
     }

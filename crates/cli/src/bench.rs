@@ -55,6 +55,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20_000)]
         tasks: usize,
     },
+    /// ECS Exec: `berth exec` start to the first byte of output, against `docker exec`.
+    Exec {
+        /// Samples of each kind.
+        #[arg(long, default_value_t = 50)]
+        samples: usize,
+        /// A local image (never pulled).
+        #[arg(long, default_value = "berth-test/busybox:latest")]
+        image: String,
+    },
     /// RunTask→RUNNING latency against `docker run -d`.
     RunTask {
         /// Samples of each kind.
@@ -69,6 +78,7 @@ pub enum BenchCommand {
 pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     match command {
         BenchCommand::RunTask { samples, image } => run_task(samples, &image).await,
+        BenchCommand::Exec { samples, image } => crate::bench_exec::exec(samples, &image).await,
         BenchCommand::Cluster {
             agents,
             tasks,
@@ -94,7 +104,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }

@@ -47,6 +47,8 @@ enum Command {
     },
     /// Run N simulated agents (fake runtime, real agent protocol) against a server.
     Sim(crate::sim::SimArgs),
+    /// Run a command in a task's container (ECS Exec); exits with the command's code.
+    Exec(crate::exec::ExecArgs),
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +199,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => create_join_token(args).await,
         Command::Bench { which } => crate::bench::run(which).await,
         Command::Sim(args) => crate::sim::run(args, cancel_on_signal()).await,
+        Command::Exec(args) => {
+            let code = crate::exec::run(args).await?;
+            if code != 0 {
+                // The command's own exit code is berth exec's (as docker exec's is).
+                std::process::exit(code);
+            }
+            Ok(())
+        }
     }
 }
 
@@ -366,7 +376,7 @@ fn shell_quote(value: &str) -> String {
 }
 
 /// Reads `export NAME=VALUE` lines of an env file written by [`write_env_file`].
-fn parse_env_file(contents: &str) -> std::collections::HashMap<String, String> {
+pub(crate) fn parse_env_file(contents: &str) -> std::collections::HashMap<String, String> {
     contents
         .lines()
         .filter_map(|line| {

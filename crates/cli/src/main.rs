@@ -5,8 +5,10 @@
 //! usage (from clap).
 
 mod bench;
+mod bench_exec;
 mod bench_services;
 mod commands;
+mod exec;
 mod sim;
 
 use std::process::ExitCode;

@@ -42,11 +42,15 @@ crate::json_operations! {
     TagResource(TagResourceRequest) => tag_resource;
     UntagResource(UntagResourceRequest) => untag_resource;
     ListTagsForResource(ListTagsForResourceRequest) => list_tags_for_resource;
+    ExecuteCommand(ExecuteCommandRequest) => execute_command;
 }
 
 impl Command {
     /// What the command needs permission for.
-    pub fn access(&self, _app: &crate::app::App) -> Vec<crate::identity::Access> {
-        vec![crate::identity::Access::new(self.action(), "*")]
+    pub fn access(&self, app: &crate::app::App) -> Vec<crate::identity::Access> {
+        match self {
+            Command::ExecuteCommand(request) => app.execute_command_access(request),
+            _ => vec![crate::identity::Access::new(self.action(), "*")],
+        }
     }
 }

@@ -8,6 +8,7 @@ mod agents;
 mod attributes;
 mod authorize;
 mod clusters;
+mod exec;
 mod instances;
 mod liveness;
 mod log_options;
@@ -92,6 +93,10 @@ pub struct App {
     pub keyring: Arc<crate::crypto::Keyring>,
     /// Whether the API is served over TLS (`aws:SecureTransport`).
     tls: std::sync::atomic::AtomicBool,
+    /// ECS Exec sessions issued by this server.
+    pub exec: Arc<crate::exec::ExecRegistry>,
+    /// The server's own `ws(s)://address`, for stream URLs (see [`App::exec_origin`]).
+    exec_origin: Mutex<Option<String>>,
 }
 
 impl std::fmt::Debug for App {
@@ -122,6 +127,8 @@ impl App {
             shutdown,
             keyring,
             tls: std::sync::atomic::AtomicBool::new(false),
+            exec: Arc::default(),
+            exec_origin: Mutex::new(None),
         }
     }
 
