@@ -144,21 +144,32 @@ pub(crate) async fn start_bench_server(
     Ok((server, token))
 }
 
-async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let cancel = CancellationToken::new();
-    let (server, token) = start_bench_server(dir.path(), &cancel).await?;
+/// A Docker agent in this process, joined to `server` with `token`, its data in
+/// `dir/agent`; it runs until `cancel`.
+pub(crate) async fn start_docker_agent(
+    server: &Server,
+    token: String,
+    dir: &std::path::Path,
+    cancel: &CancellationToken,
+) -> anyhow::Result<tokio::task::JoinHandle<anyhow::Result<()>>> {
     let runtime: Arc<dyn ContainerRuntime> = Arc::new(berth_agent::DockerRuntime::connect().await?);
     let server_url = format!("http://{}", server.addr);
     let agent_config = AgentConfig {
         join_token: Some(token),
-        ..AgentConfig::new(server_url.clone(), "default", dir.path().join("agent"))
+        ..AgentConfig::new(server_url.clone(), "default", dir.join("agent"))
     };
     let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
     let agent_cancel = cancel.clone();
-    let agent = tokio::spawn(async move {
+    Ok(tokio::spawn(async move {
         berth_agent::run(agent_config, runtime, control, agent_cancel).await
-    });
+    }))
+}
+
+async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let cancel = CancellationToken::new();
+    let (server, token) = start_bench_server(dir.path(), &cancel).await?;
+    let agent = start_docker_agent(&server, token, dir.path(), &cancel).await?;
 
     let client = sdk_client(&server);
 

@@ -3,33 +3,21 @@
 //! sample, on a real server and Docker agent in this process.
 
 use std::process::Stdio;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use aws_sdk_ecs::types::ContainerDefinition;
-use berth_agent::{AgentConfig, ContainerRuntime};
 use tokio::io::AsyncReadExt;
 use tokio_util::sync::CancellationToken;
 
-use crate::bench::{percentile, sdk_client, start_bench_server};
+use crate::bench::{percentile, sdk_client, start_bench_server, start_docker_agent};
 
 /// Runs the benchmark with `samples` of each kind.
 pub async fn exec(samples: usize, image: &str) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let cancel = CancellationToken::new();
     let (server, token) = start_bench_server(dir.path(), &cancel).await?;
-    let runtime: Arc<dyn ContainerRuntime> = Arc::new(berth_agent::DockerRuntime::connect().await?);
-    let server_url = format!("http://{}", server.addr);
-    let agent_config = AgentConfig {
-        join_token: Some(token),
-        ..AgentConfig::new(server_url.clone(), "default", dir.path().join("agent"))
-    };
-    let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
-    let agent_cancel = cancel.clone();
-    let agent = tokio::spawn(async move {
-        berth_agent::run(agent_config, runtime, control, agent_cancel).await
-    });
+    let agent = start_docker_agent(&server, token, dir.path(), &cancel).await?;
     let client = sdk_client(&server);
     client
         .register_task_definition()

@@ -59,6 +59,34 @@ async fn running_task(cluster: &TestCluster, cleanup: &DockerCleanup, exec: bool
     arn
 }
 
+/// A cluster with a Docker agent and the cleanup of its containers; `None` without Docker.
+async fn docker_cluster() -> Option<(TestCluster, DockerCleanup)> {
+    if !docker_available() {
+        return None;
+    }
+    let cluster = TestCluster::with_docker_agent().await;
+    let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
+    Some((cluster, cleanup))
+}
+
+/// ExecuteCommand as the cluster's administrator.
+async fn execute(
+    cluster: &TestCluster,
+    task: &str,
+    command: &str,
+    interactive: bool,
+) -> aws_sdk_ecs::operation::execute_command::ExecuteCommandOutput {
+    cluster
+        .client
+        .execute_command()
+        .task(task)
+        .command(command)
+        .interactive(interactive)
+        .send()
+        .await
+        .expect("ExecuteCommand")
+}
+
 /// `berth exec` against the cluster, with its credentials in the environment.
 async fn berth_exec(cluster: &TestCluster, args: &[&str]) -> std::process::Output {
     let credentials = &cluster.server.credentials;
@@ -80,11 +108,9 @@ async fn berth_exec(cluster: &TestCluster, args: &[&str]) -> std::process::Outpu
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn berth_exec_returns_the_output_and_the_exit_code() {
-    if !docker_available() {
+    let Some((cluster, cleanup)) = docker_cluster().await else {
         return;
-    }
-    let cluster = TestCluster::with_docker_agent().await;
-    let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
+    };
     let task = running_task(&cluster, &cleanup, true).await;
     let described = describe(&cluster.client, &task).await;
     assert!(described.enable_execute_command());
@@ -140,11 +166,9 @@ async fn berth_exec_returns_the_output_and_the_exit_code() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exec_is_refused_without_enable_execute_command_and_a_token_opens_once() {
-    if !docker_available() {
+    let Some((cluster, cleanup)) = docker_cluster().await else {
         return;
-    }
-    let cluster = TestCluster::with_docker_agent().await;
-    let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
+    };
     let plain = running_task(&cluster, &cleanup, false).await;
     let err = cluster
         .client
@@ -165,15 +189,7 @@ async fn exec_is_refused_without_enable_execute_command_and_a_token_opens_once()
     );
 
     let task = running_task(&cluster, &cleanup, true).await;
-    let session = cluster
-        .client
-        .execute_command()
-        .task(&task)
-        .command("sleep 30")
-        .interactive(false)
-        .send()
-        .await
-        .expect("ExecuteCommand");
+    let session = execute(&cluster, &task, "sleep 30", false).await;
     assert_eq!(session.container_name(), Some("app"));
     assert_eq!(session.task_arn(), Some(task.as_str()));
     assert!(!session.interactive());
@@ -201,15 +217,7 @@ async fn exec_is_refused_without_enable_execute_command_and_a_token_opens_once()
     drop(first);
 
     // A made-up token for a live session is refused too.
-    let other = cluster
-        .client
-        .execute_command()
-        .task(&task)
-        .command("true")
-        .interactive(false)
-        .send()
-        .await
-        .expect("ExecuteCommand");
+    let other = execute(&cluster, &task, "true", false).await;
     let other = other.session().expect("a session");
     let mut forged = open(other.stream_url().expect("a URL"), "not-the-token").await;
     let reason = wait_for_close(&mut forged).await;
@@ -218,15 +226,7 @@ async fn exec_is_refused_without_enable_execute_command_and_a_token_opens_once()
     // SSM ResumeSession gives an unopened session a new token (the old one no longer
     // opens it); TerminateSession ends an open session, and the client is told.
     let ssm: aws_sdk_ssm::Client = common::ssm(&cluster);
-    let fresh = cluster
-        .client
-        .execute_command()
-        .task(&task)
-        .command("sleep 30")
-        .interactive(false)
-        .send()
-        .await
-        .expect("ExecuteCommand");
+    let fresh = execute(&cluster, &task, "sleep 30", false).await;
     let fresh = fresh.session().expect("a session");
     let id = fresh.session_id().expect("an id");
     let resumed = ssm
@@ -315,11 +315,9 @@ async fn wait_for_close(socket: &mut berth_agent::websocket::Socket) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_a_caller_allowed_execute_command_on_the_task_and_cluster_opens_a_session() {
-    if !docker_available() {
+    let Some((cluster, cleanup)) = docker_cluster().await else {
         return;
-    }
-    let cluster = TestCluster::with_docker_agent().await;
-    let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
+    };
     let task = running_task(&cluster, &cleanup, true).await;
     let cluster_arn = "arn:aws:ecs:us-east-1:000000000000:cluster/default";
     let tasks = "arn:aws:ecs:us-east-1:000000000000:task/default/*";
@@ -407,8 +405,9 @@ async fn aws_ecs_execute_command_runs_a_shell_through_a_third_party_client() {
         eprintln!("skipping: node's ssm-session or the aws CLI v2 is missing");
         return;
     }
-    let cluster = TestCluster::with_docker_agent().await;
-    let cleanup = DockerCleanup::new(cluster.wait_for_instances(1).await);
+    let Some((cluster, cleanup)) = docker_cluster().await else {
+        return;
+    };
     let task = running_task(&cluster, &cleanup, true).await;
 
     let plugin_dir = tempfile::tempdir().expect("a directory");
