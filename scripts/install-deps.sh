@@ -56,6 +56,9 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 # etcd for the store's etcd backend tests; protoc to build the etcd-client crate.
 command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+# node and npm: the ECS Exec test runs a third-party Session Manager client from npm.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get to install them"
@@ -101,6 +104,17 @@ if [ "${#pip_missing[@]}" -gt 0 ]; then
   hash -r
   aws_v1 || die "awscli v1 installed but 'aws' on PATH ($PATH) is not it: $(aws --version 2>&1)"
   python3 -c 'import boto3' >/dev/null 2>&1 || die "boto3 installed but python3 cannot import it"
+fi
+
+# npm: `ssm-session` (a third-party implementation of the Session Manager data channel) and
+# `ws`, for the ECS Exec test's stand-in for the session-manager-plugin
+# (crates/testkit/tests/exec_support/session-manager-plugin.js).
+node_dir=/opt/berth-test-node
+if ! NODE_PATH="$node_dir/node_modules" node -e "require('ssm-session'); require('ws')" >/dev/null 2>&1; then
+  mkdir -p "$node_dir"
+  [ -f "$node_dir/package.json" ] || echo '{"name":"berth-test-node","private":true}' >"$node_dir/package.json"
+  (cd "$node_dir" && npm install --no-audit --no-fund ssm-session@1.0.6 ws@8 >>"$log" 2>&1) ||
+    die "npm install ssm-session ws failed"
 fi
 
 # Rust: cannot be installed here (no internet for rustup).

@@ -70,7 +70,8 @@ SERVICES = {
     "ssm": dict(model="ssm/2014-11-06", label="SSM", title="SSM Parameter Store", ops=ops(
         "PutParameter GetParameter GetParameters GetParametersByPath DescribeParameters "
         "DeleteParameter DeleteParameters GetParameterHistory LabelParameterVersion "
-        "UnlabelParameterVersion AddTagsToResource RemoveTagsFromResource ListTagsForResource")),
+        "UnlabelParameterVersion AddTagsToResource RemoveTagsFromResource ListTagsForResource "
+        "ResumeSession TerminateSession")),
     "secretsmanager": dict(model="secretsmanager/2017-10-17", label="Secrets Manager",
                            title="Secrets Manager", ops=ops(
         "CreateSecret GetSecretValue BatchGetSecretValue PutSecretValue DescribeSecret "

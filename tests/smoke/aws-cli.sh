@@ -224,7 +224,7 @@ pass "register-task-definition smoke-web -> revision 1"
 # ---------------------------------------------------------------- run-task
 
 step "run-task"
-out=$(aws ecs run-task --task-definition smoke-web --count 2)
+out=$(aws ecs run-task --task-definition smoke-web --count 2 --enable-execute-command)
 jq -e '(.tasks | length) == 2 and ((.failures // []) | length) == 0' <<<"$out" >/dev/null ||
   fail "run-task did not start 2 tasks cleanly: $out"
 mapfile -t TASK_ARNS < <(jq -r '.tasks[].taskArn' <<<"$out")
@@ -257,6 +257,23 @@ done
 [ "${RID[$T1]}" != "${RID[$T2]}" ] || fail "both tasks report the same runtimeId"
 [ "${HOSTPORT[$T1]}" != "${HOSTPORT[$T2]}" ] || fail "both tasks report the same hostPort"
 pass "each task has a running container (docker inspect) answering HTTP on its dynamic host port"
+
+# ---------------------------------------------------------------- ECS Exec
+
+step "execute-command"
+t=$(jq --arg a "$T2" '.tasks[] | select(.taskArn == $a)' <<<"$DESCRIBED")
+jq -e '.enableExecuteCommand == true' <<<"$t" >/dev/null || fail "enableExecuteCommand is not true: $t"
+for _ in $(seq 1 100); do
+  agent=$(aws ecs describe-tasks --tasks "$T2" | jq -r '.tasks[0].containers[0].managedAgents[0].lastStatus // empty')
+  [ "$agent" = RUNNING ] && break
+  sleep 0.2
+done
+[ "$agent" = RUNNING ] || fail "the ExecuteCommandAgent is not RUNNING (it is '$agent')"
+rc=0
+out=$("$BERTH_BIN" exec --task "$T2" -- sh -c 'echo smoke-exec-$((40+2)); exit 5' 2>>"$LOG") || rc=$?
+[ "$out" = smoke-exec-42 ] || fail "berth exec printed '$out', not smoke-exec-42"
+[ "$rc" -eq 5 ] || fail "berth exec exited $rc, not the command's 5"
+pass "run-task --enable-execute-command: ExecuteCommandAgent RUNNING; berth exec returns the output and exit code 5"
 
 # ---------------------------------------------------------------- stop-task
 

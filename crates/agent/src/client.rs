@@ -16,9 +16,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use berth_api::protocol::{
-    AgentApiError, DesiredState, LogBatch, LogBatchResponse, LogStreamRequest, LogStreamTarget,
-    RegisterRequest, RegisterResponse, ReportRequest, ReportResponse, TaskCredentials, TaskSecrets,
-    TaskTags,
+    AgentApiError, DesiredState, ExecGrants, LogBatch, LogBatchResponse, LogStreamRequest,
+    LogStreamTarget, RegisterRequest, RegisterResponse, ReportRequest, ReportResponse,
+    TaskCredentials, TaskSecrets, TaskTags, EXEC_SECRET_HEADER,
 };
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
@@ -127,6 +127,27 @@ pub trait ControlPlane: Send + Sync + 'static {
     ) -> Result<LogBatchResponse, ClientError> {
         Err(unsupported("log shipping", &batch.task_arn))
     }
+
+    /// `GET /agent/v1/exec/grants?wait_ms=MS`: the ECS Exec sessions the server granted
+    /// this instance, long-polled. A control plane without exec grants none.
+    async fn exec_grants(
+        &self,
+        _credential: &str,
+        wait: Duration,
+    ) -> Result<ExecGrants, ClientError> {
+        tokio::time::sleep(wait).await;
+        Ok(ExecGrants::default())
+    }
+
+    /// `GET /agent/v1/exec/sessions/{id}` as a WebSocket: attaches to a granted session.
+    async fn exec_attach(
+        &self,
+        _credential: &str,
+        session_id: &str,
+        _secret: &str,
+    ) -> Result<crate::websocket::Socket, ClientError> {
+        Err(unsupported("exec sessions", session_id))
+    }
 }
 
 /// The refusal of a control plane that does not offer a call (test doubles).
@@ -143,6 +164,8 @@ fn unsupported(what: &str, task_arn: &str) -> ClientError {
 pub struct HttpControlPlane {
     base: String,
     http: reqwest::Client,
+    /// The pinned TLS configuration of an `https` server, for WebSockets.
+    tls: Option<Arc<rustls::ClientConfig>>,
 }
 
 impl HttpControlPlane {
@@ -156,18 +179,22 @@ impl HttpControlPlane {
         Ok(Self {
             base: base_url.trim_end_matches('/').to_string(),
             http,
+            tls: None,
         })
     }
 
     /// A client for an `https` server that trusts exactly the CA in `ca_pem`.
     pub fn with_ca(base_url: &str, ca_pem: &str) -> Result<Self, TrustError> {
-        let http = pinned_client(ca_pem)?
+        let tls = pinned_tls_config(ca_pem)?;
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(tls.clone())
             .connect_timeout(CONNECT_TIMEOUT)
             .build()
             .map_err(|e| TrustError::Client(error_chain(&e)))?;
         Ok(Self {
             base: base_url.trim_end_matches('/').to_string(),
             http,
+            tls: Some(Arc::new(tls)),
         })
     }
 
@@ -328,6 +355,58 @@ impl ControlPlane for HttpControlPlane {
             .json(batch);
         self.send(r).await
     }
+
+    async fn exec_grants(
+        &self,
+        credential: &str,
+        wait: Duration,
+    ) -> Result<ExecGrants, ClientError> {
+        let r = self
+            .http
+            .get(format!(
+                "{}/agent/v1/exec/grants?wait_ms={}",
+                self.base,
+                wait.as_millis()
+            ))
+            .bearer_auth(credential)
+            .timeout(wait + LONG_POLL_SLACK);
+        self.send(r).await
+    }
+
+    async fn exec_attach(
+        &self,
+        credential: &str,
+        session_id: &str,
+        secret: &str,
+    ) -> Result<crate::websocket::Socket, ClientError> {
+        let url = format!(
+            "{}/agent/v1/exec/sessions/{session_id}",
+            self.base
+                .replacen("https://", "wss://", 1)
+                .replacen("http://", "ws://", 1)
+        );
+        let authorization = format!("Bearer {credential}");
+        crate::websocket::connect(
+            &url,
+            &[
+                ("authorization", &authorization),
+                (EXEC_SECRET_HEADER, secret),
+            ],
+            self.tls.clone(),
+        )
+        .await
+        .map_err(|e| match e {
+            crate::websocket::ConnectError::Refused { status: 401, .. } => {
+                ClientError::Unauthorized(e.to_string())
+            }
+            crate::websocket::ConnectError::Refused { status, ref body } => ClientError::Rejected {
+                status,
+                error: "refused".into(),
+                message: body.clone(),
+            },
+            other => ClientError::Transport(other.to_string()),
+        })
+    }
 }
 
 /// The CA file an agent keeps in its data directory.
@@ -425,6 +504,11 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
 
 /// A reqwest builder whose TLS trusts the CA in `ca_pem` and nothing else.
 pub fn pinned_client(ca_pem: &str) -> Result<reqwest::ClientBuilder, TrustError> {
+    Ok(reqwest::Client::builder().use_preconfigured_tls(pinned_tls_config(ca_pem)?))
+}
+
+/// A TLS client configuration that trusts exactly the CA (or CAs) in `ca_pem`.
+pub fn pinned_tls_config(ca_pem: &str) -> Result<rustls::ClientConfig, TrustError> {
     let mut roots = rustls::RootCertStore::empty();
     let mut added = 0;
     for cert in CertificateDer::pem_slice_iter(ca_pem.as_bytes()) {
@@ -442,7 +526,7 @@ pub fn pinned_client(ca_pem: &str) -> Result<reqwest::ClientBuilder, TrustError>
         .map_err(|e| TrustError::Client(e.to_string()))?
         .with_root_certificates(roots)
         .with_no_client_auth();
-    Ok(reqwest::Client::builder().use_preconfigured_tls(config))
+    Ok(config)
 }
 
 /// Accepts any server certificate (handshake signatures are still checked). Used only to

@@ -34,8 +34,8 @@ use futures::StreamExt;
 use crate::cgroup::{CgroupError, TaskCgroups, TaskLimits};
 use crate::runtime::{
     ContainerNetwork, ContainerRuntime, ContainerSpec, ContainerStatus, ContainerSummary,
-    EventKind, ImageInfo, LogFrame, LogSource, RunState, RuntimeError, RuntimeEvent, RuntimeInfo,
-    VolumeInfo, VolumeSpec,
+    EventKind, ExecProcess, ExecSpec, ExecStream, ImageInfo, LogFrame, LogSource, RunState,
+    RuntimeError, RuntimeEvent, RuntimeInfo, VolumeInfo, VolumeSpec,
 };
 
 /// Request timeout: long enough for `docker stop` with ECS's largest stop timeout (120 s).
@@ -759,6 +759,87 @@ impl ContainerRuntime for DockerRuntime {
                 Some(Ok(LogFrame { source, bytes }))
             })
             .boxed()
+    }
+
+    async fn exec_start(
+        &self,
+        container: &str,
+        spec: &ExecSpec,
+    ) -> Result<ExecProcess, RuntimeError> {
+        use bollard::container::LogOutput;
+        use bollard::exec::{CreateExecOptions, StartExecOptions, StartExecResults};
+        let created = self
+            .docker
+            .create_exec(
+                container,
+                CreateExecOptions {
+                    attach_stdin: Some(spec.tty),
+                    attach_stdout: Some(true),
+                    attach_stderr: Some(true),
+                    tty: Some(spec.tty),
+                    cmd: Some(spec.command.clone()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .map_err(map_err)?;
+        let started = self
+            .docker
+            .start_exec(
+                &created.id,
+                Some(StartExecOptions {
+                    detach: false,
+                    tty: spec.tty,
+                    output_capacity: None,
+                }),
+            )
+            .await
+            .map_err(map_err)?;
+        let StartExecResults::Attached { output, input } = started else {
+            return Err(RuntimeError::Other(
+                "Docker started the exec detached".into(),
+            ));
+        };
+        let output = output
+            .filter_map(|item| async move {
+                match item {
+                    Ok(LogOutput::StdOut { message } | LogOutput::Console { message }) => {
+                        Some(Ok((ExecStream::Stdout, message.to_vec())))
+                    }
+                    Ok(LogOutput::StdErr { message }) => {
+                        Some(Ok((ExecStream::Stderr, message.to_vec())))
+                    }
+                    Ok(LogOutput::StdIn { .. }) => None,
+                    Err(e) => Some(Err(map_err(e))),
+                }
+            })
+            .boxed();
+        Ok(ExecProcess {
+            id: created.id,
+            output,
+            input: spec.tty.then_some(input),
+        })
+    }
+
+    async fn exec_resize(&self, exec_id: &str, cols: u16, rows: u16) -> Result<(), RuntimeError> {
+        self.docker
+            .resize_exec(
+                exec_id,
+                bollard::exec::ResizeExecOptions {
+                    height: rows,
+                    width: cols,
+                },
+            )
+            .await
+            .map_err(map_err)
+    }
+
+    async fn exec_exit_code(&self, exec_id: &str) -> Result<Option<i64>, RuntimeError> {
+        let inspected = self.docker.inspect_exec(exec_id).await.map_err(map_err)?;
+        if inspected.running == Some(true) {
+            return Ok(None);
+        }
+        Ok(inspected.exit_code)
     }
 }
 

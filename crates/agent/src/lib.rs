@@ -41,6 +41,7 @@ pub mod cgroup;
 pub mod client;
 pub mod docker;
 pub mod endpoint;
+mod exec;
 pub mod fake;
 pub mod gpu;
 pub mod ledger;
@@ -54,6 +55,7 @@ mod session;
 pub mod sim;
 mod task;
 pub mod volumes;
+pub mod websocket;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

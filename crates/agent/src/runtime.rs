@@ -401,6 +401,60 @@ pub trait ContainerRuntime: Send + Sync + 'static {
         ));
         Box::pin(futures::stream::once(async move { Err(refusal) }))
     }
+
+    /// Runs a command in a running container (ECS Exec) and attaches to it.
+    async fn exec_start(
+        &self,
+        container: &str,
+        _spec: &ExecSpec,
+    ) -> Result<ExecProcess, RuntimeError> {
+        Err(RuntimeError::Invalid(format!(
+            "this container runtime cannot run commands in containers (ECS Exec into {container})"
+        )))
+    }
+    /// Resizes an exec's TTY.
+    async fn exec_resize(
+        &self,
+        _exec_id: &str,
+        _cols: u16,
+        _rows: u16,
+    ) -> Result<(), RuntimeError> {
+        Ok(())
+    }
+    /// An exec's exit code, once it has exited.
+    async fn exec_exit_code(&self, _exec_id: &str) -> Result<Option<i64>, RuntimeError> {
+        Ok(None)
+    }
+}
+
+/// A command to run in a container (ECS Exec).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecSpec {
+    pub command: Vec<String>,
+    /// A TTY, with stdin attached (interactive sessions).
+    pub tty: bool,
+}
+
+/// Which stream an exec's output came on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExecStream {
+    Stdout,
+    Stderr,
+}
+
+/// A running exec: its id, its output, and (with a TTY) its input.
+pub struct ExecProcess {
+    pub id: String,
+    pub output: BoxStream<'static, Result<(ExecStream, Vec<u8>), RuntimeError>>,
+    pub input: Option<std::pin::Pin<Box<dyn tokio::io::AsyncWrite + Send>>>,
+}
+
+impl std::fmt::Debug for ExecProcess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExecProcess")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The ID part of a task ARN.
@@ -975,6 +1029,7 @@ pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredT
         ipc_mode: None,
         service_name: None,
         availability_zone: None,
+        enable_execute_command: false,
     }
 }
 

@@ -60,6 +60,14 @@ pub(crate) async fn run_session(
     let (desired_tx, desired_rx) = watch::channel(None);
     let (report_tx, report_rx) = mpsc::unbounded_channel();
     let session = cancel.child_token();
+    let exec_poller = tokio::spawn(crate::exec::run_exec_poller(
+        control.clone(),
+        runtime.clone(),
+        identity.credential.clone(),
+        desired_rx.clone(),
+        config.max_backoff,
+        session.child_token(),
+    ));
     let shared = Arc::new(Shared {
         logs: Some(LogShipper::new(
             runtime.clone(),
@@ -133,6 +141,8 @@ pub(crate) async fn run_session(
             h.abort();
         }
     }
+    // Exec sessions in progress end with the session (their streams close).
+    exec_poller.abort();
     if !sup_done {
         let _ = sup.await;
     }

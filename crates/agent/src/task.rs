@@ -1365,6 +1365,10 @@ impl TaskRunner {
             (Some((code, reason)), true) => (code.clone(), reason.clone()),
             _ => (None, None),
         };
+        let exec_enabled = self
+            .desired
+            .as_ref()
+            .is_some_and(|d| d.enable_execute_command);
         TaskReport {
             task_arn: self.arn.clone(),
             last_status: self.status,
@@ -1390,6 +1394,7 @@ impl TaskRunner {
                     health_status: Some(c.health.unwrap_or(HealthStatus::Unknown)),
                     image_digest: c.image_digest.clone(),
                     restart_count: c.restart_policy().map(|_| c.restart_count),
+                    exec_agent_running: exec_enabled && c.state == CState::Running,
                 })
                 .collect(),
             stop_code,

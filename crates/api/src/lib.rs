@@ -26,6 +26,7 @@ pub mod query;
 pub mod secretsmanager;
 /// SSM Parameter Store (AWS JSON 1.1, `ssm/2014-11-06`): parameters, labels, tags.
 pub mod ssm;
+pub mod ssm_channel;
 /// STS (AWS Query, `sts/2011-06-15`): GetCallerIdentity and AssumeRole.
 pub mod sts;
 pub mod validate;

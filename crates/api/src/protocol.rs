@@ -204,6 +204,10 @@ pub struct DesiredTask {
     /// (`AvailabilityZone` in the task metadata endpoint).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability_zone: Option<String>,
+    /// ECS Exec is enabled for the task (`enableExecuteCommand`): the agent accepts exec
+    /// sessions the server grants for it, and reports its exec agent as running.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub enable_execute_command: bool,
 }
 
 /// One container of a desired task.
@@ -448,6 +452,11 @@ pub struct ContainerReport {
     /// `None` when the container has no enabled restart policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_count: Option<u32>,
+    /// The agent can run ECS Exec sessions in the container now (exec is enabled for the
+    /// task and the container runs): DescribeTasks shows its `ExecuteCommandAgent` as
+    /// RUNNING.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exec_agent_running: bool,
 }
 
 /// A heartbeat plus a batch of task reports.
@@ -470,6 +479,77 @@ pub struct AgentApiError {
     /// `unauthorized`, `forbidden`, `invalid`, `not_found`, `internal`.
     pub error: String,
     pub message: String,
+}
+
+/// An ECS Exec session the server asks the agent to run, from
+/// `GET /agent/v1/exec/grants?wait_ms=MS` (long-polled; answered at once when a session is
+/// waiting). The agent runs it only for a task of its own desired set with
+/// `enable_execute_command`, and only by attaching to
+/// `GET /agent/v1/exec/sessions/{session_id}` (a WebSocket, with its credential and
+/// `secret` in the `x-berth-exec-secret` header) before `expires_at`.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExecGrant {
+    pub session_id: String,
+    pub task_arn: String,
+    pub container_name: String,
+    /// The command and its arguments (ExecuteCommand's `command`, split as a shell
+    /// would, without running a shell).
+    pub command: Vec<String>,
+    /// With a TTY, stdin open, output on one stream.
+    pub interactive: bool,
+    /// Epoch seconds after which the server no longer accepts the attach.
+    pub expires_at: f64,
+    /// Binds the attach to this grant: only the agent that was handed it can attach.
+    pub secret: String,
+}
+
+impl std::fmt::Debug for ExecGrant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExecGrant")
+            .field("session_id", &self.session_id)
+            .field("task_arn", &self.task_arn)
+            .field("container_name", &self.container_name)
+            .field("interactive", &self.interactive)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The answer of `GET /agent/v1/exec/grants`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExecGrants {
+    pub grants: Vec<ExecGrant>,
+}
+
+/// The header that carries an [`ExecGrant`]'s secret on the agent's attach.
+pub const EXEC_SECRET_HEADER: &str = "x-berth-exec-secret";
+
+/// On an exec session's agent WebSocket, binary frames from the agent are output: one
+/// byte naming the stream, then the bytes. Binary frames from the server are stdin.
+pub const EXEC_STDOUT: u8 = 1;
+pub const EXEC_STDERR: u8 = 2;
+
+/// A text frame from the server to the agent on an exec session's WebSocket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExecControl {
+    /// The client's terminal size (interactive sessions).
+    Resize { cols: u16, rows: u16 },
+    /// No more input (end of the client's stdin).
+    CloseStdin,
+    /// The client went away or asked to end the session: stop the command.
+    Terminate,
+}
+
+/// A text frame from the agent to the server on an exec session's WebSocket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExecEvent {
+    /// The command runs.
+    Started,
+    /// The command ended with this exit code; the agent closes the socket next.
+    Exited { exit_code: i64 },
+    /// The command could not be run (the container is gone, the executable is missing…).
+    Failed { message: String },
 }
 
 /// Docker labels that tie a container to its task. The agent rebuilds its view from
@@ -517,6 +597,7 @@ mod tests {
             ipc_mode: None,
             service_name: None,
             availability_zone: None,
+            enable_execute_command: false,
         }
     }
 

@@ -39,6 +39,8 @@ pub const OPERATIONS: &[&str] = &[
     "AddTagsToResource",
     "RemoveTagsFromResource",
     "ListTagsForResource",
+    "ResumeSession",
+    "TerminateSession",
 ];
 
 /// SSM structure `AddTagsToResourceRequest`.
@@ -1274,6 +1276,57 @@ impl std::fmt::Display for ResourceTypeForTagging {
     }
 }
 
+/// SSM structure `ResumeSessionRequest`.
+///
+/// The request of `ResumeSession`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResumeSessionRequest {
+    /// The ID of the disconnected session to resume.
+    #[serde(rename = "SessionId")]
+    pub session_id: String,
+}
+
+impl Validate for ResumeSessionRequest {
+    #[allow(unused_variables)]
+    fn validate(&self, path: &str) -> Result<(), ValidationError> {
+        check_len(path, "SessionId", (&self.session_id).chars().count(), 1, 96)?;
+        Ok(())
+    }
+}
+
+/// SSM structure `ResumeSessionResponse`.
+///
+/// The response of `ResumeSession`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResumeSessionResponse {
+    /// The ID of the session.
+    #[serde(rename = "SessionId", default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// An encrypted token value containing session and caller information.
+    #[serde(
+        rename = "TokenValue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub token_value: Option<String>,
+    /// A URL back to SSM Agent on the managed node that the Session Manager client uses to send commands and receive output from the managed node.
+    #[serde(rename = "StreamUrl", default, skip_serializing_if = "Option::is_none")]
+    pub stream_url: Option<String>,
+}
+
+impl Validate for ResumeSessionResponse {
+    #[allow(unused_variables)]
+    fn validate(&self, path: &str) -> Result<(), ValidationError> {
+        if let Some(value) = &self.session_id {
+            check_len(path, "SessionId", value.chars().count(), 1, 96)?;
+        }
+        if let Some(value) = &self.token_value {
+            check_len(path, "TokenValue", value.chars().count(), 0, 300)?;
+        }
+        Ok(())
+    }
+}
+
 /// SSM structure `Tag`. Metadata that you assign to your Amazon Web Services resources.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tag {
@@ -1290,6 +1343,44 @@ impl Validate for Tag {
     fn validate(&self, path: &str) -> Result<(), ValidationError> {
         check_len(path, "Key", (&self.key).chars().count(), 1, 128)?;
         check_len(path, "Value", (&self.value).chars().count(), 0, 256)?;
+        Ok(())
+    }
+}
+
+/// SSM structure `TerminateSessionRequest`.
+///
+/// The request of `TerminateSession`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TerminateSessionRequest {
+    /// The ID of the session to terminate.
+    #[serde(rename = "SessionId")]
+    pub session_id: String,
+}
+
+impl Validate for TerminateSessionRequest {
+    #[allow(unused_variables)]
+    fn validate(&self, path: &str) -> Result<(), ValidationError> {
+        check_len(path, "SessionId", (&self.session_id).chars().count(), 1, 96)?;
+        Ok(())
+    }
+}
+
+/// SSM structure `TerminateSessionResponse`.
+///
+/// The response of `TerminateSession`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TerminateSessionResponse {
+    /// The ID of the session that has been terminated.
+    #[serde(rename = "SessionId", default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+}
+
+impl Validate for TerminateSessionResponse {
+    #[allow(unused_variables)]
+    fn validate(&self, path: &str) -> Result<(), ValidationError> {
+        if let Some(value) = &self.session_id {
+            check_len(path, "SessionId", value.chars().count(), 1, 96)?;
+        }
         Ok(())
     }
 }

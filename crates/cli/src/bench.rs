@@ -70,6 +70,15 @@ pub enum BenchCommand {
         #[arg(long, default_value = "berth-test/busybox:latest")]
         image: String,
     },
+    /// ECS Exec: `berth exec` start to the first byte of output, against `docker exec`.
+    Exec {
+        /// Samples of each kind.
+        #[arg(long, default_value_t = 50)]
+        samples: usize,
+        /// A local image (never pulled).
+        #[arg(long, default_value = "berth-test/busybox:latest")]
+        image: String,
+    },
     /// Authorization: authorizations per second through `App::authorize` for an IAM user
     /// with a 20-statement policy, and ECS API latency (DescribeClusters through the SDK)
     /// for the administrator (not evaluated) against that user, in the same run.
@@ -105,6 +114,7 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<()> {
             samples,
             image,
         } => crate::bench_logs::logs(lines, samples, &image).await,
+        BenchCommand::Exec { samples, image } => crate::bench_exec::exec(samples, &image).await,
         BenchCommand::Cluster {
             agents,
             tasks,

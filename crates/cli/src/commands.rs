@@ -60,6 +60,8 @@ enum Command {
     /// Run a load balancer data plane (HTTP, HTTPS and TCP listeners) from a configuration
     /// file.
     Lb(crate::lb::LbArgs),
+    /// Run a command in a task's container (ECS Exec); exits with the command's code.
+    Exec(crate::exec::ExecArgs),
 }
 
 #[derive(Debug, Args)]
@@ -246,6 +248,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sim(args) => crate::sim::run(args, cancel_on_signal()).await,
         Command::Logs(args) => crate::logs::run(args).await,
         Command::Lb(args) => crate::lb::run(args, cancel_on_signal()).await,
+        Command::Exec(args) => {
+            let code = crate::exec::run(args).await?;
+            if code != 0 {
+                // The command's own exit code is berth exec's (as docker exec's is).
+                std::process::exit(code);
+            }
+            Ok(())
+        }
     }
 }
 

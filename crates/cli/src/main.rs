@@ -1,5 +1,5 @@
 //! The `berth` binary: `dev`, `server`, `agent`, `lb`, and the user commands (`join-token`,
-//! `logs`, `bench`, `sim`).
+//! `logs`, `exec`, `bench`, `sim`).
 //!
 //! `main` only parses arguments, sets up logging, runs the chosen command, and drains on
 //! SIGINT or SIGTERM. Exit codes: 0 on a clean stop, 1 on a runtime failure, 2 on bad
@@ -7,10 +7,12 @@
 
 mod bench;
 mod bench_authz;
+mod bench_exec;
 mod bench_lb;
 mod bench_logs;
 mod bench_services;
 mod commands;
+mod exec;
 mod lb;
 mod logs;
 mod sim;

@@ -42,6 +42,7 @@ crate::json_operations! {
     TagResource(TagResourceRequest) => tag_resource;
     UntagResource(UntagResourceRequest) => untag_resource;
     ListTagsForResource(ListTagsForResourceRequest) => list_tags_for_resource;
+    ExecuteCommand(ExecuteCommandRequest) => execute_command;
 }
 
 impl Command {

@@ -38,6 +38,8 @@ pub enum On {
     /// The container instance named, or `*` when the request names none.
     ContainerInstanceOrAny,
     Tasks,
+    /// The task named and its cluster (ExecuteCommand).
+    TaskAndCluster,
     /// The task definition(s) named, with their revisions.
     TaskDefinitions,
     Services,
@@ -74,6 +76,10 @@ pub enum Key {
     ComputeCompatibility,
     /// `ecs:privileged`: whether any container is privileged.
     Privileged,
+    /// `ecs:task`: the task's ARN.
+    Task,
+    /// `ecs:container-name`: the container a request names.
+    ContainerName,
 }
 
 /// One action's row.
@@ -138,6 +144,12 @@ pub const RULES: &[Rule] = &[
         true,
     ),
     rule("StopTask", On::Tasks, &[Cluster], false),
+    rule(
+        "ExecuteCommand",
+        On::TaskAndCluster,
+        &[Cluster, Task, ContainerName],
+        false,
+    ),
     rule("DescribeTasks", On::Tasks, &[Cluster], false),
     rule("ListTasks", On::ContainerInstanceOrAny, &[Cluster], false),
     rule("ListContainerInstances", On::Clusters, &[], false),
@@ -240,6 +252,8 @@ pub struct Facts {
     pub task_memory: Option<String>,
     pub compatibilities: Vec<&'static str>,
     pub privileged: Option<bool>,
+    /// The container a request names (`ecs:container-name`).
+    pub container_name: Option<String>,
     /// The role ARNs the launched tasks would run with (task and execution roles).
     pub roles: Vec<String>,
 }
@@ -269,6 +283,7 @@ fn build(
         On::Clusters => facts.clusters.clone(),
         On::ContainerInstances | On::ContainerInstanceOrAny => facts.container_instances.clone(),
         On::Tasks => facts.tasks.clone(),
+        On::TaskAndCluster => facts.tasks.iter().chain(&facts.cluster).cloned().collect(),
         On::TaskDefinitions => facts.task_definitions.clone(),
         On::Services => facts.services.clone(),
         On::ServiceDeployments => {
@@ -359,6 +374,13 @@ fn build(
                 facts
                     .privileged
                     .map(|on| ("ecs:privileged".into(), on.to_string())),
+            ),
+            Task => keys.extend(facts.tasks.iter().map(|t| ("ecs:task".into(), t.clone()))),
+            ContainerName => keys.extend(
+                facts
+                    .container_name
+                    .iter()
+                    .map(|c| ("ecs:container-name".into(), c.clone())),
             ),
         }
     }
@@ -518,6 +540,11 @@ impl Resolver<'_> {
             StopTask(r) => {
                 let cluster = self.cluster(&mut f, r.cluster.as_deref());
                 f.tasks = vec![self.task_arn(&cluster, &r.task)];
+            }
+            ExecuteCommand(r) => {
+                let cluster = self.cluster(&mut f, r.cluster.as_deref());
+                f.tasks = vec![self.task_arn(&cluster, &r.task)];
+                f.container_name = r.container.clone();
             }
             DescribeTasks(r) => {
                 let cluster = self.cluster(&mut f, r.cluster.as_deref());
@@ -946,6 +973,13 @@ mod tests {
                 r#"{"task":"t1"}"#.into(),
                 vec![arn("task/default/t1")],
                 default.clone(),
+            ),
+            (
+                "ExecuteCommand",
+                r#"{"cluster":"prod","task":"t1","container":"web","command":"sh","interactive":true}"#
+                    .into(),
+                vec![arn("task/prod/t1"), prod.clone()],
+                Some(prod.clone()),
             ),
             (
                 "DescribeTasks",

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, State};
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -38,6 +39,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/agent/v1/tasks/credentials", get(agent_task_credentials))
         .route("/agent/v1/logs/open", post(agent_open_log_stream))
         .route("/agent/v1/logs/put", post(agent_put_logs))
+        .route("/agent/v1/exec/grants", get(agent_exec_grants))
+        .route("/agent/v1/exec/sessions/{id}", get(agent_exec_attach))
+        .route("/exec/v1/sessions/{id}/stream", get(exec_stream))
         .route("/control/v1/join-tokens", post(control_join_token))
         // The limit is enforced while reading, so an oversized body is never buffered;
         // `POST /` applies each API's own limit below this one.
@@ -364,6 +368,75 @@ async fn agent_task_credentials(
         Ok(credentials) => Json(credentials).into_response(),
         Err(err) => domain_agent_error(err),
     }
+}
+
+#[derive(Debug, Deserialize)]
+struct WaitQuery {
+    #[serde(default)]
+    wait_ms: u64,
+}
+
+/// `GET /agent/v1/exec/grants?wait_ms=MS`: the ECS Exec sessions granted to the agent's
+/// instance, long-polled.
+async fn agent_exec_grants(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(query): Query<WaitQuery>,
+) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    Json(
+        app.exec_grants(&agent, Duration::from_millis(query.wait_ms))
+            .await,
+    )
+    .into_response()
+}
+
+/// `GET /agent/v1/exec/sessions/{id}` (WebSocket): the agent attaches to a session it was
+/// granted, with its credential and the grant's secret.
+async fn agent_exec_attach(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let agent = match authenticate_agent(&app, &headers) {
+        Ok(agent) => agent,
+        Err(response) => return response,
+    };
+    let secret = headers
+        .get(berth_api::protocol::EXEC_SECRET_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    match app.exec.attach(&id, &agent.instance_id, secret) {
+        Ok(relay) => upgrade.on_upgrade(move |socket| async move {
+            let _ = relay.send(socket);
+        }),
+        Err(err) => agent_error(StatusCode::FORBIDDEN, "forbidden", err.to_string()),
+    }
+}
+
+/// `GET /exec/v1/sessions/{id}/stream` (WebSocket): an ECS Exec session's `streamUrl`,
+/// speaking the Session Manager data channel. The token in the first message
+/// authenticates it.
+async fn exec_stream(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    if id.len() > 100 || !app.exec.contains(&id) {
+        return agent_error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("The exec session {id} does not exist or has ended."),
+        );
+    }
+    let registry = app.exec.clone();
+    upgrade
+        .max_message_size(berth_api::ssm_channel::MAX_PAYLOAD + 1024)
+        .on_upgrade(move |socket| crate::exec::serve_client(registry, id, socket))
 }
 
 #[derive(Debug, Deserialize)]

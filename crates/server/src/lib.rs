@@ -26,6 +26,7 @@ pub mod crypto;
 pub mod dispatch;
 pub mod ecs_access;
 pub mod error;
+pub mod exec;
 pub mod fields;
 pub mod http;
 pub mod iam_entities;
@@ -44,6 +45,9 @@ use berth_store::{Compare, DynStore};
 use tokio_util::sync::CancellationToken;
 
 pub use app::{App, AppConfig};
+
+/// berth's version, as the server reports it (exec handshakes name it).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 use model::{keys, now, AccessKeyRecord, ClusterRecord};
 
 /// How to run a server.
@@ -184,6 +188,7 @@ impl Server {
             .await
             .with_context(|| format!("binding {}", config.listen))?;
         let addr = listener.local_addr()?;
+        app.set_exec_origin(addr, tls.is_some());
         let mut tasks = vec![
             tokio::spawn(view.clone().follow(store.clone(), cancel.clone())),
             tokio::spawn(reconcilers::cleanup(app.clone(), cancel.clone())),

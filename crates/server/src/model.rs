@@ -242,6 +242,9 @@ pub struct TaskRecord {
     pub stopping_at: Option<f64>,
     /// Increases on every change to the intent, as ECS's `version`.
     pub version: i64,
+    /// `enableExecuteCommand`: ECS Exec sessions may be opened into the task's containers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub enable_execute_command: bool,
 }
 
 /// One container of a task.
@@ -336,6 +339,9 @@ pub struct ServiceRecord {
     /// state" is said once per arrival.
     #[serde(default)]
     pub steady: bool,
+    /// `enableExecuteCommand`: the service's new tasks have ECS Exec enabled.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub enable_execute_command: bool,
 }
 
 impl ServiceRecord {

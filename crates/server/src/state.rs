@@ -817,6 +817,7 @@ mod tests {
             stopped_reason: None,
             stopping_at: None,
             version: 1,
+            enable_execute_command: false,
         }
     }
 

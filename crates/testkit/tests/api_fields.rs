@@ -425,10 +425,6 @@ impl Ctx {
                         .await,
                 ),
             ),
-            "RunTaskRequest.enableExecuteCommand" => one(
-                RunTask,
-                answer(self.run().enable_execute_command(true).send().await),
-            ),
             "RunTaskRequest.launchType" => one(
                 RunTask,
                 answer(self.run().launch_type(LaunchType::Fargate).send().await),
@@ -465,10 +461,6 @@ impl Ctx {
                 ),
             ),
             // StartTask
-            "StartTaskRequest.enableExecuteCommand" => one(
-                StartTask,
-                answer(self.start().enable_execute_command(true).send().await),
-            ),
             "StartTaskRequest.networkConfiguration" => one(
                 StartTask,
                 answer(self.start().network_configuration(awsvpc()).send().await),
@@ -587,10 +579,6 @@ impl Ctx {
                 CreateService,
                 answer(self.create().network_configuration(awsvpc()).send().await),
             ),
-            "CreateServiceRequest.enableExecuteCommand" => one(
-                CreateService,
-                answer(self.create().enable_execute_command(true).send().await),
-            ),
             "CreateServiceRequest.serviceConnectConfiguration" => one(
                 CreateService,
                 answer(
@@ -649,10 +637,6 @@ impl Ctx {
             "UpdateServiceRequest.platformVersion" => one(
                 UpdateService,
                 answer(self.update().platform_version("LATEST").send().await),
-            ),
-            "UpdateServiceRequest.enableExecuteCommand" => one(
-                UpdateService,
-                answer(self.update().enable_execute_command(true).send().await),
             ),
             "UpdateServiceRequest.loadBalancers" => one(
                 UpdateService,

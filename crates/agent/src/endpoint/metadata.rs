@@ -822,6 +822,7 @@ mod tests {
             ipc_mode: None,
             service_name: Some("svc".into()),
             availability_zone: Some("us-east-1a".into()),
+            enable_execute_command: false,
         };
         let mut exited = running_container("i1", "init", "172.17.0.9");
         exited.state = RunState::Exited;
@@ -854,6 +855,7 @@ mod tests {
                 health_status: Some(HealthStatus::Healthy),
                 image_digest: None,
                 restart_count: Some(2),
+                exec_agent_running: false,
             }],
             stop_code: None,
             stopped_reason: None,

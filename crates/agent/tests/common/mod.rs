@@ -268,6 +268,7 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
         ipc_mode: None,
         service_name: None,
         availability_zone: None,
+        enable_execute_command: false,
     }
 }
 

@@ -338,7 +338,7 @@ pub async fn serve(
     }
     let started = std::time::Instant::now();
     let outcome = match &route {
-        Route::Json { action, .. } => call_json(&app, &caller, api, action, &body)
+        Route::Json { action, .. } => call_json(&app, &caller, api, action, &body, &parts)
             .await
             .map(Reply::Json),
         Route::Query { .. } => call_query(&app, &caller, api, &body, &request_id)
@@ -384,11 +384,18 @@ async fn call_json(
     api: Api,
     action: &str,
     body: &[u8],
+    parts: &Parts,
 ) -> Result<serde_json::Value> {
     match api {
         Api::Ecs => {
             let command = Command::parse(action, body)?;
             app.authorize_with(caller, || command.access(app))?;
+            if let Command::ExecuteCommand(request) = command {
+                // The session's stream is served where the caller reached this server.
+                let origin = stream_origin(app, parts);
+                let response = app.execute_command_at(request, &origin).await?;
+                return serde_json::to_value(response).map_err(|e| Error::Internal(e.into()));
+            }
             command.execute(app).await
         }
         Api::Ssm => {
@@ -448,6 +455,28 @@ async fn call_query(
             request.action,
             other.signing_name()
         ))),
+    }
+}
+
+/// `ws://HOST` (or `wss://` over TLS) for the `Host` the request was sent to, when it is a
+/// plain host name or address with an optional port; else the server's own address.
+fn stream_origin(app: &App, parts: &Parts) -> String {
+    let host = parts
+        .headers
+        .get(http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        });
+    match host {
+        Some(host) => {
+            let scheme = if app.serves_tls() { "wss" } else { "ws" };
+            format!("{scheme}://{host}")
+        }
+        None => app.exec_origin(),
     }
 }
 

@@ -25,6 +25,8 @@ crate::json_operations! {
     AddTagsToResource(AddTagsToResourceRequest) => ssm_add_tags_to_resource;
     RemoveTagsFromResource(RemoveTagsFromResourceRequest) => ssm_remove_tags_from_resource;
     ListTagsForResource(ListTagsForResourceRequest) => ssm_list_tags_for_resource;
+    ResumeSession(ResumeSessionRequest) => ssm_resume_session;
+    TerminateSession(TerminateSessionRequest) => ssm_terminate_session;
 }
 
 impl SsmCommand {
@@ -52,6 +54,13 @@ impl SsmCommand {
             SsmCommand::ListTagsForResource(r) => {
                 vec![tagged(app, action, r.resource_type, &r.resource_id)]
             }
+            // ECS Exec sessions: the action on `arn:aws:ssm:REGION:ACCOUNT:session/ID`.
+            SsmCommand::ResumeSession(r) => {
+                vec![Access::new(action, session_arn(app, &r.session_id))]
+            }
+            SsmCommand::TerminateSession(r) => {
+                vec![Access::new(action, session_arn(app, &r.session_id))]
+            }
         }
     }
 }
@@ -63,6 +72,14 @@ fn resource(app: &App, name: &str) -> String {
         Ok(reference) => parameter_arn(&app.config.scope, &reference.names[0]),
         Err(_) => name.to_owned(),
     }
+}
+
+fn session_arn(app: &App, id: &str) -> String {
+    let scope = &app.config.scope;
+    format!(
+        "arn:aws:ssm:{}:{}:session/{id}",
+        scope.region, scope.account
+    )
 }
 
 fn tagged(app: &App, action: &str, kind: ResourceTypeForTagging, id: &str) -> Access {

@@ -281,6 +281,7 @@ impl App {
                 ipc_mode: task.ipc_mode,
                 service_name: task.service.clone(),
                 availability_zone: availability_zone.clone(),
+                enable_execute_command: task.enable_execute_command,
             });
         }
         Ok(DesiredState {

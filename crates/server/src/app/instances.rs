@@ -433,6 +433,7 @@ fn orphaned_report(
             .iter()
             .map(|c| ContainerReport {
                 last_status: ReportedStatus::Stopped,
+                exec_agent_running: false,
                 ..c.clone()
             })
             .collect(),
@@ -448,6 +449,7 @@ fn orphaned_report(
                 health_status: None,
                 image_digest: None,
                 restart_count: None,
+                exec_agent_running: false,
             })
             .collect(),
     };

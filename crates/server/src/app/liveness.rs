@@ -208,6 +208,7 @@ fn stopped_report(intent: &TaskRecord, previous: Option<&TaskReport>, at: f64) -
                 health_status: reported.and_then(|c| c.health_status),
                 image_digest: reported.and_then(|c| c.image_digest.clone()),
                 restart_count: reported.and_then(|c| c.restart_count),
+                exec_agent_running: false,
             }
         })
         .collect();
@@ -276,6 +277,7 @@ mod tests {
             stopped_reason: Some("Host lost: test".into()),
             stopping_at: Some(5.0),
             version: 2,
+            enable_execute_command: false,
         }
     }
 
@@ -295,6 +297,7 @@ mod tests {
                 health_status: None,
                 image_digest: Some("sha256:1".into()),
                 restart_count: None,
+                exec_agent_running: false,
             }],
             stop_code: None,
             stopped_reason: None,

@@ -9,6 +9,7 @@ mod attributes;
 mod authorize;
 mod clusters;
 pub mod elbv2;
+mod exec;
 pub(crate) mod iam;
 mod iam_roles;
 mod iam_users;
@@ -106,6 +107,10 @@ pub struct App {
     tls: std::sync::atomic::AtomicBool,
     /// The CloudWatch Logs storage engine, set once the server opened it.
     logs: std::sync::OnceLock<berth_logs::LogStore>,
+    /// ECS Exec sessions issued by this server.
+    pub exec: Arc<crate::exec::ExecRegistry>,
+    /// The server's own `ws(s)://address`, for stream URLs (see [`App::exec_origin`]).
+    exec_origin: Mutex<Option<String>>,
 }
 
 impl std::fmt::Debug for App {
@@ -137,6 +142,8 @@ impl App {
             keyring,
             tls: std::sync::atomic::AtomicBool::new(false),
             logs: std::sync::OnceLock::new(),
+            exec: Arc::default(),
+            exec_origin: Mutex::new(None),
         }
     }
 

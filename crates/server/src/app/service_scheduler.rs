@@ -19,6 +19,7 @@ use super::service_plan::{
 use super::services::{
     failed_on_its_own, new_deployment, start_deployment, ServiceCounts, UNHEALTHY_REASON,
 };
+use super::tasks::LaunchSpec;
 use super::{put_json, txn, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, ServiceEventRecord, ServiceEventsRecord, ServiceRecord, TaskRecord};
@@ -459,7 +460,10 @@ impl App {
             true,
         );
         let mut spec = match spec {
-            Ok(spec) => spec,
+            Ok(spec) => LaunchSpec {
+                enable_execute_command: record.enable_execute_command,
+                ..spec
+            },
             // For example, the task definition was deleted: say so rather than fail quietly.
             Err(err) => {
                 events.push(format!(

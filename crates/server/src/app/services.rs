@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::pagination::paginate;
 use super::service_plan::failure_threshold;
-use super::tasks::{refuse_execute_command, refuse_network_configuration};
+use super::tasks::refuse_network_configuration;
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, DeploymentRecord, IdempotencyRecord, ServiceRecord};
@@ -170,6 +170,7 @@ impl App {
             created_by: Some(format!("arn:aws:iam::{}:root", self.config.scope.account)),
             deployments: vec![deployment],
             steady: false,
+            enable_execute_command: req.enable_execute_command.unwrap_or(false),
         };
         let mut compares = vec![compare];
         let mut ops = vec![
@@ -291,6 +292,11 @@ impl App {
         }
         if let Some(managed) = req.enable_ecs_managed_tags {
             record.enable_ecs_managed_tags = managed;
+        }
+        // As in ECS, the tasks already running keep theirs; new tasks (a forced deployment,
+        // replacements, scaling) take the new value.
+        if let Some(exec) = req.enable_execute_command {
+            record.enable_execute_command = exec;
         }
         let current = record
             .primary()
@@ -667,7 +673,7 @@ impl App {
             created_by: record.created_by.clone(),
             enable_ecs_managed_tags: Some(record.enable_ecs_managed_tags),
             propagate_tags: Some(record.propagate_tags.unwrap_or(PropagateTags::None)),
-            enable_execute_command: Some(false),
+            enable_execute_command: Some(record.enable_execute_command),
             // berth refuses ENABLED and never rebalances across zones.
             availability_zone_rebalancing: Some(ecs::AvailabilityZoneRebalancing::Disabled),
             ..Service::default()
@@ -999,7 +1005,6 @@ struct ServiceMembers<'a> {
     platform_version: bool,
     role: bool,
     network_configuration: bool,
-    enable_execute_command: Option<bool>,
     availability_zone_rebalancing: Option<ecs::AvailabilityZoneRebalancing>,
     deployment_controller: Option<&'a DeploymentController>,
 }
@@ -1018,7 +1023,6 @@ macro_rules! service_members {
             platform_version: $req.platform_version.is_some(),
             role: $role,
             network_configuration: $req.network_configuration.is_some(),
-            enable_execute_command: $req.enable_execute_command,
             availability_zone_rebalancing: $req.availability_zone_rebalancing,
             deployment_controller: $req.deployment_controller.as_ref(),
         }
@@ -1083,7 +1087,6 @@ fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
         ));
     }
     refuse_network_configuration(m.network_configuration)?;
-    refuse_execute_command(m.enable_execute_command)?;
     if m.availability_zone_rebalancing == Some(ecs::AvailabilityZoneRebalancing::Enabled) {
         return Err(Error::invalid(
             "'availabilityZoneRebalancing' ENABLED is not supported by berth: it does not move tasks between zones. Use DISABLED, and a spread placement strategy over attribute:ecs.availability-zone.",

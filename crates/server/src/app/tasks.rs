@@ -43,6 +43,8 @@ pub(crate) struct LaunchSpec {
     pub service: Option<String>,
     /// RunTask's or StartTask's `referenceId`, recorded with the task.
     pub reference_id: Option<String>,
+    /// `enableExecuteCommand` (RunTask, StartTask, or the service's).
+    pub enable_execute_command: bool,
 }
 
 impl App {
@@ -93,6 +95,7 @@ impl App {
             false,
         )?;
         spec.reference_id = req.reference_id.clone();
+        spec.enable_execute_command = req.enable_execute_command.unwrap_or(false);
         if req.enable_ecs_managed_tags == Some(true) {
             spec.tags.extend(managed_tags(&cluster, None));
         }
@@ -231,6 +234,7 @@ impl App {
             false,
         )?;
         spec.reference_id = req.reference_id.clone();
+        spec.enable_execute_command = req.enable_execute_command.unwrap_or(false);
         if req.enable_ecs_managed_tags == Some(true) {
             spec.tags.extend(managed_tags(&cluster, None));
         }
@@ -418,6 +422,7 @@ impl App {
             tags,
             service: None,
             reference_id: None,
+            enable_execute_command: false,
         })
     }
 
@@ -518,6 +523,7 @@ impl App {
                 stopped_reason: None,
                 stopping_at: None,
                 version: 1,
+                enable_execute_command: spec.enable_execute_command,
             };
             ops.push(put_json(keys::task(&spec.cluster, &id), &record)?);
             tasks.push(record);
@@ -761,7 +767,9 @@ impl App {
                     memory: c.definition.memory.map(|m| m.to_string()),
                     memory_reservation: c.definition.memory_reservation.map(|m| m.to_string()),
                     gpu_ids: (!c.gpu_ids.is_empty()).then(|| c.gpu_ids.clone()),
-                    ..Container::default()
+                    managed_agents: task
+                        .enable_execute_command
+                        .then(|| vec![exec_agent(observed, report.and_then(|r| r.started_at))]),
                 }
             })
             .collect();
@@ -790,7 +798,7 @@ impl App {
                 }
                 .to_owned(),
             ),
-            enable_execute_command: Some(false),
+            enable_execute_command: Some(task.enable_execute_command),
             execution_stopped_at: report.and_then(|r| r.execution_stopped_at),
             group: Some(task.group.clone()),
             health_status: Some(
@@ -844,9 +852,29 @@ impl App {
     }
 }
 
+/// A container's `ExecuteCommandAgent`, as DescribeTasks shows it for a task with exec
+/// enabled: RUNNING once the agent reports it can exec into the running container.
+fn exec_agent(
+    observed: Option<&berth_api::protocol::ContainerReport>,
+    started_at: Option<f64>,
+) -> ecs::ManagedAgent {
+    let (status, started) = match observed {
+        Some(c) if c.exec_agent_running => ("RUNNING", started_at),
+        Some(c) if c.last_status == berth_api::protocol::ReportedStatus::Stopped => {
+            ("STOPPED", None)
+        }
+        _ => ("PENDING", None),
+    };
+    ecs::ManagedAgent {
+        name: Some(ecs::ManagedAgentName::ExecuteCommandAgent),
+        last_status: Some(status.to_owned()),
+        last_started_at: started,
+        reason: None,
+    }
+}
+
 /// The members of RunTask and StartTask that berth refuses (see `crate::fields`).
 struct LaunchMembers<'a> {
-    enable_execute_command: Option<bool>,
     network_configuration: bool,
     propagate_tags: Option<PropagateTags>,
     volume_configurations: bool,
@@ -858,7 +886,6 @@ struct LaunchMembers<'a> {
 macro_rules! launch_members {
     ($req:expr) => {
         LaunchMembers {
-            enable_execute_command: $req.enable_execute_command,
             network_configuration: $req.network_configuration.is_some(),
             propagate_tags: $req.propagate_tags,
             volume_configurations: $req
@@ -872,16 +899,6 @@ macro_rules! launch_members {
 }
 use launch_members;
 
-/// Refuses `enableExecuteCommand: true` (RunTask, StartTask and services).
-pub(crate) fn refuse_execute_command(enable: Option<bool>) -> Result<()> {
-    if enable == Some(true) {
-        return Err(Error::invalid(
-            "'enableExecuteCommand' is not supported by berth yet: ECS Exec is not available. Set it to false or remove it.",
-        ));
-    }
-    Ok(())
-}
-
 /// Refuses a `networkConfiguration` (RunTask, StartTask and services).
 pub(crate) fn refuse_network_configuration(given: bool) -> Result<()> {
     if given {
@@ -894,7 +911,6 @@ pub(crate) fn refuse_network_configuration(given: bool) -> Result<()> {
 
 /// Refuses what berth would otherwise accept and ignore, before anything is placed.
 fn refuse_unsupported_launch(m: &LaunchMembers<'_>) -> Result<()> {
-    refuse_execute_command(m.enable_execute_command)?;
     refuse_network_configuration(m.network_configuration)?;
     if m.propagate_tags == Some(PropagateTags::Service) {
         return Err(Error::invalid(
