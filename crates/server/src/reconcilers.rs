@@ -8,7 +8,8 @@
 //!   longer than the TTL plus the host-lost grace (see `app/liveness.rs`);
 //! - [`task_definition_deletions`] deletes DELETE_IN_PROGRESS task definition revisions
 //!   once no task or service uses them;
-//! - [`secret_deletions`] deletes Secrets Manager secrets whose recovery window has passed.
+//! - [`secret_deletions`] deletes Secrets Manager secrets whose recovery window has passed;
+//! - [`address_release`] frees the addresses of awsvpc tasks that are STOPPED.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -170,5 +171,25 @@ pub(crate) async fn services(app: Arc<App>, cancel: CancellationToken) {
             _ = app.reconcile_services() => {}
         }
         last_pass = started.elapsed();
+    }
+}
+
+/// Frees the addresses of awsvpc tasks that are STOPPED (or forgotten), four times a
+/// second, so that an address is given again only once its task has let it go. A pass
+/// with nothing due reads only the view's addresses.
+pub(crate) async fn address_release(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+        }
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            result = app.release_addresses() => match result {
+                Ok(0) => {}
+                Ok(count) => tracing::debug!(count, "freed the addresses of stopped tasks"),
+                Err(err) => tracing::warn!(error = ?err, "could not free task addresses"),
+            }
+        }
     }
 }

@@ -204,6 +204,8 @@ pub struct Snapshot {
     /// Secrets Manager secret name → when its recovery window ends, once it is scheduled
     /// for deletion: for the count limit and the deletion reconciler.
     pub secrets: BTreeMap<String, Option<f64>>,
+    /// Subnets, security groups, hosts' slices and task addresses (awsvpc).
+    pub network: crate::network::NetworkView,
 }
 
 impl Snapshot {
@@ -211,6 +213,9 @@ impl Snapshot {
         let key = event.kv.key.as_str();
         let put = event.kind == EventKind::Put;
         let value = &event.kv.value;
+        if self.network.apply(key, put.then_some(value.as_slice())) {
+            return;
+        }
         if let Some(name) = key.strip_prefix(keys::CLUSTERS) {
             if put {
                 if let Some(record) = decode::<ClusterRecord>(key, value) {
@@ -799,6 +804,7 @@ mod tests {
             volumes: Vec::new(),
             pid_mode: None,
             ipc_mode: None,
+            network: None,
             overrides: Default::default(),
             task_role_arn: None,
             execution_role_arn: None,

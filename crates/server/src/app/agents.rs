@@ -271,6 +271,7 @@ impl App {
                 volumes: task.volumes.clone(),
                 pid_mode: task.pid_mode,
                 ipc_mode: task.ipc_mode,
+                network: task.network.clone(),
             });
         }
         Ok(DesiredState {

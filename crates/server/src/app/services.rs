@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::pagination::paginate;
 use super::service_plan::failure_threshold;
-use super::tasks::{refuse_execute_command, refuse_network_configuration};
+use super::tasks::refuse_execute_command;
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, DeploymentRecord, IdempotencyRecord, ServiceRecord};
@@ -100,6 +100,8 @@ impl App {
             None,
             false,
         )?;
+        let network =
+            self.awsvpc_request(spec.network_mode(), req.network_configuration.as_ref())?;
         let definition_arn = spec
             .definition
             .definition
@@ -170,6 +172,7 @@ impl App {
             created_by: Some(format!("arn:aws:iam::{}:root", self.config.scope.account)),
             deployments: vec![deployment],
             steady: false,
+            network,
         };
         let mut compares = vec![compare];
         let mut ops = vec![
@@ -296,7 +299,7 @@ impl App {
             .primary()
             .map(|d| d.task_definition_arn.clone())
             .unwrap_or_default();
-        let wanted = match &req.task_definition {
+        let (wanted, wanted_mode) = match &req.task_definition {
             Some(reference) => {
                 let spec = self.launch_spec(
                     cluster.to_owned(),
@@ -309,15 +312,46 @@ impl App {
                     None,
                     false,
                 )?;
-                spec.definition
+                let arn = spec
+                    .definition
                     .definition
                     .task_definition_arn
                     .clone()
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                (arn, Some(spec.network_mode()))
             }
-            None => current.clone(),
+            None => (current.clone(), None),
         };
-        if wanted != current || req.force_new_deployment == Some(true) {
+        // The network configuration must fit the definition the service will run: a new
+        // one replaces the old (and starts a deployment, as in ECS); without one, the
+        // current one is checked against a new definition's network mode.
+        let network_changed = match (&req.network_configuration, wanted_mode) {
+            (Some(given), mode) => {
+                let mode = match mode {
+                    Some(mode) => mode,
+                    None => self
+                        .find_task_definition(&current)?
+                        .definition
+                        .network_mode
+                        .unwrap_or(ecs::NetworkMode::Bridge),
+                };
+                let network = self.awsvpc_request(mode, Some(given))?;
+                let changed = network != record.network;
+                record.network = network;
+                changed
+            }
+            (None, Some(mode)) => {
+                if mode == ecs::NetworkMode::Awsvpc && record.network.is_none() {
+                    self.awsvpc_request(mode, None)?;
+                }
+                if mode != ecs::NetworkMode::Awsvpc {
+                    record.network = None;
+                }
+                false
+            }
+            (None, None) => false,
+        };
+        if wanted != current || network_changed || req.force_new_deployment == Some(true) {
             let at = now();
             start_deployment(
                 record,
@@ -998,7 +1032,6 @@ struct ServiceMembers<'a> {
     service_connect: Option<&'a ecs::ServiceConnectConfiguration>,
     platform_version: bool,
     role: bool,
-    network_configuration: bool,
     enable_execute_command: Option<bool>,
     availability_zone_rebalancing: Option<ecs::AvailabilityZoneRebalancing>,
     deployment_controller: Option<&'a DeploymentController>,
@@ -1017,7 +1050,6 @@ macro_rules! service_members {
             service_connect: $req.service_connect_configuration.as_ref(),
             platform_version: $req.platform_version.is_some(),
             role: $role,
-            network_configuration: $req.network_configuration.is_some(),
             enable_execute_command: $req.enable_execute_command,
             availability_zone_rebalancing: $req.availability_zone_rebalancing,
             deployment_controller: $req.deployment_controller.as_ref(),
@@ -1082,7 +1114,6 @@ fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
             "'role' is only allowed with 'loadBalancers', which berth does not support. Remove it.",
         ));
     }
-    refuse_network_configuration(m.network_configuration)?;
     refuse_execute_command(m.enable_execute_command)?;
     if m.availability_zone_rebalancing == Some(ecs::AvailabilityZoneRebalancing::Enabled) {
         return Err(Error::invalid(
