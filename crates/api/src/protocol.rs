@@ -476,6 +476,7 @@ mod tests {
             volumes: Vec::new(),
             pid_mode: None,
             ipc_mode: None,
+            network: None,
         }
     }
 

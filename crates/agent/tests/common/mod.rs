@@ -266,6 +266,7 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
         volumes: Vec::new(),
         pid_mode: None,
         ipc_mode: None,
+        network: None,
     }
 }
 
