@@ -150,6 +150,9 @@ pub struct TaskResources {
     /// The runtime name of the task's pause container, when `pidMode` or `ipcMode` is
     /// `task`, or the task is awsvpc (its containers then join its network namespace).
     pub pause_container: Option<String>,
+    /// The network a lone awsvpc container joins itself, with the task's address (no
+    /// pause container then).
+    pub awsvpc_network: Option<String>,
     /// What each task definition volume mounts.
     pub volumes: BTreeMap<String, MountSource>,
 }
@@ -415,17 +418,27 @@ pub fn build_spec(
     let name = def.name.clone().ok_or(SpecError::Missing("name"))?;
     let image = def.image.clone().ok_or(SpecError::Missing("image"))?;
 
+    // Set when the container itself is on the slice's network with the task's address.
+    let mut own_address = None;
     let network_mode: String = match task.network_mode {
         NetworkMode::Bridge => "bridge".into(),
         NetworkMode::Host => "host".into(),
         NetworkMode::None => "none".into(),
         // The task's own namespace, held by its pause container.
-        NetworkMode::Awsvpc => match &ctx.resources.pause_container {
-            Some(pause) => format!("container:{pause}"),
-            None => {
+        NetworkMode::Awsvpc => match (
+            &ctx.resources.pause_container,
+            &ctx.resources.awsvpc_network,
+        ) {
+            (Some(pause), _) => format!("container:{pause}"),
+            (None, Some(network)) => {
+                own_address = task.network.as_ref();
+                network.clone()
+            }
+            (None, None) => {
                 return Err(SpecError::Invalid {
                     field: "networkMode",
-                    message: "awsvpc needs the task's pause container, which is missing".into(),
+                    message: "awsvpc needs the task's network or pause container, which is missing"
+                        .into(),
                 })
             }
         },
@@ -608,8 +621,8 @@ pub fn build_spec(
         memory_bytes,
         memory_reservation_bytes: def.memory_reservation.map(|m| i64::from(m) * MIB),
         network_mode,
-        ipv4_address: None,
-        mac_address: None,
+        ipv4_address: own_address.map(|n| n.address.clone()),
+        mac_address: own_address.map(|n| n.mac_address.clone()),
         ports,
         health_check,
         stop_timeout: stop_timeout(def, ctx.default_stop_timeout),
@@ -940,6 +953,7 @@ mod tests {
         let resources = TaskResources {
             cgroup_parent: Some("/berth/abc123".into()),
             pause_container: None,
+            awsvpc_network: None,
             volumes: BTreeMap::from([("data".to_string(), MountSource::Volume("berth-v".into()))]),
         };
         let s = spec_of(&t, &resources).expect("spec");

@@ -735,12 +735,20 @@ impl TaskRunner {
             }
             _ => None,
         };
-        let needs_pause = awsvpc
-            || desired.pid_mode == Some(PidMode::Task)
-            || desired.ipc_mode == Some(IpcMode::Task);
+        // The namespace holder: a lone awsvpc container holds its own network namespace
+        // (as `docker run --network SLICE --ip ADDRESS` does, which saves a whole
+        // container's create and start); several containers share the pause's.
+        let shared_namespaces =
+            desired.pid_mode == Some(PidMode::Task) || desired.ipc_mode == Some(IpcMode::Task);
+        let needs_pause = shared_namespaces || (awsvpc && desired.containers.len() > 1);
+        let (pause_network, own_network) = if needs_pause {
+            (network_name.as_deref(), None)
+        } else {
+            (None, network_name.clone())
+        };
         let pause_container = if needs_pause {
             if !self
-                .ensure_pause(desired, cgroup_parent.as_deref(), network_name.as_deref())
+                .ensure_pause(desired, cgroup_parent.as_deref(), pause_network)
                 .await?
             {
                 return Ok(());
@@ -752,6 +760,7 @@ impl TaskRunner {
         self.resources = Some(TaskResources {
             cgroup_parent,
             pause_container,
+            awsvpc_network: own_network,
             volumes,
         });
         Ok(())

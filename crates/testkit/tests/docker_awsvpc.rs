@@ -171,11 +171,23 @@ async fn awsvpc_tasks_reach_each_other_by_address_where_their_groups_allow() {
                 .unwrap_or_else(|e| panic!("registering {family}: {e:?}"));
         }
     };
-    register(
-        "awsvpc-web",
-        "mkdir -p /w && echo hello-from-web > /w/index.html && httpd -p 8080 -h /w && exec httpd -f -p 80 -h /w",
-    )
-    .await;
+    // Two containers: they share the pause container's network namespace.
+    client
+        .register_task_definition()
+        .family("awsvpc-web")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(
+            shell_container(
+                "main",
+                32,
+                "mkdir -p /w && echo hello-from-web > /w/index.html && httpd -p 8080 -h /w && exec httpd -f -p 80 -h /w",
+            )
+            .build(),
+        )
+        .container_definitions(shell_container("sidecar", 16, "exec sleep 3600").build())
+        .send()
+        .await
+        .expect("registering awsvpc-web");
     register("awsvpc-client", "exec sleep 3600").await;
     let run = |family: &str, groups: Vec<String>, instance: Option<String>| {
         let family = family.to_owned();
@@ -258,6 +270,16 @@ async fn awsvpc_tasks_reach_each_other_by_address_where_their_groups_allow() {
         .expect("runtime id")
         .to_owned();
 
+    // The sidecar shares main's namespace: it reaches main's httpd on localhost.
+    let sidecar = web
+        .containers()
+        .iter()
+        .find(|c| c.name() == Some("sidecar"))
+        .and_then(|c| c.runtime_id())
+        .expect("the sidecar's runtime id")
+        .to_owned();
+    let (ok, body) = fetch(None, &sidecar, "127.0.0.1", 80);
+    assert!(ok && body.contains("hello-from-web"), "{body}");
     // Port 80 is admitted by the web group; 8080 (which httpd also serves) is not.
     let (ok, body) = wait_for("the client to reach web:80", TIMEOUT, || {
         let (ok, body) = fetch(None, &client_container, &web_address, 80);
@@ -438,4 +460,122 @@ async fn awsvpc_tasks_reach_each_other_by_address_where_their_groups_allow() {
         }
         remove_networks(Some(SECOND_DOCKER), &arn);
     }
+}
+
+#[tokio::test]
+async fn a_restarted_agent_readopts_awsvpc_tasks_with_their_addresses() {
+    if !docker_available() {
+        return;
+    }
+    let cluster = TestCluster::with(Options {
+        agent: AgentKind::None,
+        task_cleanup_wait: Duration::from_millis(500),
+        ..Options::default()
+    })
+    .await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let runtime: std::sync::Arc<dyn berth_agent::ContainerRuntime> = std::sync::Arc::new(
+        berth_agent::DockerRuntime::connect()
+            .await
+            .expect("connecting to Docker"),
+    );
+    let mut agent = cluster.start_agent(runtime.clone(), dir.path()).await;
+    let instance = agent.instance_arn().await;
+    let cleanup = DockerCleanup::new(vec![instance.clone()]);
+    let app = &cluster.server.app;
+    let subnet = app
+        .create_subnet(&free_cidr(), "restart", 24)
+        .await
+        .expect("creating a subnet");
+    let client = &cluster.client;
+    client
+        .register_task_definition()
+        .family("awsvpc-restart")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(
+            shell_container(
+                "main",
+                32,
+                "mkdir -p /w && echo up > /w/index.html && exec httpd -f -p 80 -h /w",
+            )
+            .build(),
+        )
+        .send()
+        .await
+        .expect("RegisterTaskDefinition");
+    let out = client
+        .run_task()
+        .task_definition("awsvpc-restart")
+        .network_configuration(awsvpc(&subnet.id, &[]))
+        .send()
+        .await
+        .expect("RunTask");
+    let arn = out.tasks()[0].task_arn().expect("arn").to_owned();
+    cleanup.track(&arn);
+    let before = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let address = detail(&before, "privateIPv4Address");
+    let container = before.containers()[0].runtime_id().expect("id").to_owned();
+    // The host reaches the task at its address (OUTPUT is not filtered).
+    let reach = || {
+        std::process::Command::new("busybox")
+            .args(["wget", "-q", "-O", "-", &format!("http://{address}/")])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).contains("up"))
+            .unwrap_or(false)
+    };
+    wait_for("the host to reach the task", TIMEOUT, || async {
+        reach().then_some(())
+    })
+    .await;
+
+    agent.stop().await;
+    let mut agent = cluster.start_agent(runtime, dir.path()).await;
+    // Adopted, not recreated: same container, same address, still served.
+    let after = wait_for(
+        "the restarted agent to report the task",
+        TIMEOUT,
+        || async {
+            let task = describe(client, &arn).await;
+            (task.last_status() == Some("RUNNING")
+                && task.containers()[0].runtime_id() == Some(container.as_str()))
+            .then_some(task)
+        },
+    )
+    .await;
+    assert_eq!(detail(&after, "privateIPv4Address"), address);
+    assert!(reach(), "the task is unreachable after the agent restarted");
+    let eni = detail(&after, "networkInterfaceId");
+    assert!(iptables_has_chain(&format!("BERTH-{eni}")));
+
+    client
+        .stop_task()
+        .task(&arn)
+        .send()
+        .await
+        .expect("StopTask");
+    cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
+    assert!(!iptables_has_chain(&format!("BERTH-{eni}")));
+    let network = format!("berth-{}-0", subnet.id);
+    wait_for("the task's namespace and veth to go", TIMEOUT, || async {
+        let (_, count) = docker_on(
+            None,
+            &["network", "inspect", "-f", "{{len .Containers}}", &network],
+        );
+        (count.trim() == "0").then_some(())
+    })
+    .await;
+    // No veth is left on the slice's bridge.
+    let (_, id) = docker_on(None, &["network", "inspect", "-f", "{{.Id}}", &network]);
+    let bridge = format!("br-{}", &id.trim()[..12]);
+    let links = std::process::Command::new("ip")
+        .args(["link", "show", "master", &bridge])
+        .output()
+        .expect("ip link");
+    assert!(
+        String::from_utf8_lossy(&links.stdout).trim().is_empty(),
+        "veths left on {bridge}"
+    );
+    agent.stop().await;
+    drop(cleanup);
+    remove_networks(None, &instance);
 }
