@@ -189,7 +189,7 @@ impl App {
         let config = given.and_then(|g| g.awsvpc_configuration.as_ref());
         if config.and_then(|c| c.assign_public_ip) == Some(AssignPublicIp::Enabled) {
             return Err(Error::invalid(
-                "'assignPublicIp' ENABLED is not supported by berth: its subnets have no public addresses. Use DISABLED.",
+                "'networkConfiguration.awsvpcConfiguration.assignPublicIp' ENABLED is not supported by berth: its subnets have no public addresses. Use DISABLED.",
             ));
         }
         if mode != NetworkMode::Awsvpc {
