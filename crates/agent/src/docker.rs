@@ -13,13 +13,14 @@ use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
 use berth_api::ecs::{HealthStatus, NetworkBinding, TransportProtocol};
-use berth_api::protocol::RegistryAuth;
+use berth_api::protocol::{RegistryAuth, TaskNetwork};
 use bollard::auth::DockerCredentials;
 use bollard::errors::Error as BollardError;
 use bollard::models::{
     ContainerCreateBody, ContainerInspectResponse, ContainerStateStatusEnum,
-    ContainerSummaryStateEnum, DeviceMapping, DeviceRequest, EventMessage, HealthConfig,
-    HealthStatusEnum, HostConfig, HostConfigLogConfig, PortBinding, ResourcesUlimits, Volume,
+    ContainerSummaryStateEnum, DeviceMapping, DeviceRequest, EndpointIpamConfig, EndpointSettings,
+    EventMessage, HealthConfig, HealthStatusEnum, HostConfig, HostConfigLogConfig, Ipam,
+    IpamConfig, NetworkCreateRequest, NetworkingConfig, PortBinding, ResourcesUlimits, Volume,
     VolumeCreateOptions,
 };
 use bollard::query_parameters::{
@@ -53,6 +54,10 @@ pub struct DockerRuntime {
     cgroups: Arc<tokio::sync::OnceCell<Result<TaskCgroups, String>>>,
     /// Serialises building the pause image.
     pause_build: Arc<tokio::sync::Mutex<()>>,
+    /// Serialises creating the networks of subnet slices.
+    network_create: Arc<tokio::sync::Mutex<()>>,
+    /// Set once `FORWARD` → `DOCKER-USER` → `BERTH-SG` is in place.
+    firewall_base: Arc<tokio::sync::OnceCell<()>>,
 }
 
 impl std::fmt::Debug for DockerRuntime {
@@ -72,8 +77,10 @@ impl DockerRuntime {
         Ok(Self::from_client(docker))
     }
 
-    /// Connects to the Docker daemon at unix socket `path` (a host with two daemons).
-    pub async fn connect_unix(path: &str) -> Result<Self, RuntimeError> {
+    /// Connects to the daemon at a `unix://` socket (another daemon than `DOCKER_HOST`'s,
+    /// as the second dockerd of the tests).
+    pub async fn connect_unix(socket: &str) -> Result<Self, RuntimeError> {
+        let path = socket.strip_prefix("unix://").unwrap_or(socket);
         let docker =
             Docker::connect_with_unix(path, REQUEST_TIMEOUT_S, bollard::API_DEFAULT_VERSION)
                 .map_err(|e| RuntimeError::Unavailable(e.to_string()))?;
@@ -88,6 +95,8 @@ impl DockerRuntime {
             cgroup_root: PathBuf::from(CGROUP_ROOT),
             cgroups: Arc::default(),
             pause_build: Arc::default(),
+            network_create: Arc::default(),
+            firewall_base: Arc::default(),
         }
     }
 
@@ -364,7 +373,23 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         }),
         ..Default::default()
     };
+    // A user-defined network (an awsvpc task's pause container) with a fixed address.
+    let networking_config = spec.ipv4_address.as_ref().map(|address| NetworkingConfig {
+        endpoints_config: Some(HashMap::from([(
+            spec.network_mode.clone(),
+            EndpointSettings {
+                ipam_config: Some(EndpointIpamConfig {
+                    ipv4_address: Some(address.clone()),
+                    ..Default::default()
+                }),
+                mac_address: spec.mac_address.clone(),
+                ..Default::default()
+            },
+        )])),
+    });
     ContainerCreateBody {
+        networking_config,
+        mac_address: spec.mac_address.clone(),
         image: Some(spec.image.clone()),
         entrypoint: spec.entry_point.clone(),
         cmd: spec.command.clone(),
@@ -682,6 +707,87 @@ impl ContainerRuntime for DockerRuntime {
             .await
             .map_err(|e| RuntimeError::Other(e.to_string()))?
             .map_err(map_cgroup_err)
+    }
+
+    async fn ensure_task_network(
+        &self,
+        network: &TaskNetwork,
+        instance_arn: &str,
+    ) -> Result<String, RuntimeError> {
+        let name = crate::awsvpc::network_name(network);
+        let _creating = self.network_create.lock().await;
+        match self
+            .docker
+            .inspect_network(
+                &name,
+                None::<bollard::query_parameters::InspectNetworkOptions>,
+            )
+            .await
+        {
+            Ok(found) => {
+                let subnet = found
+                    .ipam
+                    .and_then(|i| i.config)
+                    .and_then(|c| c.into_iter().next())
+                    .and_then(|c| c.subnet);
+                if subnet.as_deref() != Some(network.slice_cidr.as_str()) {
+                    return Err(RuntimeError::Invalid(format!(
+                        "the network {name} exists with subnet {subnet:?}, not the host's slice {}",
+                        network.slice_cidr
+                    )));
+                }
+                return Ok(name);
+            }
+            Err(e) => match map_err(e) {
+                RuntimeError::NotFound(_) => {}
+                other => return Err(other),
+            },
+        }
+        let request = NetworkCreateRequest {
+            name: name.clone(),
+            driver: Some("bridge".into()),
+            ipam: Some(Ipam {
+                driver: Some("default".into()),
+                config: Some(vec![IpamConfig {
+                    subnet: Some(network.slice_cidr.clone()),
+                    gateway: Some(network.gateway.clone()),
+                    ..Default::default()
+                }]),
+                ..Default::default()
+            }),
+            // Other slices must see a task's own address, not its host's.
+            options: Some(HashMap::from([(
+                "com.docker.network.bridge.enable_ip_masquerade".to_string(),
+                "false".to_string(),
+            )])),
+            labels: Some(HashMap::from([
+                (
+                    berth_api::protocol::labels::INSTANCE_ARN.to_string(),
+                    instance_arn.to_string(),
+                ),
+                ("com.berth.subnet-id".to_string(), network.subnet_id.clone()),
+            ])),
+            ..Default::default()
+        };
+        self.docker.create_network(request).await.map_err(map_err)?;
+        tracing::info!(network = %name, slice = %network.slice_cidr, "created the slice's network");
+        Ok(name)
+    }
+
+    async fn apply_ingress(&self, network: &TaskNetwork) -> Result<(), RuntimeError> {
+        self.firewall_base
+            .get_or_try_init(crate::awsvpc::ensure_base)
+            .await
+            .map_err(|e| RuntimeError::Other(e.to_string()))?;
+        crate::awsvpc::apply_ingress(network)
+            .await
+            .map_err(|e| RuntimeError::Other(e.to_string()))
+    }
+
+    async fn remove_ingress(&self, network: &TaskNetwork) -> Result<(), RuntimeError> {
+        crate::awsvpc::remove_ingress(network)
+            .await
+            .map_err(|e| RuntimeError::Other(e.to_string()))
     }
 
     async fn pause_image(&self) -> Result<String, RuntimeError> {

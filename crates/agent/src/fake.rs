@@ -637,6 +637,29 @@ impl ContainerRuntime for FakeRuntime {
         Ok(FAKE_PAUSE_IMAGE.to_string())
     }
 
+    /// The fake has no networks or firewall: an awsvpc task's network is only named.
+    async fn ensure_task_network(
+        &self,
+        network: &berth_api::protocol::TaskNetwork,
+        _instance_arn: &str,
+    ) -> Result<String, RuntimeError> {
+        Ok(crate::awsvpc::network_name(network))
+    }
+
+    async fn apply_ingress(
+        &self,
+        _network: &berth_api::protocol::TaskNetwork,
+    ) -> Result<(), RuntimeError> {
+        Ok(())
+    }
+
+    async fn remove_ingress(
+        &self,
+        _network: &berth_api::protocol::TaskNetwork,
+    ) -> Result<(), RuntimeError> {
+        Ok(())
+    }
+
     fn events(&self, label: &str, value: &str) -> BoxStream<'static, RuntimeEvent> {
         let rx = self.inner.events.subscribe();
         let label = label.to_string();

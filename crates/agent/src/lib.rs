@@ -36,6 +36,7 @@
 //! healthy containers to be stopped. If the server rejects the stored credential (401)
 //! and a join token is configured, the agent registers again.
 
+pub mod awsvpc;
 pub mod backoff;
 pub mod cgroup;
 pub mod client;

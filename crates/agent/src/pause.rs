@@ -171,16 +171,19 @@ pub fn pause_container_name(task: &DesiredTask) -> String {
     ))
 }
 
-/// The spec of a task's pause container. It has no network of its own (`none`), shares
-/// its IPC namespace when the task asks for `ipcMode: task`, drops every capability and
-/// runs read-only: it only has to exist.
+/// The spec of a task's pause container. It has no network of its own (`none`) unless
+/// the task is awsvpc, when it is attached to `network` (the host slice's network) with
+/// the task's address; it shares its IPC namespace when the task asks for `ipcMode:
+/// task`, drops every capability and runs read-only: it only has to exist.
 pub fn pause_spec(
     task: &DesiredTask,
     image: &str,
     instance_arn: &str,
     generation: u64,
     cgroup_parent: Option<&str>,
+    network: Option<&str>,
 ) -> ContainerSpec {
+    let address = network.and(task.network.as_ref());
     let labels = BTreeMap::from([
         (labels::CLUSTER.to_string(), task.cluster.clone()),
         (labels::TASK_ARN.to_string(), task.task_arn.clone()),
@@ -196,7 +199,9 @@ pub fn pause_spec(
         entry_point: Some(vec![PAUSE_PATH.to_string()]),
         command: Some(Vec::new()),
         cpu_shares: 2,
-        network_mode: "none".into(),
+        network_mode: network.unwrap_or("none").into(),
+        ipv4_address: address.map(|n| n.address.clone()),
+        mac_address: address.map(|n| n.mac_address.clone()),
         ipc_mode: (task.ipc_mode == Some(berth_api::ecs::IpcMode::Task))
             .then(|| "shareable".to_string()),
         stop_timeout: std::time::Duration::from_secs(2),

@@ -14,7 +14,7 @@ use berth_api::ecs::{
     ContainerDefinition, DeviceCgroupPermission, HealthStatus, IpcMode, NetworkBinding,
     NetworkMode, PidMode, TransportProtocol,
 };
-use berth_api::protocol::{labels, DesiredContainer, DesiredTask, RegistryAuth};
+use berth_api::protocol::{labels, DesiredContainer, DesiredTask, RegistryAuth, TaskNetwork};
 use futures::stream::BoxStream;
 
 pub use crate::cgroup::TaskLimits;
@@ -148,8 +148,11 @@ pub struct TaskResources {
     /// The task's cgroup (its `cpu` and `memory` limits), when it has limits.
     pub cgroup_parent: Option<String>,
     /// The runtime name of the task's pause container, when `pidMode` or `ipcMode` is
-    /// `task`.
+    /// `task`, or the task is awsvpc (its containers then join its network namespace).
     pub pause_container: Option<String>,
+    /// The network a lone awsvpc container joins itself, with the task's address (no
+    /// pause container then).
+    pub awsvpc_network: Option<String>,
     /// What each task definition volume mounts.
     pub volumes: BTreeMap<String, MountSource>,
 }
@@ -185,8 +188,12 @@ pub struct ContainerSpec {
     pub cpu_shares: i64,
     pub memory_bytes: Option<i64>,
     pub memory_reservation_bytes: Option<i64>,
-    /// Docker's network mode name: `bridge`, `host`, `none`.
+    /// Docker's network mode name: `bridge`, `host`, `none`, `container:<name>`, or a
+    /// network's name (an awsvpc task's pause container).
     pub network_mode: String,
+    /// The address and MAC address on that network (an awsvpc task's pause container).
+    pub ipv4_address: Option<String>,
+    pub mac_address: Option<String>,
     pub ports: Vec<PortSpec>,
     pub health_check: Option<HealthCheckSpec>,
     pub stop_timeout: Duration,
@@ -425,6 +432,18 @@ pub trait ContainerRuntime: Send + Sync + 'static {
     async fn exec_exit_code(&self, _exec_id: &str) -> Result<Option<i64>, RuntimeError> {
         Ok(None)
     }
+    /// Makes sure the network of the host's slice that an awsvpc task's address is in
+    /// exists ([`crate::awsvpc`]), and returns its name for [`ContainerSpec::network_mode`].
+    async fn ensure_task_network(
+        &self,
+        network: &TaskNetwork,
+        instance_arn: &str,
+    ) -> Result<String, RuntimeError>;
+    /// Installs (or rebuilds) the ingress rules of an awsvpc task's security groups, keyed
+    /// to its address: before its pause container starts.
+    async fn apply_ingress(&self, network: &TaskNetwork) -> Result<(), RuntimeError>;
+    /// Removes them; removing missing rules is Ok.
+    async fn remove_ingress(&self, network: &TaskNetwork) -> Result<(), RuntimeError>;
 }
 
 /// A command to run in a container (ECS Exec).
@@ -572,16 +591,30 @@ pub fn build_spec(
     let name = def.name.clone().ok_or(SpecError::Missing("name"))?;
     let image = def.image.clone().ok_or(SpecError::Missing("image"))?;
 
-    let network_mode = match task.network_mode {
-        NetworkMode::Bridge => "bridge",
-        NetworkMode::Host => "host",
-        NetworkMode::None => "none",
-        NetworkMode::Awsvpc => {
-            return Err(SpecError::Invalid {
-                field: "networkMode",
-                message: "awsvpc is not supported by berth".into(),
-            })
-        }
+    // Set when the container itself is on the slice's network with the task's address.
+    let mut own_address = None;
+    let network_mode: String = match task.network_mode {
+        NetworkMode::Bridge => "bridge".into(),
+        NetworkMode::Host => "host".into(),
+        NetworkMode::None => "none".into(),
+        // The task's own namespace, held by its pause container.
+        NetworkMode::Awsvpc => match (
+            &ctx.resources.pause_container,
+            &ctx.resources.awsvpc_network,
+        ) {
+            (Some(pause), _) => format!("container:{pause}"),
+            (None, Some(network)) => {
+                own_address = task.network.as_ref();
+                network.clone()
+            }
+            (None, None) => {
+                return Err(SpecError::Invalid {
+                    field: "networkMode",
+                    message: "awsvpc needs the task's network or pause container, which is missing"
+                        .into(),
+                })
+            }
+        },
     };
 
     let mut ports = Vec::new();
@@ -761,7 +794,9 @@ pub fn build_spec(
         cpu_shares: i64::from(def.cpu.unwrap_or(0)).max(MIN_CPU_SHARES),
         memory_bytes,
         memory_reservation_bytes: def.memory_reservation.map(|m| i64::from(m) * MIB),
-        network_mode: network_mode.into(),
+        network_mode,
+        ipv4_address: own_address.map(|n| n.address.clone()),
+        mac_address: own_address.map(|n| n.mac_address.clone()),
         ports,
         health_check,
         stop_timeout: stop_timeout(def, ctx.default_stop_timeout),
@@ -1030,6 +1065,7 @@ pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredT
         service_name: None,
         availability_zone: None,
         enable_execute_command: false,
+        network: None,
     }
 }
 
@@ -1096,6 +1132,7 @@ mod tests {
         let resources = TaskResources {
             cgroup_parent: Some("/berth/abc123".into()),
             pause_container: None,
+            awsvpc_network: None,
             volumes: BTreeMap::from([("data".to_string(), MountSource::Volume("berth-v".into()))]),
         };
         let s = spec_of(&t, &resources).expect("spec");

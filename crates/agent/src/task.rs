@@ -715,10 +715,56 @@ impl TaskRunner {
                 return Ok(());
             }
         };
-        let needs_pause =
+        // An awsvpc task: its slice's network, and its ingress rules before anything of
+        // it runs.
+        let awsvpc = desired.network_mode == NetworkMode::Awsvpc;
+        let network_name = match (&desired.network, awsvpc) {
+            (Some(network), true) => {
+                let name = match rt
+                    .ensure_task_network(network, &self.shared.instance_arn)
+                    .await
+                {
+                    Ok(name) => name,
+                    Err(RuntimeError::Unavailable(_)) => return Err(Unavailable),
+                    Err(e) => {
+                        self.fail_task(format!(
+                            "ResourceInitializationError: cannot set up the network of the task's subnet slice: {e}"
+                        ));
+                        return Ok(());
+                    }
+                };
+                if let Err(e) = rt.apply_ingress(network).await {
+                    self.fail_task(format!(
+                        "ResourceInitializationError: cannot install the task's security group rules: {e}"
+                    ));
+                    return Ok(());
+                }
+                Some(name)
+            }
+            (None, true) => {
+                self.fail_task(
+                    "ResourceInitializationError: the awsvpc task has no network interface from the server".into(),
+                );
+                return Ok(());
+            }
+            _ => None,
+        };
+        // The namespace holder: a lone awsvpc container holds its own network namespace
+        // (as `docker run --network SLICE --ip ADDRESS` does, which saves a whole
+        // container's create and start); several containers share the pause's.
+        let shared_namespaces =
             desired.pid_mode == Some(PidMode::Task) || desired.ipc_mode == Some(IpcMode::Task);
+        let needs_pause = shared_namespaces || (awsvpc && desired.containers.len() > 1);
+        let (pause_network, own_network) = if needs_pause {
+            (network_name.as_deref(), None)
+        } else {
+            (None, network_name.clone())
+        };
         let pause_container = if needs_pause {
-            if !self.ensure_pause(desired, cgroup_parent.as_deref()).await? {
+            if !self
+                .ensure_pause(desired, cgroup_parent.as_deref(), pause_network)
+                .await?
+            {
                 return Ok(());
             }
             Some(pause_container_name(desired))
@@ -728,6 +774,7 @@ impl TaskRunner {
         self.resources = Some(TaskResources {
             cgroup_parent,
             pause_container,
+            awsvpc_network: own_network,
             volumes,
         });
         Ok(())
@@ -739,6 +786,7 @@ impl TaskRunner {
         &mut self,
         desired: &DesiredTask,
         cgroup_parent: Option<&str>,
+        network: Option<&str>,
     ) -> Result<bool, Unavailable> {
         let rt = self.shared.runtime.clone();
         if self.pause.as_ref().and_then(|p| p.id.as_ref()).is_none() {
@@ -759,6 +807,7 @@ impl TaskRunner {
                 &self.shared.instance_arn,
                 generation,
                 cgroup_parent,
+                network,
             );
             let created = match rt.create(&spec).await {
                 Ok(id) => rt.inspect(&id).await,
@@ -1220,6 +1269,9 @@ impl TaskRunner {
                 }
             }
         }
+        // The address is freed once the server hears STOPPED: its rules go first, so a
+        // task given the address next never meets them.
+        self.remove_ingress().await?;
         let now = SystemTime::now();
         for c in &mut self.containers {
             if c.state < CState::Exited {
@@ -1231,6 +1283,25 @@ impl TaskRunner {
         self.execution_stopped_at = Some(epoch(now));
         self.stopped_wall = Some(now);
         Ok(())
+    }
+
+    /// Removes an awsvpc task's ingress rules (none is fine).
+    async fn remove_ingress(&mut self) -> Result<(), Unavailable> {
+        let Some(network) = self
+            .desired
+            .as_ref()
+            .filter(|d| d.network_mode == NetworkMode::Awsvpc)
+            .and_then(|d| d.network.clone())
+        else {
+            return Ok(());
+        };
+        match self.shared.runtime.remove_ingress(&network).await {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                tracing::warn!(task = %self.arn, error = %e, "removing the task's ingress rules failed");
+                Err(Unavailable)
+            }
+        }
     }
 
     /// Removes what a stopped task that left the desired set holds on the host, once the
@@ -1272,6 +1343,10 @@ impl TaskRunner {
                 Ok(()) | Err(RuntimeError::NotFound(_)) => self.pause = None,
                 Err(e) => return retry(self, "pause container", e),
             }
+        }
+        if self.remove_ingress().await.is_err() {
+            self.retry_at = Some(Instant::now() + RUNTIME_RETRY);
+            return false;
         }
         if !cgroup_removed {
             if let Err(e) = rt.remove_task_cgroup(&task_id).await {

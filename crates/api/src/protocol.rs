@@ -208,6 +208,57 @@ pub struct DesiredTask {
     /// sessions the server grants for it, and reports its exec agent as running.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub enable_execute_command: bool,
+    /// The task's own network interface, for `networkMode: awsvpc`: the address the
+    /// server allocated at placement and the ingress its security groups allow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<TaskNetwork>,
+}
+
+/// An awsvpc task's network interface (ECS's ENI attachment), as the server allocated
+/// it at placement. The server keeps it in the task's record and sends it to the agent
+/// whole; the agent never chooses an address.
+///
+/// The address comes from the host's slice of the subnet (`slice_cidr`, whose first
+/// usable address is the host's `gateway`), so hosts that route to each other's slices
+/// reach each other's tasks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskNetwork {
+    /// The ENI attachment's ID (a UUID), shown in `attachments[].id` and in each
+    /// container's `networkInterfaces[].attachmentId`.
+    pub attachment_id: String,
+    /// `eni-` and 17 hex digits.
+    pub eni_id: String,
+    /// `subnet-` and 17 hex digits.
+    pub subnet_id: String,
+    /// The whole subnet, e.g. `10.100.0.0/16`.
+    pub subnet_cidr: String,
+    /// The host's slice of it, e.g. `10.100.3.0/24`, and the slice's index.
+    pub slice_cidr: String,
+    pub slice_index: u32,
+    /// The slice's gateway (its first usable address), held by the host's bridge.
+    pub gateway: String,
+    /// The task's private IPv4 address.
+    pub address: String,
+    /// The interface's MAC address, derived from the address (`02:42` and its 4 bytes,
+    /// as Docker derives it).
+    pub mac_address: String,
+    /// The security groups' IDs, in the order given.
+    pub security_groups: Vec<String>,
+    /// What the security groups admit, resolved when the task was placed. Anything else
+    /// arriving at the task's address is dropped.
+    pub ingress: Vec<IngressRule>,
+}
+
+/// One ingress permission of a security group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IngressRule {
+    /// `tcp`, `udp`, `icmp` or `-1` (every protocol, every port).
+    pub protocol: String,
+    /// The port range for `tcp` and `udp` (ignored for the others).
+    pub from_port: u16,
+    pub to_port: u16,
+    /// The source addresses, as CIDR (`0.0.0.0/0` for any).
+    pub cidr: String,
 }
 
 /// One container of a desired task.
@@ -598,6 +649,7 @@ mod tests {
             service_name: None,
             availability_zone: None,
             enable_execute_command: false,
+            network: None,
         }
     }
 

@@ -92,7 +92,8 @@ pub enum BenchCommand {
     },
     /// berth's load balancer against haproxy and nginx (same backends, same wrk load).
     Lb(crate::bench_lb::LbBench),
-    /// RunTask→RUNNING latency against `docker run -d`.
+    /// RunTask→RUNNING latency (a bridge task, one with secrets, an awsvpc task) against
+    /// `docker run -d` (which gives the container its own network namespace on docker0).
     RunTask {
         /// Samples of each kind.
         #[arg(long, default_value_t = 50)]
@@ -236,12 +237,14 @@ impl DockerBench {
     pub(crate) async fn run_until_running(
         &self,
         family: &str,
+        network: Option<aws_sdk_ecs::types::NetworkConfiguration>,
     ) -> anyhow::Result<(String, Duration)> {
         let started = Instant::now();
         let response = self
             .client
             .run_task()
             .task_definition(family)
+            .set_network_configuration(network)
             .send()
             .await?;
         let Some(task_arn) = response
@@ -321,6 +324,11 @@ impl DockerBench {
             args.extend(ids);
             docker(&args).await?;
         }
+        // So would the Docker networks of its awsvpc slices.
+        let networks = docker(&["network", "ls", "-q", "--filter", &label]).await?;
+        for network in networks.split_whitespace() {
+            docker(&["network", "rm", network]).await?;
+        }
         Ok(())
     }
 }
@@ -337,6 +345,7 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         .memory(16)
         .command("sleep")
         .command("3600");
+    let plain = container.clone();
     client
         .register_task_definition()
         .family("bench")
@@ -387,22 +396,75 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         .await
         .context("registering the full benchmark task definition")?;
 
+    // awsvpc: its own subnet over a /16 no route of this host uses.
+    let subnet = bench
+        .server
+        .app
+        .create_subnet(&free_cidr().await?, "bench", 24)
+        .await
+        .map_err(|e| anyhow::anyhow!("creating the benchmark subnet: {e}"))?;
+    client
+        .register_task_definition()
+        .family("bench-awsvpc")
+        .network_mode(aws_sdk_ecs::types::NetworkMode::Awsvpc)
+        .container_definitions(plain.build())
+        .send()
+        .await
+        .context("registering the awsvpc benchmark task definition")?;
+    let awsvpc = Some(
+        aws_sdk_ecs::types::NetworkConfiguration::builder()
+            .awsvpc_configuration(
+                aws_sdk_ecs::types::AwsVpcConfiguration::builder()
+                    .subnets(subnet.id.clone())
+                    .build()?,
+            )
+            .build(),
+    );
+    // The first awsvpc task creates the slice's network: not a sample.
+    let (first_task, _) = bench
+        .run_until_running("bench-awsvpc", awsvpc.clone())
+        .await?;
+    client.stop_task().task(&first_task).send().await?;
+    // A second baseline as close to an awsvpc task as Docker gets alone: `docker run -d
+    // --network NET --ip ADDRESS` on a bridge network like a slice's (the subnet's second
+    // /24, which the one host of the benchmark never gets).
+    let base_net = format!("berth-bench-net-{}", std::process::id());
+    let second_slice: ipnet::Ipv4Net = subnet
+        .cidr
+        .parse::<ipnet::Ipv4Net>()?
+        .subnets(24)?
+        .nth(1)
+        .context("the subnet has no second /24")?;
+    let first = u32::from(second_slice.network());
+    docker(&[
+        "network",
+        "create",
+        "--subnet",
+        &second_slice.to_string(),
+        "--gateway",
+        &std::net::Ipv4Addr::from(first + 1).to_string(),
+        "-o",
+        "com.docker.network.bridge.enable_ip_masquerade=false",
+        &base_net,
+    ])
+    .await?;
+
     let mut berth_samples = Vec::with_capacity(samples);
     let mut full_samples = Vec::with_capacity(samples);
+    let mut awsvpc_samples = Vec::with_capacity(samples);
     let mut docker_samples = Vec::with_capacity(samples);
+    let mut docker_ip_samples = Vec::with_capacity(samples);
+    let kinds = ["bench", "bench-full", "bench-awsvpc"];
     for i in 0..samples {
-        // Alternate which berth kind goes first, so neither always follows the baseline.
-        let order = if i % 2 == 0 {
-            ["bench", "bench-full"]
-        } else {
-            ["bench-full", "bench"]
-        };
-        for family in order {
-            let (task_arn, elapsed) = bench.run_until_running(family).await?;
-            if family == "bench" {
-                berth_samples.push(elapsed);
-            } else {
-                full_samples.push(elapsed);
+        // Rotate which berth kind goes first, so none always follows the baseline.
+        for k in 0..kinds.len() {
+            let family = kinds[(k + i) % kinds.len()];
+            let network = (family == "bench-awsvpc").then(|| awsvpc.clone()).flatten();
+            let (task_arn, elapsed) = bench.run_until_running(family, network).await?;
+            match family {
+                "bench" => berth_samples.push(elapsed),
+                "bench-full" => full_samples.push(elapsed),
+                _ => awsvpc_samples.push(elapsed),
             }
             client.stop_task().task(&task_arn).send().await?;
         }
@@ -420,13 +482,38 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
             bail!("baseline container {name} is not running");
         }
         docker(&["rm", "-f", &name]).await?;
+
+        let name = format!("berth-bench-baseline-ip-{}-{i}", std::process::id());
+        let address = std::net::Ipv4Addr::from(first + 2 + (i % 250) as u32).to_string();
+        let started = Instant::now();
+        docker(&[
+            "run",
+            "-d",
+            "--name",
+            &name,
+            "--network",
+            &base_net,
+            "--ip",
+            &address,
+            "-m",
+            "16m",
+            image,
+            "sleep",
+            "3600",
+        ])
+        .await?;
+        docker_ip_samples.push(started.elapsed());
+        docker(&["rm", "-f", &name]).await?;
     }
+    docker(&["network", "rm", &base_net]).await?;
     // Let the agent stop the last tasks before it goes.
     bench.stop().await?;
 
     berth_samples.sort();
     full_samples.sort();
+    awsvpc_samples.sort();
     docker_samples.sort();
+    docker_ip_samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let (b50, b99) = (
         percentile(&berth_samples, 50.0),
@@ -453,10 +540,31 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(f50) - ms(b50),
         ms(f99) - ms(b99)
     );
+    let (a50, a99) = (
+        percentile(&awsvpc_samples, 50.0),
+        percentile(&awsvpc_samples, 99.0),
+    );
+    println!(
+        "  berth awsvpc          : p50 {:8.1} ms   p99 {:8.1} ms   (vs bridge task p50 {:+.1} ms; vs docker p50 {:+.1} ms, target ≤ +50 ms)",
+        ms(a50),
+        ms(a99),
+        ms(a50) - ms(b50),
+        ms(a50) - ms(d50)
+    );
     println!(
         "  docker run -d         : p50 {:8.1} ms   p99 {:8.1} ms",
         ms(d50),
         ms(d99)
+    );
+    let (i50, i99) = (
+        percentile(&docker_ip_samples, 50.0),
+        percentile(&docker_ip_samples, 99.0),
+    );
+    println!(
+        "  docker run -d --ip    : p50 {:8.1} ms   p99 {:8.1} ms   (own network with a fixed address; awsvpc vs this p50 {:+.1} ms)",
+        ms(i50),
+        ms(i99),
+        ms(a50) - ms(i50)
     );
     println!(
         "  ratio berth/docker    : p50 {:.2}x   p99 {:.2}x   (p50 difference {:+.1} ms; target ≤ +20 ms)",
@@ -465,6 +573,21 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(b50) - ms(d50)
     );
     Ok(())
+}
+
+/// A /16 of 10.128.0.0/9 that no route of this host overlaps, for the benchmark's subnet.
+async fn free_cidr() -> anyhow::Result<String> {
+    let output = tokio::process::Command::new("ip")
+        .args(["-4", "route"])
+        .output()
+        .await
+        .context("running ip route")?;
+    let routes = String::from_utf8_lossy(&output.stdout).into_owned();
+    (128..=250)
+        .map(|octet| format!("10.{octet}."))
+        .find(|prefix| !routes.contains(prefix.as_str()))
+        .map(|prefix| format!("{prefix}0.0/16"))
+        .context("no free /16 in 10.128.0.0/9")
 }
 
 fn secret(name: &str, value_from: &str) -> anyhow::Result<aws_sdk_ecs::types::Secret> {

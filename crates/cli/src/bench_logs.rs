@@ -155,7 +155,7 @@ async fn ingestion(
         Some(awslogs(group)?),
     )
     .await?;
-    let (task_arn, _) = bench.run_until_running("bench-logs-flood").await?;
+    let (task_arn, _) = bench.run_until_running("bench-logs-flood", None).await?;
     let id = container_id(bench, &task_arn).await?;
     let stream = stream_of(&task_arn);
     let deadline = Instant::now() + Duration::from_secs(600);
@@ -293,7 +293,7 @@ async fn steady_delay(
         Some(awslogs(group)?),
     )
     .await?;
-    let (task_arn, _) = bench.run_until_running("bench-logs-steady").await?;
+    let (task_arn, _) = bench.run_until_running("bench-logs-steady", None).await?;
     let stream = stream_of(&task_arn);
     let mut delays = Vec::with_capacity(lines);
     let mut token: Option<String> = None;
@@ -356,7 +356,7 @@ async fn run_task_overhead(bench: &DockerBench, samples: usize, image: &str) -> 
             ("bench-plain", &mut plain),
             ("bench-awslogs", &mut with_logs),
         ] {
-            let (task_arn, elapsed) = bench.run_until_running(family).await?;
+            let (task_arn, elapsed) = bench.run_until_running(family, None).await?;
             out.push(elapsed);
             bench.client.stop_task().task(&task_arn).send().await?;
         }

@@ -128,6 +128,10 @@ struct DevArgs {
     task_cleanup_wait_secs: u64,
     #[command(flatten)]
     task_endpoint: TaskEndpointArgs,
+    /// The CIDR of the `default` subnet awsvpc tasks get addresses from (made on first
+    /// start; this host gets its first /24). Pick a range no route of the host uses.
+    #[arg(long, default_value = "10.100.0.0/16")]
+    subnet_cidr: String,
 }
 
 /// Where the agent serves its containers the task metadata and credentials endpoint.
@@ -479,10 +483,37 @@ async fn dev_join_token(started: &StartedServer) -> anyhow::Result<String> {
     Ok(token)
 }
 
+/// Makes `berth dev`'s default subnet (and the default security group, which every server
+/// has) and adds their IDs to the env file as `BERTH_DEFAULT_SUBNET` and
+/// `BERTH_DEFAULT_SECURITY_GROUP`, for `--network-configuration`.
+async fn dev_network(started: &StartedServer, cidr: &str) -> anyhow::Result<()> {
+    {
+        let app = &started.server.app;
+        let subnet = app
+            .ensure_subnet("default", cidr)
+            .await
+            .map_err(|e| anyhow::anyhow!("creating the default subnet {cidr}: {e}"))?;
+        let group = app
+            .ensure_default_security_group()
+            .await
+            .map_err(|e| anyhow::anyhow!("creating the default security group: {e}"))?;
+        let path = started.data_dir.join("env");
+        let mut env = std::fs::read_to_string(&path).unwrap_or_default();
+        env.push_str(&format!(
+            "export BERTH_DEFAULT_SUBNET={}\nexport BERTH_DEFAULT_SECURITY_GROUP={}\n",
+            subnet.id, group.id
+        ));
+        std::fs::write(&path, env).with_context(|| format!("writing {}", path.display()))?;
+        tracing::info!(subnet = %subnet.id, cidr = %subnet.cidr, security_group = %group.id, "awsvpc defaults");
+        Ok(())
+    }
+}
+
 async fn dev(args: DevArgs) -> anyhow::Result<()> {
     let cancel = cancel_on_signal();
     let started = start_server(&args.server, &cancel).await?;
     let token = dev_join_token(&started).await?;
+    dev_network(&started, &args.subnet_cidr).await?;
     let runtime: Arc<dyn ContainerRuntime> = Arc::new(
         berth_agent::DockerRuntime::connect()
             .await

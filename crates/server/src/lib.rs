@@ -32,6 +32,7 @@ pub mod http;
 pub mod iam_entities;
 pub mod identity;
 pub mod model;
+pub mod network;
 mod reconcilers;
 pub mod sigv4;
 pub mod state;
@@ -204,7 +205,12 @@ impl Server {
                 cancel.clone(),
             )),
             tokio::spawn(reconcilers::log_retention(app.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::address_release(app.clone(), cancel.clone())),
         ];
+        // Once the view follows the store (a write waits for the view to have it).
+        app.ensure_default_security_group()
+            .await
+            .map_err(|e| anyhow::anyhow!("creating the default security group: {e}"))?;
         let router = http::router(app.clone());
         match (&tls, tls_config) {
             (Some(identity), Some(tls_config)) => {

@@ -216,6 +216,10 @@ pub struct TaskRecord {
     pub pid_mode: Option<ecs::PidMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ipc_mode: Option<ecs::IpcMode>,
+    /// The awsvpc task's network interface (address, ENI, security groups), allocated at
+    /// placement; its address is also held under `/network/addresses/` until freed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<berth_api::protocol::TaskNetwork>,
     pub overrides: ecs::TaskOverride,
     /// The role the task's containers get credentials for, and the role the agent resolves
     /// the task's secrets with: the overrides' ARNs, else the task definition's.
@@ -342,6 +346,9 @@ pub struct ServiceRecord {
     /// `enableExecuteCommand`: the service's new tasks have ECS Exec enabled.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub enable_execute_command: bool,
+    /// The service's resolved `awsvpcConfiguration`, for its awsvpc tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<crate::network::AwsvpcRequest>,
 }
 
 impl ServiceRecord {

@@ -11,6 +11,7 @@
 //! - [`secret_deletions`] deletes Secrets Manager secrets whose recovery window has passed;
 //! - [`elbv2_drained_targets`] drops ELBv2 targets whose deregistration delay is over.
 //! - [`log_retention`] applies each log group's retention to its stored events.
+//! - [`address_release`] frees the addresses of awsvpc tasks that are STOPPED.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -210,6 +211,26 @@ pub(crate) async fn log_retention(app: Arc<App>, cancel: CancellationToken) {
         tokio::select! {
             _ = cancel.cancelled() => return,
             _ = tokio::time::sleep(LOG_RETENTION_PERIOD) => {}
+        }
+    }
+}
+
+/// Frees the addresses of awsvpc tasks that are STOPPED (or forgotten), four times a
+/// second, so that an address is given again only once its task has let it go. A pass
+/// with nothing due reads only the view's addresses.
+pub(crate) async fn address_release(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+        }
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            result = app.release_addresses() => match result {
+                Ok(0) => {}
+                Ok(count) => tracing::debug!(count, "freed the addresses of stopped tasks"),
+                Err(err) => tracing::warn!(error = ?err, "could not free task addresses"),
+            }
         }
     }
 }

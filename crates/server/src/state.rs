@@ -206,6 +206,8 @@ pub struct Snapshot {
     pub secrets: BTreeMap<String, Option<f64>>,
     /// Load balancers, listeners, rules, target groups, targets and their health.
     pub elbv2: crate::app::elbv2::Elbv2Index,
+    /// Subnets, security groups, hosts' slices and task addresses (awsvpc).
+    pub network: crate::network::NetworkView,
 }
 
 impl Snapshot {
@@ -213,6 +215,9 @@ impl Snapshot {
         let key = event.kv.key.as_str();
         let put = event.kind == EventKind::Put;
         let value = &event.kv.value;
+        if self.network.apply(key, put.then_some(value.as_slice())) {
+            return;
+        }
         if let Some(name) = key.strip_prefix(keys::CLUSTERS) {
             if put {
                 if let Some(record) = decode::<ClusterRecord>(key, value) {
@@ -803,6 +808,7 @@ mod tests {
             volumes: Vec::new(),
             pid_mode: None,
             ipc_mode: None,
+            network: None,
             overrides: Default::default(),
             task_role_arn: None,
             execution_role_arn: None,

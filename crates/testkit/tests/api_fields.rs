@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use api_support::{container, err_code, fake_cluster, register, TASK_TIMEOUT};
 use aws_sdk_ecs::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_ecs::types::{
-    AvailabilityZoneRebalancing, AwsVpcConfiguration, CanaryConfiguration,
+    AssignPublicIp, AvailabilityZoneRebalancing, AwsVpcConfiguration, CanaryConfiguration,
     CapacityProviderStrategyItem, ContainerDefinition, ContainerOverride, CpuArchitecture,
     DeploymentAlarms, DeploymentConfiguration, DeploymentController, DeploymentControllerType,
     DeploymentLifecycleHook, DeploymentLifecycleHookStage, DeploymentStrategy, DesiredStatus,
@@ -119,6 +119,7 @@ fn awsvpc() -> NetworkConfiguration {
         .awsvpc_configuration(
             AwsVpcConfiguration::builder()
                 .subnets("subnet-0123456789abcdef0")
+                .assign_public_ip(AssignPublicIp::Enabled)
                 .build()
                 .unwrap(),
         )
@@ -429,7 +430,7 @@ impl Ctx {
                 RunTask,
                 answer(self.run().launch_type(LaunchType::Fargate).send().await),
             ),
-            "RunTaskRequest.networkConfiguration" => one(
+            "RunTaskRequest.networkConfiguration.awsvpcConfiguration.assignPublicIp" => one(
                 RunTask,
                 answer(self.run().network_configuration(awsvpc()).send().await),
             ),
@@ -461,7 +462,7 @@ impl Ctx {
                 ),
             ),
             // StartTask
-            "StartTaskRequest.networkConfiguration" => one(
+            "StartTaskRequest.networkConfiguration.awsvpcConfiguration.assignPublicIp" => one(
                 StartTask,
                 answer(self.start().network_configuration(awsvpc()).send().await),
             ),
@@ -575,7 +576,7 @@ impl Ctx {
                 CreateService,
                 answer(self.create().role("ecsServiceRole").send().await),
             ),
-            "CreateServiceRequest.networkConfiguration" => one(
+            "CreateServiceRequest.networkConfiguration.awsvpcConfiguration.assignPublicIp" => one(
                 CreateService,
                 answer(self.create().network_configuration(awsvpc()).send().await),
             ),
@@ -630,7 +631,7 @@ impl Ctx {
                         .await,
                 ),
             ),
-            "UpdateServiceRequest.networkConfiguration" => one(
+            "UpdateServiceRequest.networkConfiguration.awsvpcConfiguration.assignPublicIp" => one(
                 UpdateService,
                 answer(self.update().network_configuration(awsvpc()).send().await),
             ),

@@ -823,6 +823,7 @@ mod tests {
             service_name: Some("svc".into()),
             availability_zone: Some("us-east-1a".into()),
             enable_execute_command: false,
+            network: None,
         };
         let mut exited = running_container("i1", "init", "172.17.0.9");
         exited.state = RunState::Exited;

@@ -269,6 +269,7 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
         service_name: None,
         availability_zone: None,
         enable_execute_command: false,
+        network: None,
     }
 }
 

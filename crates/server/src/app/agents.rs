@@ -282,6 +282,7 @@ impl App {
                 service_name: task.service.clone(),
                 availability_zone: availability_zone.clone(),
                 enable_execute_command: task.enable_execute_command,
+                network: task.network.clone(),
             });
         }
         Ok(DesiredState {

@@ -263,6 +263,7 @@ mod tests {
             volumes: Vec::new(),
             pid_mode: None,
             ipc_mode: None,
+            network: None,
             overrides: ecs::TaskOverride::default(),
             task_role_arn: None,
             execution_role_arn: None,

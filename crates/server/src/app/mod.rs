@@ -18,6 +18,7 @@ mod liveness;
 mod log_options;
 mod log_shipping;
 pub mod logs;
+pub(crate) mod network;
 mod pagination;
 mod placement;
 pub mod secret_refs;
@@ -175,6 +176,7 @@ impl App {
                     task_id: task.id.clone(),
                     reservation: task.reserved.clone(),
                     group: task.group.clone(),
+                    network: task.network.clone(),
                 });
         }
         PendingGuard { app: self, ticket }
@@ -189,6 +191,21 @@ impl App {
             .into_iter()
             .flatten()
             .for_each(&mut f);
+    }
+
+    /// The networks of the in-flight placements, with their instances: the allocator
+    /// counts their slices and addresses as taken.
+    pub(crate) fn pending_networks(&self) -> Vec<(String, berth_api::protocol::TaskNetwork)> {
+        let pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        pending
+            .by_instance
+            .iter()
+            .flat_map(|(instance, placements)| {
+                placements
+                    .iter()
+                    .filter_map(move |p| Some((instance.clone(), p.network.clone()?)))
+            })
+            .collect()
     }
 
     /// The in-flight placements, locked: hold the guard briefly.
@@ -334,6 +351,8 @@ pub(crate) struct PendingPlacement {
     pub task_id: String,
     pub reservation: crate::model::Reservation,
     pub group: String,
+    /// The awsvpc task's address, counted as taken until the task is in the view.
+    pub network: Option<berth_api::protocol::TaskNetwork>,
 }
 
 /// Releases a RunTask's in-flight placements when dropped, on every path (success, error,

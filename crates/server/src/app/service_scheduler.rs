@@ -29,7 +29,7 @@ use crate::state::{Snapshot, TaskEntry};
 const MAX_EVENTS: usize = 100;
 /// Tasks written per transaction when a service starts or stops many at once: the
 /// store takes at most `MAX_TXN_OPS` ops (and compares) per transaction.
-const START_CHUNK: usize = berth_store::MAX_TXN_OPS;
+const START_CHUNK: usize = berth_store::MAX_TXN_OPS / 4;
 /// A task that stops on its own within this long of starting counts as a failed start
 /// for the launch backoff.
 const FAILED_START_WINDOW: f64 = 30.0;
@@ -473,6 +473,7 @@ impl App {
             }
         };
         spec.service = Some(name.clone());
+        spec.network = record.network.clone();
         if record.enable_ecs_managed_tags {
             spec.tags
                 .extend(super::tasks::managed_tags(&record.cluster, Some(name)));
@@ -524,18 +525,33 @@ impl App {
         if outcome.instances.is_empty() {
             return Ok(());
         }
-        let (tasks, ops) = self.new_tasks(&spec, &outcome.instances)?;
+        let new = self.new_tasks(&spec, &outcome.instances)?;
+        if let Some(failure) = new.failures.first() {
+            events.push(placement_event(
+                name,
+                failure,
+                self.cluster_has_instances(&record.cluster),
+            ));
+        }
+        let tasks = new.tasks;
+        let writes = new.writes;
+        if tasks.is_empty() {
+            return Ok(());
+        }
         let _pending = self.hold_placements(&tasks);
         drop(placement);
         let key = keys::service(&record.cluster, name);
-        let commits = ops.chunks(START_CHUNK).map(|chunk| {
-            self.commit(txn(
-                vec![Compare::ModRevision {
-                    key: key.clone(),
-                    revision: seen.revision,
-                }],
-                chunk.to_vec(),
-            ))
+        let commits = writes.chunks(START_CHUNK).map(|chunk| {
+            let mut compares = vec![Compare::ModRevision {
+                key: key.clone(),
+                revision: seen.revision,
+            }];
+            let mut ops = Vec::new();
+            for (c, o) in chunk {
+                compares.extend(c.iter().cloned());
+                ops.extend(o.iter().cloned());
+            }
+            self.commit(txn(compares, ops))
         });
         let results = futures::future::join_all(commits).await;
         let mut started: Vec<&TaskRecord> = Vec::new();

@@ -24,7 +24,6 @@ use sha2::{Digest, Sha256};
 
 use super::pagination::paginate;
 use super::service_plan::failure_threshold;
-use super::tasks::refuse_network_configuration;
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, DeploymentRecord, IdempotencyRecord, ServiceRecord};
@@ -100,6 +99,8 @@ impl App {
             None,
             false,
         )?;
+        let network =
+            self.awsvpc_request(spec.network_mode(), req.network_configuration.as_ref())?;
         let definition_arn = spec
             .definition
             .definition
@@ -171,6 +172,7 @@ impl App {
             deployments: vec![deployment],
             steady: false,
             enable_execute_command: req.enable_execute_command.unwrap_or(false),
+            network,
         };
         let mut compares = vec![compare];
         let mut ops = vec![
@@ -302,7 +304,7 @@ impl App {
             .primary()
             .map(|d| d.task_definition_arn.clone())
             .unwrap_or_default();
-        let wanted = match &req.task_definition {
+        let (wanted, wanted_mode) = match &req.task_definition {
             Some(reference) => {
                 let spec = self.launch_spec(
                     cluster.to_owned(),
@@ -315,15 +317,46 @@ impl App {
                     None,
                     false,
                 )?;
-                spec.definition
+                let arn = spec
+                    .definition
                     .definition
                     .task_definition_arn
                     .clone()
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                (arn, Some(spec.network_mode()))
             }
-            None => current.clone(),
+            None => (current.clone(), None),
         };
-        if wanted != current || req.force_new_deployment == Some(true) {
+        // The network configuration must fit the definition the service will run: a new
+        // one replaces the old (and starts a deployment, as in ECS); without one, the
+        // current one is checked against a new definition's network mode.
+        let network_changed = match (&req.network_configuration, wanted_mode) {
+            (Some(given), mode) => {
+                let mode = match mode {
+                    Some(mode) => mode,
+                    None => self
+                        .find_task_definition(&current)?
+                        .definition
+                        .network_mode
+                        .unwrap_or(ecs::NetworkMode::Bridge),
+                };
+                let network = self.awsvpc_request(mode, Some(given))?;
+                let changed = network != record.network;
+                record.network = network;
+                changed
+            }
+            (None, Some(mode)) => {
+                if mode == ecs::NetworkMode::Awsvpc && record.network.is_none() {
+                    self.awsvpc_request(mode, None)?;
+                }
+                if mode != ecs::NetworkMode::Awsvpc {
+                    record.network = None;
+                }
+                false
+            }
+            (None, None) => false,
+        };
+        if wanted != current || network_changed || req.force_new_deployment == Some(true) {
             let at = now();
             start_deployment(
                 record,
@@ -1004,7 +1037,6 @@ struct ServiceMembers<'a> {
     service_connect: Option<&'a ecs::ServiceConnectConfiguration>,
     platform_version: bool,
     role: bool,
-    network_configuration: bool,
     availability_zone_rebalancing: Option<ecs::AvailabilityZoneRebalancing>,
     deployment_controller: Option<&'a DeploymentController>,
 }
@@ -1022,7 +1054,6 @@ macro_rules! service_members {
             service_connect: $req.service_connect_configuration.as_ref(),
             platform_version: $req.platform_version.is_some(),
             role: $role,
-            network_configuration: $req.network_configuration.is_some(),
             availability_zone_rebalancing: $req.availability_zone_rebalancing,
             deployment_controller: $req.deployment_controller.as_ref(),
         }
@@ -1086,7 +1117,6 @@ fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
             "'role' is only allowed with 'loadBalancers', which berth does not support. Remove it.",
         ));
     }
-    refuse_network_configuration(m.network_configuration)?;
     if m.availability_zone_rebalancing == Some(ecs::AvailabilityZoneRebalancing::Enabled) {
         return Err(Error::invalid(
             "'availabilityZoneRebalancing' ENABLED is not supported by berth: it does not move tasks between zones. Use DISABLED, and a spread placement strategy over attribute:ecs.availability-zone.",

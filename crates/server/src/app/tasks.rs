@@ -12,7 +12,7 @@ use berth_api::ecs::{
     NetworkMode, PropagateTags, RunTaskRequest, RunTaskResponse, StartTaskRequest,
     StartTaskResponse, StopTaskRequest, StopTaskResponse, Tag, Task, TaskField, TaskOverride,
 };
-use berth_api::protocol::DesiredStatus;
+use berth_api::protocol::{DesiredStatus, ReportedStatus, TaskNetwork};
 use berth_store::{Compare, Op};
 use sha2::{Digest, Sha256};
 
@@ -45,6 +45,19 @@ pub(crate) struct LaunchSpec {
     pub reference_id: Option<String>,
     /// `enableExecuteCommand` (RunTask, StartTask, or the service's).
     pub enable_execute_command: bool,
+    /// The resolved `awsvpcConfiguration` of an awsvpc task (set by the caller from its
+    /// request or service with [`App::awsvpc_request`]); `None` for other network modes.
+    pub network: Option<crate::network::AwsvpcRequest>,
+}
+
+impl LaunchSpec {
+    /// The task definition's network mode (bridge when it names none).
+    pub(crate) fn network_mode(&self) -> NetworkMode {
+        self.definition
+            .definition
+            .network_mode
+            .unwrap_or(NetworkMode::Bridge)
+    }
 }
 
 impl App {
@@ -96,6 +109,8 @@ impl App {
         )?;
         spec.reference_id = req.reference_id.clone();
         spec.enable_execute_command = req.enable_execute_command.unwrap_or(false);
+        spec.network =
+            self.awsvpc_request(spec.network_mode(), req.network_configuration.as_ref())?;
         if req.enable_ecs_managed_tags == Some(true) {
             spec.tags.extend(managed_tags(&cluster, None));
         }
@@ -151,13 +166,14 @@ impl App {
                 spec.launch_type,
             )?
         };
-        let (tasks, ops) = self.new_tasks(&spec, &outcome.instances)?;
+        let (tasks, mut compares, mut ops, network_failures) =
+            self.new_tasks(&spec, &outcome.instances)?.into_txn_parts();
+        let mut failures = outcome.failures;
+        failures.extend(network_failures);
         let response = RunTaskResponse {
             tasks: Some(Vec::new()),
-            failures: Some(outcome.failures),
+            failures: Some(failures),
         };
-        let mut ops = ops;
-        let mut compares = Vec::new();
         let mut rendered_response = response;
         {
             // The tasks as they look right after creation, for the response and the ledger
@@ -235,6 +251,8 @@ impl App {
         )?;
         spec.reference_id = req.reference_id.clone();
         spec.enable_execute_command = req.enable_execute_command.unwrap_or(false);
+        spec.network =
+            self.awsvpc_request(spec.network_mode(), req.network_configuration.as_ref())?;
         if req.enable_ecs_managed_tags == Some(true) {
             spec.tags.extend(managed_tags(&cluster, None));
         }
@@ -262,9 +280,12 @@ impl App {
                 spec.launch_type,
             )?
         };
-        let (tasks, ops) = self.new_tasks(&spec, &outcome.instances)?;
+        let (tasks, compares, ops, network_failures) =
+            self.new_tasks(&spec, &outcome.instances)?.into_txn_parts();
+        let mut failures = outcome.failures;
+        failures.extend(network_failures);
         if !ops.is_empty() {
-            self.commit(txn(Vec::new(), ops)).await?;
+            self.commit(txn(compares, ops)).await?;
         }
         let view = self.view.read();
         let tasks = tasks
@@ -282,7 +303,7 @@ impl App {
             .collect();
         Ok(StartTaskResponse {
             tasks: Some(tasks),
-            failures: Some(outcome.failures),
+            failures: Some(failures),
         })
     }
 
@@ -340,11 +361,6 @@ impl App {
             .definition
             .network_mode
             .unwrap_or(NetworkMode::Bridge);
-        if network_mode == NetworkMode::Awsvpc {
-            return Err(Error::invalid(
-                "The task definition's networkMode 'awsvpc' is not supported by berth yet (task networking is not available); register a revision with networkMode bridge or host.",
-            ));
-        }
         if let Some(started_by) = &started_by {
             if started_by.len() > 128
                 || !started_by
@@ -423,33 +439,60 @@ impl App {
             service: None,
             reference_id: None,
             enable_execute_command: false,
+            network: None,
         })
     }
 
     /// Builds the intent records of new tasks on the chosen instances. Each container gets
-    /// its share of the task's GPUs, in container order.
-    pub(crate) fn new_tasks(
-        &self,
-        spec: &LaunchSpec,
-        placed: &[PlacedTask],
-    ) -> Result<(Vec<TaskRecord>, Vec<Op>)> {
-        let mut tasks = Vec::new();
-        let mut ops = Vec::new();
+    /// its share of the task's GPUs, in container order, and an awsvpc task its address
+    /// (call with the placement lock held: the addresses are counted as taken from here).
+    pub(crate) fn new_tasks(&self, spec: &LaunchSpec, placed: &[PlacedTask]) -> Result<NewTasks> {
+        let mut new = NewTasks::default();
         let created_at = now();
-        for PlacedTask {
-            instance_id,
-            instance_arn,
-            gpu_ids,
-        } in placed
-        {
-            if gpu_ids.len() != spec.demand.gpus() as usize {
-                return Err(Error::Internal(anyhow::anyhow!(
-                    "placement gave {} GPUs for a task that reserves {}",
-                    gpu_ids.len(),
-                    spec.demand.gpus()
-                )));
-            }
-            let id = berth_api::arn::new_id();
+        let ids: Vec<String> = placed.iter().map(|_| berth_api::arn::new_id()).collect();
+        let mut networks: Vec<Option<Option<super::network::AllocatedNetwork>>> =
+            match (&spec.network, spec.network_mode()) {
+                (Some(request), NetworkMode::Awsvpc) => {
+                    let wanted: Vec<(String, String)> = placed
+                        .iter()
+                        .zip(&ids)
+                        .map(|(p, id)| (p.instance_id.clone(), id.clone()))
+                        .collect();
+                    self.allocate_networks(request, &spec.cluster, &wanted)?
+                        .into_iter()
+                        .map(Some)
+                        .collect()
+                }
+                (None, NetworkMode::Awsvpc) => {
+                    return Err(Error::Internal(anyhow::anyhow!(
+                        "an awsvpc task was launched without its network configuration"
+                    )))
+                }
+                _ => placed.iter().map(|_| None).collect(),
+            };
+        for ((placement, id), network) in placed.iter().zip(ids).zip(networks.iter_mut()) {
+            let PlacedTask {
+                instance_id,
+                instance_arn,
+                gpu_ids,
+            } = placement;
+            let (network, compares, mut ops) = match network.take() {
+                None => (None, Vec::new(), Vec::new()),
+                Some(None) => {
+                    new.failures.push(Failure {
+                        arn: Some(instance_arn.clone()),
+                        reason: Some("RESOURCE:ENI".into()),
+                        detail: Some(
+                            "The instance's slice of every given subnet is full, or no slice is left for it."
+                                .into(),
+                        ),
+                    });
+                    continue;
+                }
+                Some(Some(allocated)) => {
+                    (Some(allocated.network), allocated.compares, allocated.ops)
+                }
+            };
             let mut unassigned = gpu_ids.iter();
             let containers = spec
                 .containers
@@ -501,6 +544,7 @@ impl App {
                     .unwrap_or_default(),
                 pid_mode: spec.definition.definition.pid_mode,
                 ipc_mode: spec.definition.definition.ipc_mode,
+                network,
                 overrides: spec.overrides.clone(),
                 task_role_arn: spec
                     .overrides
@@ -526,9 +570,10 @@ impl App {
                 enable_execute_command: spec.enable_execute_command,
             };
             ops.push(put_json(keys::task(&spec.cluster, &id), &record)?);
-            tasks.push(record);
+            new.tasks.push(record);
+            new.writes.push((compares, ops));
         }
-        Ok((tasks, ops))
+        Ok(new)
     }
 
     pub async fn stop_task(&self, req: StopTaskRequest) -> Result<StopTaskResponse> {
@@ -757,7 +802,16 @@ impl App {
                             .map(|o| o.network_bindings.clone())
                             .unwrap_or_default(),
                     ),
-                    network_interfaces: Some(Vec::new()),
+                    network_interfaces: Some(
+                        task.network
+                            .iter()
+                            .map(|n| ecs::NetworkInterface {
+                                attachment_id: Some(n.attachment_id.clone()),
+                                private_ipv4_address: Some(n.address.clone()),
+                                ..ecs::NetworkInterface::default()
+                            })
+                            .collect(),
+                    ),
                     health_status: Some(
                         observed
                             .and_then(|o| o.health_status)
@@ -778,7 +832,12 @@ impl App {
             .and_then(|i| i.attributes.get("ecs.availability-zone").cloned().flatten());
         let stopped = entry.is_stopped();
         Task {
-            attachments: Some(Vec::new()),
+            attachments: Some(
+                task.network
+                    .iter()
+                    .map(|n| self.eni_attachment(n, entry))
+                    .collect(),
+            ),
             attributes: Some(Vec::new()),
             availability_zone: zone,
             cluster_arn: Some(self.config.scope.cluster(&task.cluster)),
@@ -873,9 +932,66 @@ fn exec_agent(
     }
 }
 
+impl App {
+    /// An awsvpc task's ENI attachment as ECS shows it. Its status follows the task:
+    /// PRECREATED until the agent reports the task running (the address is given at
+    /// placement, before anything exists on the host), ATTACHED while it runs, DETACHING
+    /// while it stops and DELETED once it is STOPPED (its address is then freed).
+    fn eni_attachment(&self, network: &TaskNetwork, entry: &TaskEntry) -> ecs::Attachment {
+        let status = match entry.status.as_ref().map(|s| s.report.last_status) {
+            None | Some(ReportedStatus::Pending) => "PRECREATED",
+            Some(ReportedStatus::Running) => "ATTACHED",
+            Some(ReportedStatus::Stopping) => "DETACHING",
+            Some(ReportedStatus::Stopped) => "DELETED",
+        };
+        let detail = |name: &str, value: &str| KeyValuePair {
+            name: Some(name.to_owned()),
+            value: Some(value.to_owned()),
+        };
+        ecs::Attachment {
+            id: Some(network.attachment_id.clone()),
+            type_: Some("ElasticNetworkInterface".to_owned()),
+            status: Some(status.to_owned()),
+            details: Some(vec![
+                detail("subnetId", &network.subnet_id),
+                detail("networkInterfaceId", &network.eni_id),
+                detail("macAddress", &network.mac_address),
+                detail(
+                    "privateDnsName",
+                    &crate::network::private_dns_name(&network.address, &self.config.scope.region),
+                ),
+                detail("privateIPv4Address", &network.address),
+            ]),
+        }
+    }
+}
+
+/// New tasks and what to write for them.
+#[derive(Default)]
+pub(crate) struct NewTasks {
+    pub tasks: Vec<TaskRecord>,
+    /// Per task, in order: the compares guarding its claims (its address, its host's new
+    /// slice) and its puts. One task's writes belong in one transaction.
+    pub writes: Vec<(Vec<Compare>, Vec<Op>)>,
+    /// Placed tasks that got no address (`RESOURCE:ENI`).
+    pub failures: Vec<Failure>,
+}
+
+impl NewTasks {
+    /// Every task's compares and puts, for one transaction.
+    pub(crate) fn into_txn_parts(self) -> (Vec<TaskRecord>, Vec<Compare>, Vec<Op>, Vec<Failure>) {
+        let mut compares = Vec::new();
+        let mut ops = Vec::new();
+        for (c, o) in self.writes {
+            compares.extend(c);
+            ops.extend(o);
+        }
+        (self.tasks, compares, ops, self.failures)
+    }
+}
+
 /// The members of RunTask and StartTask that berth refuses (see `crate::fields`).
 struct LaunchMembers<'a> {
-    network_configuration: bool,
     propagate_tags: Option<PropagateTags>,
     volume_configurations: bool,
     overrides: Option<&'a TaskOverride>,
@@ -886,7 +1002,6 @@ struct LaunchMembers<'a> {
 macro_rules! launch_members {
     ($req:expr) => {
         LaunchMembers {
-            network_configuration: $req.network_configuration.is_some(),
             propagate_tags: $req.propagate_tags,
             volume_configurations: $req
                 .volume_configurations
@@ -899,19 +1014,8 @@ macro_rules! launch_members {
 }
 use launch_members;
 
-/// Refuses a `networkConfiguration` (RunTask, StartTask and services).
-pub(crate) fn refuse_network_configuration(given: bool) -> Result<()> {
-    if given {
-        return Err(Error::invalid(
-            "'networkConfiguration' is not supported by berth yet: awsvpc task networking is not available, and ECS refuses a network configuration for the bridge, host and none network modes. Remove it.",
-        ));
-    }
-    Ok(())
-}
-
 /// Refuses what berth would otherwise accept and ignore, before anything is placed.
 fn refuse_unsupported_launch(m: &LaunchMembers<'_>) -> Result<()> {
-    refuse_network_configuration(m.network_configuration)?;
     if m.propagate_tags == Some(PropagateTags::Service) {
         return Err(Error::invalid(
             "'propagateTags' SERVICE is only valid for the tasks of a service. Use TASK_DEFINITION or NONE.",
@@ -1072,7 +1176,8 @@ fn demand_of(
         for mapping in container.port_mappings.iter().flatten() {
             let host_port = match mode {
                 NetworkMode::Host => mapping.host_port.or(mapping.container_port).unwrap_or(0),
-                NetworkMode::None => 0,
+                // An awsvpc task's ports are on its own address, not the host's.
+                NetworkMode::None | NetworkMode::Awsvpc => 0,
                 _ => mapping.host_port.unwrap_or(0),
             };
             if host_port <= 0 {
