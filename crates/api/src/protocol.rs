@@ -249,6 +249,33 @@ pub struct TaskNetwork {
     pub ingress: Vec<IngressRule>,
 }
 
+impl TaskNetwork {
+    /// The interface's private DNS name in `region`, as ECS shows it.
+    pub fn private_dns_name(&self, region: &str) -> String {
+        private_dns_name(&self.address, region)
+    }
+
+    /// The slice's gateway with the slice's prefix length (`10.100.3.1/24`), as the task
+    /// metadata endpoint's `SubnetGatewayIpv4Address` shows it.
+    pub fn gateway_with_prefix(&self) -> String {
+        match self.slice_cidr.split_once('/') {
+            Some((_, prefix)) => format!("{}/{prefix}", self.gateway),
+            None => self.gateway.clone(),
+        }
+    }
+}
+
+/// The private DNS name ECS shows for an address, in EC2's `us-east-1` form
+/// (`ip-10-0-1-5.ec2.internal`); other regions get `REGION.compute.internal`.
+pub fn private_dns_name(address: &str, region: &str) -> String {
+    let host = format!("ip-{}", address.replace('.', "-"));
+    if region == "us-east-1" {
+        format!("{host}.ec2.internal")
+    } else {
+        format!("{host}.{region}.compute.internal")
+    }
+}
+
 /// One ingress permission of a security group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IngressRule {

@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::Ipv4Addr;
 
+pub use berth_api::protocol::private_dns_name;
 use berth_api::protocol::{IngressRule, TaskNetwork};
 use ipnet::Ipv4Net;
 use serde::{Deserialize, Serialize};
@@ -222,17 +223,6 @@ pub fn check_ingress(rules: &[IngressRule]) -> Result<(), NetworkInputError> {
 pub fn mac_for(address: Ipv4Addr) -> String {
     let o = address.octets();
     format!("02:42:{:02x}:{:02x}:{:02x}:{:02x}", o[0], o[1], o[2], o[3])
-}
-
-/// The private DNS name ECS shows for an address, in EC2's `us-east-1` form
-/// (`ip-10-0-1-5.ec2.internal`); other regions get `REGION.compute.internal`.
-pub fn private_dns_name(address: &str, region: &str) -> String {
-    let host = format!("ip-{}", address.replace('.', "-"));
-    if region == "us-east-1" {
-        format!("{host}.ec2.internal")
-    } else {
-        format!("{host}.{region}.compute.internal")
-    }
 }
 
 /// The network records, indexed.

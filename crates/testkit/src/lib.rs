@@ -569,9 +569,32 @@ pub fn remove_instance_volumes(instance_arns: &[String]) {
     }
 }
 
+/// Removes every Docker network labelled with one of the container instance ARNs (the
+/// networks of the awsvpc slices the agent made), once their containers are gone.
+pub fn remove_instance_networks(instance_arns: &[String]) {
+    for arn in instance_arns {
+        let ids = std::process::Command::new("docker")
+            .args([
+                "network",
+                "ls",
+                "-q",
+                "--filter",
+                &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN),
+            ])
+            .output();
+        if let Ok(out) = ids {
+            for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+                let _ = std::process::Command::new("docker")
+                    .args(["network", "rm", id])
+                    .output();
+            }
+        }
+    }
+}
+
 /// Removes, when dropped (also when a test panics), the containers of every task it
-/// was told about and of every container instance it watches, and the volumes the
-/// agent made for those instances' tasks.
+/// was told about and of every container instance it watches, and the volumes and
+/// networks the agent made for those instances' tasks.
 #[derive(Debug, Default)]
 pub struct DockerCleanup {
     task_arns: std::sync::Mutex<Vec<String>>,
@@ -603,6 +626,7 @@ impl Drop for DockerCleanup {
         remove_task_containers(&tasks);
         remove_instance_containers(&self.instance_arns);
         remove_instance_volumes(&self.instance_arns);
+        remove_instance_networks(&self.instance_arns);
         remove_task_cgroups(&tasks);
     }
 }
@@ -681,6 +705,38 @@ pub mod fixtures {
         );
         assert_eq!(out.tasks().len(), 1, "RunTask returned {:?}", out.tasks());
         out.tasks()[0].clone()
+    }
+
+    /// A /16 of 10.128.0.0/9 that no route of this host overlaps, for a test's own subnet
+    /// (each test process starts its search at a different place, so concurrent tests
+    /// rarely meet).
+    pub fn free_cidr() -> String {
+        let routes = std::process::Command::new("ip")
+            .args(["-4", "route"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        let seed = std::process::id() as usize;
+        (0..120)
+            .map(|i| 128 + (seed + i * 7) % 120)
+            .map(|octet| format!("10.{octet}."))
+            .find(|prefix| !routes.contains(prefix.as_str()))
+            .map(|prefix| format!("{prefix}0.0/16"))
+            .expect("a free /16 in 10.128.0.0/9")
+    }
+
+    /// An awsvpc network configuration on `subnet` with these security groups.
+    pub fn awsvpc(subnet: &str, groups: &[&str]) -> aws_sdk_ecs::types::NetworkConfiguration {
+        use aws_sdk_ecs::types::{AwsVpcConfiguration, NetworkConfiguration};
+        NetworkConfiguration::builder()
+            .awsvpc_configuration(
+                AwsVpcConfiguration::builder()
+                    .subnets(subnet)
+                    .set_security_groups(Some(groups.iter().map(|g| g.to_string()).collect()))
+                    .build()
+                    .expect("awsvpc configuration"),
+            )
+            .build()
     }
 
     /// DescribeTasks of one task.

@@ -9,43 +9,15 @@
 
 use std::time::Duration;
 
-use aws_sdk_ecs::types::{AwsVpcConfiguration, NetworkConfiguration, NetworkMode, Task};
+use aws_sdk_ecs::types::{NetworkMode, Task};
 use berth_api::protocol::IngressRule;
-use berth_testkit::fixtures::{describe, shell_container};
+use berth_testkit::fixtures::{awsvpc, describe, free_cidr, shell_container};
 use berth_testkit::{
     docker, docker_available, wait_for, AgentKind, DockerCleanup, Options, TestCluster,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 const SECOND_DOCKER: &str = "unix:///var/run/berth-docker2.sock";
-
-/// A /16 of 10.0.0.0/8 that no route of this host overlaps.
-fn free_cidr() -> String {
-    let routes = std::process::Command::new("ip")
-        .args(["-4", "route"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    let seed = std::process::id() as usize;
-    (0..120)
-        .map(|i| 128 + (seed + i * 7) % 120)
-        .map(|octet| format!("10.{octet}."))
-        .find(|prefix| !routes.contains(prefix.as_str()))
-        .map(|prefix| format!("{prefix}0.0/16"))
-        .expect("a free /16 in 10.0.0.0/8")
-}
-
-fn awsvpc(subnet: &str, groups: &[&str]) -> NetworkConfiguration {
-    NetworkConfiguration::builder()
-        .awsvpc_configuration(
-            AwsVpcConfiguration::builder()
-                .subnets(subnet)
-                .set_security_groups(Some(groups.iter().map(|g| g.to_string()).collect()))
-                .build()
-                .expect("awsvpc configuration"),
-        )
-        .build()
-}
 
 /// The attachment detail `name` of an awsvpc task.
 fn detail(task: &Task, name: &str) -> String {

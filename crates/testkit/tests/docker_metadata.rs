@@ -34,7 +34,7 @@ use berth_api::protocol::{
     DesiredState, RegisterRequest, RegisterResponse, ReportRequest, ReportResponse,
     TaskCredentials, TaskTags,
 };
-use berth_testkit::fixtures::{describe, runtime_id, shell_container};
+use berth_testkit::fixtures::{awsvpc, describe, free_cidr, runtime_id, shell_container};
 use berth_testkit::{
     docker_available, task_endpoint_any_port, wait_for, AgentKind, DockerCleanup, Options,
     TestCluster,
@@ -471,6 +471,105 @@ async fn metadata_endpoint_v4_and_v3_serve_a_task_to_its_own_containers() {
     let unknown = v4.rsplit_once('/').expect("an ID").0.to_owned() + "/no-such-id/task";
     let refused = exec(&app, false, &format!("wget -qO- '{unknown}'")).expect_err("unknown");
     assert!(refused.contains("404"), "{refused}");
+}
+
+/// An awsvpc task of two containers (sharing its pause container's namespace) reads its
+/// metadata from its own address, with the ENI in `Networks`; a bridge task's container
+/// that knows the URI is refused, and so is the awsvpc task's container for a URI of
+/// another task.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_awsvpc_task_reads_its_metadata_from_its_own_address() {
+    if !docker_available() {
+        return;
+    }
+    let (cluster, instance, cleanup) = docker_cluster().await;
+    let subnet = cluster
+        .server
+        .app
+        .create_subnet(&free_cidr(), "metadata", 24)
+        .await
+        .expect("creating a subnet");
+    cluster
+        .client
+        .register_task_definition()
+        .family("meta-vpc")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(shell_container("app", 32, "exec sleep 3600").build())
+        .container_definitions(shell_container("side", 32, "exec sleep 3600").build())
+        .send()
+        .await
+        .expect("registering meta-vpc");
+    let out = cluster
+        .client
+        .start_task()
+        .task_definition("meta-vpc")
+        .container_instances(&instance)
+        .network_configuration(awsvpc(&subnet.id, &[]))
+        .send()
+        .await
+        .expect("StartTask");
+    assert!(out.failures().is_empty(), "{:?}", out.failures());
+    let arn = cleanup
+        .track(out.tasks()[0].task_arn().expect("an ARN"))
+        .to_owned();
+    let task = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let detail = |name: &str| {
+        task.attachments()[0]
+            .details()
+            .iter()
+            .find(|d| d.name() == Some(name))
+            .and_then(|d| d.value())
+            .unwrap_or_else(|| panic!("no {name} detail"))
+            .to_owned()
+    };
+    let (address, mac) = (detail("privateIPv4Address"), detail("macAddress"));
+    let (app, side) = (runtime_id(&task, "app"), runtime_id(&task, "side"));
+    let v4 = env_of(&app, false)["ECS_CONTAINER_METADATA_URI_V4"].clone();
+
+    let container = fetch_json(&app, false, &v4);
+    let networks = &container["Networks"][0];
+    assert_eq!(networks["NetworkMode"], "awsvpc");
+    assert_eq!(networks["IPv4Addresses"], serde_json::json!([address]));
+    assert_eq!(networks["MACAddress"], mac.as_str());
+    assert_eq!(networks["IPv4SubnetCIDRBlock"], subnet.cidr.as_str());
+    assert_eq!(
+        networks["PrivateDNSName"],
+        detail("privateDnsName").as_str()
+    );
+    assert!(
+        networks["SubnetGatewayIpv4Address"]
+            .as_str()
+            .is_some_and(|g| g.ends_with("/24")),
+        "{networks}"
+    );
+    // The other container of the task shares the address, so it reads the task too.
+    let document = fetch_json(&side, false, &format!("{v4}/task"));
+    assert_eq!(document["TaskARN"], arn.as_str());
+    assert_eq!(names(&document), ["app", "side"]);
+
+    // A bridge task's container that knows the URI is refused.
+    register_sleeper(&cluster, "meta-bridge", NetworkMode::Bridge, None).await;
+    let other = run_task(&cluster, "meta-bridge", &instance, &[]).await;
+    cleanup.track(other.task_arn().expect("an ARN"));
+    let intruder = runtime_id(&other, "app");
+    let refused = exec(&intruder, false, &format!("wget -qO- '{v4}/task'"))
+        .expect_err("another task's container is refused");
+    assert!(refused.contains("404"), "{refused}");
+    // And the awsvpc task may not read the bridge task's.
+    let other_v4 = env_of(&intruder, false)["ECS_CONTAINER_METADATA_URI_V4"].clone();
+    let refused = exec(&app, false, &format!("wget -qO- '{other_v4}/task'"))
+        .expect_err("the awsvpc task is refused another task's URI");
+    assert!(refused.contains("404"), "{refused}");
+
+    cluster
+        .client
+        .stop_task()
+        .task(&arn)
+        .send()
+        .await
+        .expect("StopTask");
+    cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
+    drop(cleanup);
 }
 
 /// Credentials reach their own task only: read from its container, refused to other

@@ -464,6 +464,16 @@ impl TaskView<'_> {
             })
     }
 
+    /// The region of the task's ARN (`arn:aws:ecs:REGION:…`).
+    fn region(&self) -> &str {
+        self.desired
+            .task_arn
+            .split(':')
+            .nth(3)
+            .filter(|r| !r.is_empty())
+            .unwrap_or("us-east-1")
+    }
+
     fn report_of(&self, name: &str) -> Option<&ContainerReport> {
         self.report
             .and_then(|r| r.containers.iter().find(|c| c.name == name))
@@ -555,6 +565,19 @@ impl TaskView<'_> {
     fn networks(&self, status: &ContainerStatus) -> Vec<NetworkResponse> {
         if self.desired.network_mode == NetworkMode::None {
             return Vec::new();
+        }
+        if let Some(eni) = &self.desired.network {
+            // awsvpc: the task's interface, as the server allocated it.
+            return vec![NetworkResponse {
+                network_mode: Some(NetworkMode::Awsvpc.as_str().to_owned()),
+                ipv4_addresses: vec![eni.address.clone()],
+                attachment_index: Some(0),
+                mac_address: Some(eni.mac_address.clone()),
+                ipv4_subnet_cidr_block: Some(eni.subnet_cidr.clone()),
+                private_dns_name: Some(eni.private_dns_name(self.region())),
+                subnet_gateway_ipv4_address: Some(eni.gateway_with_prefix()),
+                ..Default::default()
+            }];
         }
         vec![NetworkResponse {
             network_mode: Some(self.desired.network_mode.as_str().to_owned()),

@@ -473,10 +473,19 @@ impl TaskEndpoint {
             return Some(false);
         }
         let ip = caller.peer.ip();
+        // An awsvpc task's containers share its pause container's namespace, so they
+        // reach the endpoint from the task's own address (which the server allocated and
+        // Docker gave the namespace); a bridge container from its own.
         let holds = |s: &TaskState| {
-            s.containers
-                .values()
-                .any(|c| c.state == RunState::Running && has_address(c, ip))
+            let task_address = s
+                .desired
+                .as_ref()
+                .and_then(|d| d.network.as_ref())
+                .and_then(|n| n.address.parse::<IpAddr>().ok());
+            s.containers.values().any(|c| {
+                c.state == RunState::Running
+                    && (task_address.is_some_and(|a| same_ip(a, ip)) || has_address(c, ip))
+            })
         };
         if !holds(state) {
             return None;
@@ -571,6 +580,11 @@ fn has_address(c: &ContainerStatus, ip: IpAddr) -> bool {
             n.ipv6 == Some(v6) || v6.to_ipv4_mapped().is_some_and(|v4| n.ipv4 == Some(v4))
         }
     })
+}
+
+/// Whether two addresses are the same, an IPv4-mapped IPv6 peer included.
+fn same_ip(a: IpAddr, b: IpAddr) -> bool {
+    a.to_canonical() == b.to_canonical()
 }
 
 #[cfg(test)]
