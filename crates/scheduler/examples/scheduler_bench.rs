@@ -6,7 +6,7 @@
 //! measured in the same run, a few calls through one-shot [`schedule`] on a
 //! snapshot (which rebuilds the indexes every call).
 //!
-//! Run: `cargo run -p berth-scheduler --release --example bench`
+//! Run: `cargo run -p berth-scheduler --release --example scheduler_bench`
 
 use std::time::{Duration, Instant};
 

@@ -4,7 +4,7 @@
 //! concurrent appends to several streams, FilterLogEvents scan speed, and
 //! GetLogEvents latency.
 //!
-//! `cargo run -p berth-logs --release --example bench -- [events]`
+//! `cargo run -p berth-logs --release --example logs_bench -- [events]`
 //! (default 2,000,000 events per append run).
 
 use std::fs::File;
