@@ -25,6 +25,7 @@ pub mod secret_refs;
 mod secretsmanager;
 mod service_plan;
 mod service_scheduler;
+mod service_targets;
 mod services;
 mod ssm;
 mod sts;
