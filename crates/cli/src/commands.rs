@@ -93,6 +93,11 @@ struct ServerOptions {
     /// PEM files in DATA_DIR/certificates.
     #[arg(long, default_value = "127.0.0.1")]
     lb_dns_name: String,
+    /// Do not serve the load balancers in this process: `berth lb --server URL --token T`
+    /// processes serve them (on this host too, where only one data plane may bind a
+    /// listener's port).
+    #[arg(long)]
+    no_load_balancer: bool,
 }
 
 /// How an agent learns its host's GPUs.
@@ -317,6 +322,7 @@ async fn start_server_with(
         listen: options.listen,
         data_dir: data_dir.clone(),
         key_file: None,
+        load_balancer: (!options.no_load_balancer).then(berth_lb::Limits::default),
         app: AppConfig {
             scope: berth_api::arn::ArnScope {
                 partition: "aws".into(),
