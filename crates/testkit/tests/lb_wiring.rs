@@ -7,7 +7,9 @@ mod lb_wiring_support;
 
 use std::collections::HashMap;
 
-use aws_sdk_elasticloadbalancingv2::types::{LoadBalancerStateEnum, TargetHealthStateEnum};
+use aws_sdk_elasticloadbalancingv2::types::{
+    LoadBalancerStateEnum, TargetHealthStateEnum, TargetTypeEnum,
+};
 use berth_testkit::{docker, docker_available, AgentKind, DockerCleanup, Options, TestCluster};
 use lb_wiring_support::{
     balancer, client, free_port, get, health_of, instance_id, run_webs, target, wait_for_health,
@@ -38,7 +40,7 @@ async fn the_in_process_load_balancer_serves_checks_and_drains_containers() {
     let host = instance_id(&cluster).await;
     let elb = client(&cluster);
     let port = free_port();
-    let lb = balancer(&elb, "wired", port, 30).await;
+    let lb = balancer(&elb, "wired", port, 30, TargetTypeEnum::Instance).await;
     wait_for_state(&elb, &lb.load_balancer, LoadBalancerStateEnum::Active).await;
 
     elb.register_targets()

@@ -116,8 +116,8 @@ pub fn free_port() -> u16 {
 }
 
 /// The ARNs of a load balancer (internal: it listens on 127.0.0.1), its listener on
-/// `port`, and an HTTP instance target group checked on `/health` every 5 s (2 checks
-/// either way) whose targets drain for `drain_seconds`.
+/// `port`, and an HTTP target group checked on `/health` every 5 s (2 checks either way)
+/// whose targets drain for `drain_seconds`.
 pub struct Balancer {
     pub load_balancer: String,
     pub target_group: String,
@@ -125,7 +125,13 @@ pub struct Balancer {
     pub port: u16,
 }
 
-pub async fn balancer(elb: &elbv2::Client, name: &str, port: u16, drain_seconds: u32) -> Balancer {
+pub async fn balancer(
+    elb: &elbv2::Client,
+    name: &str,
+    port: u16,
+    drain_seconds: u32,
+    target_type: TargetTypeEnum,
+) -> Balancer {
     let lb = elb
         .create_load_balancer()
         .name(name)
@@ -142,7 +148,7 @@ pub async fn balancer(elb: &elbv2::Client, name: &str, port: u16, drain_seconds:
         .name(name)
         .protocol(ProtocolEnum::Http)
         .port(80)
-        .target_type(TargetTypeEnum::Instance)
+        .target_type(target_type)
         .health_check_path("/health")
         .health_check_interval_seconds(5)
         .health_check_timeout_seconds(2)
