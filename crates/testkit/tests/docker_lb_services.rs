@@ -1,8 +1,14 @@
 //! A real ECS service behind berth's in-process load balancer: four busybox `httpd` tasks
-//! (each answering `/` with its task definition's revision) registered by the service in
-//! an `instance` target group that the data plane health-checks, and a bounded client loop
-//! (20 requests/s) through the listener. Not one request may fail while the service rolls
-//! from web:1 to web:2, nor while one task's container is `docker kill`ed and replaced.
+//! (each answering `/cgi-bin/rev` with its task definition's revision) registered by the
+//! service in an `instance` target group that the data plane health-checks, and a bounded
+//! client loop (20 requests/s) through the listener. Not one request may fail while the
+//! service rolls from web:1 to web:2, nor while one task's container is `docker kill`ed and
+//! replaced.
+//!
+//! The containers exit at once on SIGTERM, as a well-behaved server does, and the rollout's
+//! client sends POSTs, which the load balancer never retries: a task stopped before its
+//! target drained would fail requests. The kill test sends GETs, which the load balancer
+//! retries once on another target when one refuses the connection.
 
 mod lb_wiring_support;
 
@@ -22,10 +28,14 @@ use tokio_util::sync::CancellationToken;
 const TIMEOUT: Duration = Duration::from_secs(40);
 const TASKS: usize = 4;
 
-/// `web` revision `revision`: `/` answers `web:REVISION`, `/health` answers 200.
+/// `web` revision `revision`: `/cgi-bin/rev` answers `web:REVISION` (to GET and POST)
+/// after 0.3 s, so that requests are in flight when tasks stop; `/health` answers 200;
+/// SIGTERM ends the container at once.
 async fn register_web(cluster: &TestCluster, revision: u32) -> String {
     let script = format!(
-        "mkdir -p /www && echo web:{revision} > /www/index.html && echo ok > /www/health && exec httpd -f -p 80 -h /www"
+        "mkdir -p /www/cgi-bin && echo ok > /www/health \
+         && printf '#!/bin/sh\\nsleep 0.3\\necho Content-Type: text/plain\\necho\\necho web:{revision}\\n' > /www/cgi-bin/rev \
+         && chmod +x /www/cgi-bin/rev && trap 'exit 0' TERM; httpd -f -p 80 -h /www & wait"
     );
     let web = shell_container("web", 16, &script)
         .port_mappings(
@@ -125,8 +135,14 @@ async fn wait_for_healthy_rollout(cluster: &TestCluster, lb: &Balancer, revision
 /// What the client loop saw: each request's status and body, or its error.
 type Answers = Arc<Mutex<Vec<Result<(u16, String), String>>>>;
 
-/// GETs `/` through the listener 20 times a second (keep-alive) until `stop`.
-fn client_loop(port: u16, stop: CancellationToken) -> (Answers, tokio::task::JoinHandle<()>) {
+/// Starts `method /cgi-bin/rev` through the listener 20 times a second (each answer takes
+/// 0.3 s, so several are in flight; connections are kept alive) until `stop`, and waits for
+/// the last ones.
+fn client_loop(
+    port: u16,
+    method: reqwest::Method,
+    stop: CancellationToken,
+) -> (Answers, tokio::task::JoinHandle<()>) {
     let answers: Answers = Arc::default();
     let seen = answers.clone();
     let handle = tokio::spawn(async move {
@@ -135,19 +151,34 @@ fn client_loop(port: u16, stop: CancellationToken) -> (Answers, tokio::task::Joi
             .build()
             .expect("an HTTP client");
         let mut tick = tokio::time::interval(Duration::from_millis(50));
+        let mut in_flight = Vec::new();
         while !stop.is_cancelled() {
             tick.tick().await;
-            let answer = match http.get(format!("http://127.0.0.1:{port}/")).send().await {
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    match response.text().await {
-                        Ok(body) => Ok((status, body.trim().to_owned())),
-                        Err(err) => Err(format!("reading the body: {err}")),
+            let mut request = http.request(
+                method.clone(),
+                format!("http://127.0.0.1:{port}/cgi-bin/rev"),
+            );
+            // A GET without a body is what the load balancer may retry on another target.
+            if method == reqwest::Method::POST {
+                request = request.body("ping");
+            }
+            let seen = seen.clone();
+            in_flight.push(tokio::spawn(async move {
+                let answer = match request.send().await {
+                    Ok(response) => {
+                        let status = response.status().as_u16();
+                        match response.text().await {
+                            Ok(body) => Ok((status, body.trim().to_owned())),
+                            Err(err) => Err(format!("reading the body: {err}")),
+                        }
                     }
-                }
-                Err(err) => Err(format!("{err:?}")),
-            };
-            seen.lock().await.push(answer);
+                    Err(err) => Err(format!("{err:?}")),
+                };
+                seen.lock().await.push(answer);
+            }));
+        }
+        for request in in_flight {
+            request.await.expect("a request task");
         }
     });
     (answers, handle)
@@ -186,7 +217,7 @@ async fn zero_failed_requests_during_a_rolling_deployment() {
     }
     let (cluster, _cleanup, lb) = web_service("rolling").await;
     let stop = CancellationToken::new();
-    let (answers, client) = client_loop(lb.port, stop.clone());
+    let (answers, client) = client_loop(lb.port, reqwest::Method::POST, stop.clone());
     wait_for("the client loop to get answers", TIMEOUT, || async {
         (answers.lock().await.len() >= 5).then_some(())
     })
@@ -264,7 +295,7 @@ async fn zero_failed_requests_while_a_task_is_killed() {
     }
     let (cluster, _cleanup, lb) = web_service("killed").await;
     let stop = CancellationToken::new();
-    let (answers, client) = client_loop(lb.port, stop.clone());
+    let (answers, client) = client_loop(lb.port, reqwest::Method::GET, stop.clone());
     wait_for("the client loop to get answers", TIMEOUT, || async {
         (answers.lock().await.len() >= 5).then_some(())
     })
