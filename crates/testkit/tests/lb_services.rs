@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use api_support::{fake_cluster, register_with};
 use aws_sdk_ecs::types::{
-    ContainerDefinition, DeploymentConfiguration, DesiredStatus, LoadBalancer, PortMapping,
-    Service, Task,
+    AwsVpcConfiguration, ContainerDefinition, DeploymentConfiguration, DesiredStatus, LoadBalancer,
+    NetworkConfiguration, NetworkMode, PortMapping, Service, Task,
 };
 use aws_sdk_elasticloadbalancingv2 as elbv2;
 use berth_api::elbv2::{TargetHealthReasonEnum, TargetHealthStateEnum};
@@ -715,4 +715,97 @@ async fn a_task_stopped_by_the_user_is_deregistered_at_once() {
         (described.last_status() == Some("STOPPED") && draining).then_some(())
     })
     .await;
+}
+
+#[tokio::test]
+async fn awsvpc_tasks_are_registered_as_ip_targets() {
+    let cluster = fake_cluster().await;
+    let elb = elb_client(&cluster);
+    let subnet = cluster
+        .server
+        .app
+        .create_subnet("10.78.0.0/16", "lb", 24)
+        .await
+        .expect("a subnet")
+        .id;
+    let web = ContainerDefinition::builder()
+        .name("web")
+        .image("busybox:latest")
+        .memory(32)
+        .port_mappings(PortMapping::builder().container_port(8080).build())
+        .build();
+    cluster
+        .client
+        .register_task_definition()
+        .family("vpc")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(web)
+        .send()
+        .await
+        .expect("registering vpc");
+    let ips = target_group(&elb, "ips", TargetTypeEnum::Ip, 0, true).await;
+    let instances = target_group(&elb, "inst", TargetTypeEnum::Instance, 0, true).await;
+    let network = NetworkConfiguration::builder()
+        .awsvpc_configuration(
+            AwsVpcConfiguration::builder()
+                .subnets(&subnet)
+                .build()
+                .unwrap(),
+        )
+        .build();
+    let create = || {
+        cluster
+            .client
+            .create_service()
+            .service_name("vpc")
+            .task_definition("vpc")
+            .desired_count(1)
+            .network_configuration(network.clone())
+    };
+    // awsvpc tasks need ip target groups, and the service-linked role.
+    let message = refused(
+        create()
+            .load_balancers(lb(&instances, "web", 8080))
+            .send()
+            .await,
+    );
+    assert!(
+        message.contains(
+            "has target type instance, which is incompatible with the awsvpc network mode"
+        ),
+        "{message}"
+    );
+    let message = refused(
+        create()
+            .load_balancers(lb(&ips, "web", 8080))
+            .role("anything")
+            .send()
+            .await,
+    );
+    assert!(message.contains("service linked role"), "{message}");
+
+    create()
+        .load_balancers(lb(&ips, "web", 8080))
+        .send()
+        .await
+        .expect("creating the service");
+    let task = wait_for("a registered task", WAIT, || async {
+        let tasks = service_tasks(&cluster, "vpc", DesiredStatus::Running).await;
+        (tasks.len() == 1
+            && tasks[0].last_status() == Some("RUNNING")
+            && targets(&elb, &ips).await.len() == 1)
+            .then(|| tasks[0].clone())
+    })
+    .await;
+    let address = task.attachments()[0]
+        .details()
+        .iter()
+        .find(|d| d.name() == Some("privateIPv4Address"))
+        .and_then(|d| d.value())
+        .expect("an address")
+        .to_owned();
+    assert_eq!(
+        targets(&elb, &ips).await,
+        [(address, 8080, "initial".to_owned())]
+    );
 }
