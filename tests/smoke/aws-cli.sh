@@ -25,6 +25,7 @@ BERTH_TEST_IMAGE=${BERTH_TEST_IMAGE:-berth-test/busybox:latest}
 PASSED=0
 STEP=setup
 BERTH_PID=
+CURL_LOOP=
 TASK_ARNS=()
 RUNTIME_IDS=()
 WORK=$(mktemp -d /tmp/berth-smoke.XXXXXX)
@@ -87,6 +88,7 @@ remove_containers() {
 cleanup() {
   local rc=$?
   set +e
+  [ -z "${CURL_LOOP:-}" ] || kill "$CURL_LOOP" 2>/dev/null
   stop_berth
   remove_containers
   if [ "$rc" -eq 0 ]; then
@@ -106,7 +108,8 @@ trap 'exit 130' INT TERM
 # Isolate the aws CLI / boto3 from the user's own AWS configuration.
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_ENDPOINT_URL \
   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_REGION \
-  AWS_DEFAULT_REGION AWS_ENDPOINT_URL_ECS AWS_ENDPOINT_URL_IAM AWS_ENDPOINT_URL_STS
+  AWS_DEFAULT_REGION AWS_ENDPOINT_URL_ECS AWS_ENDPOINT_URL_IAM AWS_ENDPOINT_URL_STS \
+  AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2
 export AWS_CONFIG_FILE=$WORK/aws-config AWS_SHARED_CREDENTIALS_FILE=$WORK/aws-credentials
 export AWS_DEFAULT_OUTPUT=json AWS_PAGER="" AWS_EC2_METADATA_DISABLED=true
 
@@ -674,6 +677,98 @@ out=$(aws logs filter-log-events --log-group-name /ecs/smoke-web --filter-patter
 [ "$(jq -r '[.events[].message] | join("|")' <<<"$out")" = "ERROR this line is for filter-log-events" ] ||
   fail "filter-log-events --filter-pattern ERROR answered $out"
 pass "issue 8 session: iam roles, bind mount + task volume, SSM and Secrets Manager secrets, awslogs (get-log-events, filter-log-events), metadata v4 and role credentials from inside the container"
+
+# ---------------------------------------------------------------- load balancing (issue 9)
+
+# lb_service_tasks STATUS: the ARNs of service lbweb's tasks with that desired status, each
+# remembered in TASK_ARNS for cleanup.
+lb_service_tasks() {
+  local arns arn
+  arns=$(aws ecs list-tasks --cluster default --service-name lbweb --desired-status "$1" | jq -r '.taskArns[]')
+  for arn in $arns; do
+    [[ " ${TASK_ARNS[*]} " == *" $arn "* ]] || TASK_ARNS+=("$arn")
+  done
+  [ -z "$arns" ] || echo "$arns"
+}
+
+step "elbv2 create-load-balancer, create-target-group, create-listener"
+LB_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+[ -n "${AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2:-}" ] || fail "env file does not set AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2"
+LB_ARN=$(aws elbv2 create-load-balancer --name web --type application --scheme internal |
+  jq -r '.LoadBalancers[0].LoadBalancerArn')
+TG_ARN=$(aws elbv2 create-target-group --name web --protocol HTTP --port 80 --target-type instance \
+  --health-check-path /health --healthy-threshold-count 2 --health-check-interval-seconds 5 |
+  jq -r '.TargetGroups[0].TargetGroupArn')
+aws elbv2 modify-target-group-attributes --target-group-arn "$TG_ARN" \
+  --attributes Key=deregistration_delay.timeout_seconds,Value=5 >/dev/null || fail "modify-target-group-attributes"
+aws elbv2 create-listener --load-balancer-arn "$LB_ARN" --protocol HTTP --port "$LB_PORT" \
+  --default-actions "Type=forward,TargetGroupArn=$TG_ARN" >/dev/null || fail "create-listener"
+timeout 120 aws elbv2 wait load-balancer-available --load-balancer-arns "$LB_ARN" ||
+  fail "the load balancer is not active: $(aws elbv2 describe-load-balancers --load-balancer-arns "$LB_ARN" | jq -c '.LoadBalancers[0].State')"
+pass "elbv2: internal application load balancer with an HTTP listener on $LB_PORT forwarding to target group web"
+
+step "create-service --load-balancers"
+for rev in 1 2; do
+  aws ecs register-task-definition --family smoke-lb --container-definitions "$(jq -nc --arg image "$BERTH_TEST_IMAGE" --arg rev "$rev" '[{
+    name: "web", image: $image, memory: 32, stopTimeout: 2,
+    portMappings: [{containerPort: 80, hostPort: 0}],
+    command: ["sh", "-c", ("mkdir -p /www && echo \"smoke-lb:" + $rev + " $(hostname)\" > /www/index.html && echo ok > /www/health && trap \"exit 0\" TERM; httpd -f -p 80 -h /www & wait")]}]')" \
+    >/dev/null || fail "register-task-definition smoke-lb:$rev"
+done
+out=$(aws ecs create-service --cluster default --service-name lbweb --task-definition smoke-lb:1 --desired-count 2 \
+  --load-balancers "targetGroupArn=$TG_ARN,containerName=web,containerPort=80" --health-check-grace-period-seconds 10)
+jq -e --arg tg "$TG_ARN" '.service.loadBalancers == [{targetGroupArn: $tg, containerName: "web", containerPort: 80}]
+  and .service.healthCheckGracePeriodSeconds == 10' <<<"$out" >/dev/null ||
+  fail "create-service --load-balancers: $(jq -c '.service | {loadBalancers, healthCheckGracePeriodSeconds}' <<<"$out")"
+pass "create-service lbweb (2 x smoke-lb:1) behind target group web"
+
+step "aws elbv2 wait target-in-service"
+deadline=$((SECONDS + 60))
+until [ "$(aws elbv2 describe-target-health --target-group-arn "$TG_ARN" | jq '.TargetHealthDescriptions | length')" -eq 2 ]; do
+  [ "$SECONDS" -lt "$deadline" ] || fail "the service's tasks were not registered: $(aws ecs describe-services --services lbweb | jq -c '[.services[0].events[:5][].message]')"
+  sleep 0.5
+done
+timeout 300 aws elbv2 wait target-in-service --target-group-arn "$TG_ARN" ||
+  fail "targets not healthy: $(aws elbv2 describe-target-health --target-group-arn "$TG_ARN" | jq -c '[.TargetHealthDescriptions[] | {Target, TargetHealth}]')"
+mapfile -t arns < <(lb_service_tasks RUNNING)
+[ "${#arns[@]}" -eq 2 ] || fail "lbweb has ${#arns[@]} tasks, want 2"
+instance=$(aws ecs describe-container-instances --container-instances "$(aws ecs list-container-instances | jq -r '.containerInstanceArns[0]')" |
+  jq -r '.containerInstances[0].ec2InstanceId')
+want=$(describe "${arns[@]}" | jq -c --arg i "$instance" '[.tasks[].containers[0].networkBindings[] | select(.bindIP | contains(":") | not) | {Id: $i, Port: .hostPort}] | sort')
+got=$(aws elbv2 describe-target-health --target-group-arn "$TG_ARN" | jq -c '[.TargetHealthDescriptions[] | {Id: .Target.Id, Port: .Target.Port}] | sort')
+[ "$want" = "$got" ] || fail "targets $got are not the tasks' instance and host ports $want"
+aws ecs describe-services --services lbweb | jq -e --arg m "(service lbweb) registered 1 targets in (target-group $TG_ARN)" \
+  'any(.services[0].events[].message; . == $m)' >/dev/null ||
+  fail "no registration event: $(aws ecs describe-services --services lbweb | jq -c '[.services[0].events[].message]')"
+pass "aws elbv2 wait target-in-service: both tasks registered as $instance:hostPort and healthy"
+
+step "curl through the load balancer"
+answers=$(for _ in 1 2 3 4; do curl -sf --max-time 5 "http://127.0.0.1:$LB_PORT/" || echo FAILED; done)
+grep -q FAILED <<<"$answers" && fail "a request through the load balancer failed: $answers"
+[ "$(grep -c '^smoke-lb:1 ' <<<"$answers")" -eq 4 ] || fail "unexpected answers: $answers"
+[ "$(sort -u <<<"$answers" | wc -l)" -eq 2 ] || fail "both tasks should answer (round robin): $answers"
+pass "curl http://127.0.0.1:$LB_PORT/ is answered by both tasks in turn"
+
+step "update-service to smoke-lb:2 behind the load balancer"
+codes=$WORK/lb-codes
+( while :; do curl -s -o /dev/null -w '%{http_code}\n' --max-time 5 "http://127.0.0.1:$LB_PORT/" >>"$codes" || echo 000 >>"$codes"; sleep 0.05; done ) &
+CURL_LOOP=$!
+aws ecs update-service --cluster default --service lbweb --task-definition smoke-lb:2 >/dev/null || fail "update-service lbweb"
+timeout 300 aws ecs wait services-stable --cluster default --services lbweb ||
+  fail "lbweb not stable: $(aws ecs describe-services --services lbweb | jq -c '.services[0] | {deployments, events: [.events[:5][].message]}')"
+kill "$CURL_LOOP" 2>/dev/null || true
+wait "$CURL_LOOP" 2>/dev/null || true
+total=$(wc -l <"$codes")
+bad=$(grep -vc '^200$' "$codes" || true)
+[ "$bad" -eq 0 ] || fail "$bad of $total requests failed during the rollout: $(sort "$codes" | uniq -c | tr '\n' ' ')"
+answers=$(for _ in 1 2; do curl -sf --max-time 5 "http://127.0.0.1:$LB_PORT/" || echo FAILED; done)
+[ "$(grep -c '^smoke-lb:2 ' <<<"$answers")" -eq 2 ] || fail "after the rollout: $answers"
+aws ecs describe-services --services lbweb | jq -e --arg m "(service lbweb) deregistered 1 targets in (target-group $TG_ARN)" \
+  'any(.services[0].events[].message; . == $m)' >/dev/null ||
+  fail "no deregistration event: $(aws ecs describe-services --services lbweb | jq -c '[.services[0].events[].message]')"
+lb_service_tasks STOPPED >/dev/null
+lb_service_tasks RUNNING >/dev/null
+pass "update-service to smoke-lb:2: $total requests through the load balancer during the rollout, all 200; old targets drained first"
 
 STEP="finished"
 echo "$PASSED passed, 0 failed"

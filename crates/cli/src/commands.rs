@@ -57,8 +57,8 @@ enum Command {
     Sim(crate::sim::SimArgs),
     /// Print a task's awslogs lines from the server's CloudWatch Logs API.
     Logs(crate::logs::LogsArgs),
-    /// Run a load balancer data plane (HTTP, HTTPS and TCP listeners) from a configuration
-    /// file.
+    /// Run a load balancer data plane (HTTP, HTTPS and TCP listeners) for a server's ELBv2
+    /// API (`--server URL --token T`) or from a configuration file.
     Lb(crate::lb::LbArgs),
     /// Run a command in a task's container (ECS Exec); exits with the command's code.
     Exec(crate::exec::ExecArgs),
@@ -93,6 +93,11 @@ struct ServerOptions {
     /// PEM files in DATA_DIR/certificates.
     #[arg(long, default_value = "127.0.0.1")]
     lb_dns_name: String,
+    /// Do not serve the load balancers in this process: `berth lb --server URL --token T`
+    /// processes serve them (on this host too, where only one data plane may bind a
+    /// listener's port).
+    #[arg(long)]
+    no_load_balancer: bool,
 }
 
 /// How an agent learns its host's GPUs.
@@ -187,6 +192,10 @@ struct JoinTokenCreateArgs {
     /// Let the token register any number of agents (default: exactly one).
     #[arg(long)]
     reusable: bool,
+    /// A token for `berth lb --server URL --token T` hosts (load balancer data planes)
+    /// instead of agents; `--cluster` does not apply.
+    #[arg(long)]
+    load_balancer: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -317,6 +326,7 @@ async fn start_server_with(
         listen: options.listen,
         data_dir: data_dir.clone(),
         key_file: None,
+        load_balancer: (!options.no_load_balancer).then(berth_lb::Limits::default),
         app: AppConfig {
             scope: berth_api::arn::ArnScope {
                 partition: "aws".into(),
@@ -653,11 +663,18 @@ async fn create_join_token(args: JoinTokenCreateArgs) -> anyhow::Result<()> {
     };
     let client = builder.timeout(Duration::from_secs(30)).build()?;
 
-    let url = format!("{endpoint}/control/v1/join-tokens");
-    let body = serde_json::to_vec(&serde_json::json!({
-        "cluster": args.cluster,
-        "reusable": args.reusable,
-    }))?;
+    let (url, body) = if args.load_balancer {
+        (
+            format!("{endpoint}/control/v1/lb-join-tokens"),
+            serde_json::json!({ "reusable": args.reusable }),
+        )
+    } else {
+        (
+            format!("{endpoint}/control/v1/join-tokens"),
+            serde_json::json!({ "cluster": args.cluster, "reusable": args.reusable }),
+        )
+    };
+    let body = serde_json::to_vec(&body)?;
     let (mut parts, ()) = http::Request::builder()
         .method("POST")
         .uri(&url)
@@ -699,7 +716,11 @@ async fn create_join_token(args: JoinTokenCreateArgs) -> anyhow::Result<()> {
     } else {
         "one-time"
     };
-    println!("A {kind} join token for cluster {}:", args.cluster);
+    if args.load_balancer {
+        println!("A {kind} join token for load balancers (berth lb --server URL --token T):");
+    } else {
+        println!("A {kind} join token for cluster {}:", args.cluster);
+    }
     println!("{token}");
     Ok(())
 }

@@ -43,6 +43,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/agent/v1/exec/sessions/{id}", get(agent_exec_attach))
         .route("/exec/v1/sessions/{id}/stream", get(exec_stream))
         .route("/control/v1/join-tokens", post(control_join_token))
+        .merge(crate::data_plane::routes())
         // The limit is enforced while reading, so an oversized body is never buffered;
         // `POST /` applies each API's own limit below this one.
         .layer(DefaultBodyLimit::max(crate::apis::MAX_ANY_BODY_BYTES))
@@ -447,7 +448,7 @@ struct CreateJoinToken {
 }
 
 /// Reads, authenticates (SigV4, as the ECS API) and decodes an administration request.
-async fn signed_control_request<T: serde::de::DeserializeOwned>(
+pub(crate) async fn signed_control_request<T: serde::de::DeserializeOwned>(
     app: &App,
     request: Request<axum::body::Body>,
 ) -> Result<T, Response> {

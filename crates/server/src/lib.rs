@@ -23,6 +23,7 @@ pub mod apis;
 pub mod app;
 pub mod authz;
 pub mod crypto;
+pub mod data_plane;
 pub mod dispatch;
 pub mod ecs_access;
 pub mod error;
@@ -61,6 +62,9 @@ pub struct ServerConfig {
     /// The server's key file; `DATA_DIR/berth.key` when unset. Every server of a cluster
     /// must share one key.
     pub key_file: Option<std::path::PathBuf>,
+    /// Serve the ELBv2 load balancers in this process (`berth_lb`), with these limits;
+    /// `None` when `berth lb` processes serve them (`--no-load-balancer`).
+    pub load_balancer: Option<berth_lb::Limits>,
 }
 
 impl ServerConfig {
@@ -72,6 +76,7 @@ impl ServerConfig {
             app: AppConfig::default(),
             data_dir: data_dir.into(),
             key_file: None,
+            load_balancer: None,
         }
     }
 
@@ -206,7 +211,15 @@ impl Server {
             )),
             tokio::spawn(reconcilers::log_retention(app.clone(), cancel.clone())),
             tokio::spawn(reconcilers::address_release(app.clone(), cancel.clone())),
+            tokio::spawn(data_plane::publish_configs(app.clone(), cancel.clone())),
         ];
+        if let Some(limits) = config.load_balancer {
+            tasks.push(tokio::spawn(data_plane::serve_in_process(
+                app.clone(),
+                limits,
+                cancel.clone(),
+            )));
+        }
         // Once the view follows the store (a write waits for the view to have it).
         app.ensure_default_security_group()
             .await

@@ -249,6 +249,25 @@ pub struct TaskRecord {
     /// `enableExecuteCommand`: ECS Exec sessions may be opened into the task's containers.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub enable_execute_command: bool,
+    /// The load balancer targets a service registered this task as (written before they
+    /// are registered, so a pass cut short registers them next time; see
+    /// `app/service_targets.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<TaskTarget>,
+    /// The service asked the task to stop, and its targets drain first: until they are
+    /// gone the agent is still told to run it (ECS's DEACTIVATING).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deactivating: bool,
+}
+
+/// A task registered with a target group: `id` is the container instance's `ec2InstanceId`
+/// and `port` the container's host port (`instance` groups), or the task's address and the
+/// container port (`ip` groups).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskTarget {
+    pub target_group_arn: String,
+    pub id: String,
+    pub port: u16,
 }
 
 /// One container of a task.
@@ -349,6 +368,10 @@ pub struct ServiceRecord {
     /// The service's resolved `awsvpcConfiguration`, for its awsvpc tasks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::network::AwsvpcRequest>,
+    /// `role` as an ARN: the role ECS would call the load balancer with (berth registers
+    /// targets itself; it is checked and shown as `roleArn`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
 }
 
 impl ServiceRecord {
@@ -381,6 +404,10 @@ pub struct DeploymentRecord {
     pub minimum_healthy_percent: i32,
     pub maximum_percent: i32,
     pub circuit_breaker: Option<ecs::DeploymentCircuitBreaker>,
+    /// `loadBalancers`: the target groups this deployment's tasks are registered with
+    /// (the service shows its primary's). Changing them starts a new deployment, as in ECS.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_balancers: Vec<ecs::LoadBalancer>,
 }
 
 impl DeploymentRecord {

@@ -632,6 +632,11 @@ impl View {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Every revision the view reaches, as it reaches it.
+    pub fn subscribe(&self) -> watch::Receiver<Revision> {
+        self.revision_tx.subscribe()
+    }
+
     /// The revision the view has reached.
     pub fn revision(&self) -> Revision {
         *self.revision_tx.borrow()
@@ -824,6 +829,8 @@ mod tests {
             stopping_at: None,
             version: 1,
             enable_execute_command: false,
+            targets: Vec::new(),
+            deactivating: false,
         }
     }
 

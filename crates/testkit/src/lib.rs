@@ -85,6 +85,10 @@ pub struct Options {
     pub task_cleanup_wait: Duration,
     /// The GPUs the cluster's agent registers. Default: none, whatever the test host has.
     pub gpus: berth_agent::GpuSource,
+    /// Serve the ELBv2 load balancers in the server's process, as `berth dev` does.
+    /// Default: off, so that tests that record observed state by hand are alone in
+    /// writing it.
+    pub load_balancer: bool,
 }
 
 impl Default for Options {
@@ -94,6 +98,7 @@ impl Default for Options {
             app: AppConfig::default(),
             task_cleanup_wait: Duration::from_secs(3600),
             gpus: berth_agent::GpuSource::Disabled,
+            load_balancer: false,
         }
     }
 }
@@ -313,6 +318,11 @@ async fn boot(
         Arc::new(SqliteStore::open(&dir.join("berth.db")).expect("opening the SQLite store"));
     let config = ServerConfig {
         app: options.app.clone(),
+        load_balancer: options.load_balancer.then(|| berth_lb::Limits {
+            // Tests restart servers: keep-alive clients must not hold a restart up.
+            drain_grace: Duration::from_secs(1),
+            ..berth_lb::Limits::default()
+        }),
         ..ServerConfig::new(listen, dir.join("server"))
     };
     let server = Server::start(store, config, cancel.clone())

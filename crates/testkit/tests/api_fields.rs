@@ -17,18 +17,19 @@ use std::collections::BTreeSet;
 use api_support::{container, err_code, fake_cluster, register, TASK_TIMEOUT};
 use aws_sdk_ecs::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_ecs::types::{
-    AssignPublicIp, AvailabilityZoneRebalancing, AwsVpcConfiguration, CanaryConfiguration,
-    CapacityProviderStrategyItem, ContainerDefinition, ContainerOverride, CpuArchitecture,
-    DeploymentAlarms, DeploymentConfiguration, DeploymentController, DeploymentControllerType,
-    DeploymentLifecycleHook, DeploymentLifecycleHookStage, DeploymentStrategy, DesiredStatus,
-    EfsVolumeConfiguration, EnvironmentFile, EnvironmentFileType, EphemeralStorage,
-    FSxWindowsFileServerAuthorizationConfig, FSxWindowsFileServerVolumeConfiguration,
-    FirelensConfiguration, FirelensConfigurationType, InferenceAccelerator,
-    InferenceAcceleratorOverride, LaunchType, LinearConfiguration, LoadBalancer, LogConfiguration,
-    LogDriver, NetworkConfiguration, OsFamily, PropagateTags, ProxyConfiguration,
-    ResourceRequirement, ResourceType, RuntimePlatform, S3FilesVolumeConfiguration, Secret,
-    ServiceConnectConfiguration, ServiceRegistry, ServiceVolumeConfiguration, TaskDefinitionStatus,
-    TaskOverride, TaskVolumeConfiguration, VersionConsistency, Volume, VpcLatticeConfiguration,
+    AdvancedConfiguration, AssignPublicIp, AvailabilityZoneRebalancing, AwsVpcConfiguration,
+    CanaryConfiguration, CapacityProviderStrategyItem, ContainerDefinition, ContainerOverride,
+    CpuArchitecture, DeploymentAlarms, DeploymentConfiguration, DeploymentController,
+    DeploymentControllerType, DeploymentLifecycleHook, DeploymentLifecycleHookStage,
+    DeploymentStrategy, DesiredStatus, EfsVolumeConfiguration, EnvironmentFile,
+    EnvironmentFileType, EphemeralStorage, FSxWindowsFileServerAuthorizationConfig,
+    FSxWindowsFileServerVolumeConfiguration, FirelensConfiguration, FirelensConfigurationType,
+    InferenceAccelerator, InferenceAcceleratorOverride, LaunchType, LinearConfiguration,
+    LoadBalancer, LogConfiguration, LogDriver, NetworkConfiguration, OsFamily, PropagateTags,
+    ProxyConfiguration, ResourceRequirement, ResourceType, RuntimePlatform,
+    S3FilesVolumeConfiguration, Secret, ServiceConnectConfiguration, ServiceRegistry,
+    ServiceVolumeConfiguration, TaskDefinitionStatus, TaskOverride, TaskVolumeConfiguration,
+    VersionConsistency, Volume, VpcLatticeConfiguration,
 };
 use aws_sdk_ecs::Client;
 use berth_server::fields::{refused_fields, REQUESTS};
@@ -547,9 +548,40 @@ impl Ctx {
                         .await,
                 ),
             ),
-            "CreateServiceRequest.loadBalancers" => one(
+            "LoadBalancer.loadBalancerName" => one(
                 CreateService,
-                answer(self.create().load_balancers(load_balancer()).send().await),
+                answer(
+                    self.create()
+                        .load_balancers(
+                            LoadBalancer::builder()
+                                .load_balancer_name("classic")
+                                .container_name("app")
+                                .container_port(80)
+                                .build(),
+                        )
+                        .send()
+                        .await,
+                ),
+            ),
+            "LoadBalancer.advancedConfiguration" => one(
+                CreateService,
+                answer(
+                    self.create()
+                        .load_balancers(
+                            LoadBalancer::builder()
+                                .target_group_arn(TARGET_GROUP)
+                                .container_name("app")
+                                .container_port(80)
+                                .advanced_configuration(
+                                    AdvancedConfiguration::builder()
+                                        .alternate_target_group_arn(TARGET_GROUP)
+                                        .build(),
+                                )
+                                .build(),
+                        )
+                        .send()
+                        .await,
+                ),
             ),
             "CreateServiceRequest.serviceRegistries" => one(
                 CreateService,
@@ -638,10 +670,6 @@ impl Ctx {
             "UpdateServiceRequest.platformVersion" => one(
                 UpdateService,
                 answer(self.update().platform_version("LATEST").send().await),
-            ),
-            "UpdateServiceRequest.loadBalancers" => one(
-                UpdateService,
-                answer(self.update().load_balancers(load_balancer()).send().await),
             ),
             "UpdateServiceRequest.serviceRegistries" => one(
                 UpdateService,
@@ -831,15 +859,9 @@ impl Ctx {
     }
 }
 
-fn load_balancer() -> LoadBalancer {
-    LoadBalancer::builder()
-        .target_group_arn(
-            "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/0123456789abcdef",
-        )
-        .container_name("app")
-        .container_port(80)
-        .build()
-}
+/// A target group ARN of the right form; the refusals come before it is looked up.
+const TARGET_GROUP: &str =
+    "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/web/0123456789abcdef";
 
 fn registry() -> ServiceRegistry {
     ServiceRegistry::builder()

@@ -265,9 +265,15 @@ impl App {
                 cluster: task.cluster.clone(),
                 family: task.family.clone(),
                 revision: task.revision,
-                desired_status: task.desired_status,
-                stop_code: task.stop_code.clone(),
-                stopped_reason: task.stopped_reason.clone(),
+                // A task whose load balancer targets still drain keeps running until
+                // they are gone (the service scheduler then clears `deactivating`).
+                desired_status: if task.deactivating {
+                    DesiredStatus::Running
+                } else {
+                    task.desired_status
+                },
+                stop_code: task.stop_code.clone().filter(|_| !task.deactivating),
+                stopped_reason: task.stopped_reason.clone().filter(|_| !task.deactivating),
                 network_mode: task.network_mode,
                 task_role_arn: task.task_role_arn.clone(),
                 cpu: task.cpu.as_deref().and_then(|c| super::parse_cpu(c).ok()),

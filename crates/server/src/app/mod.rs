@@ -25,6 +25,7 @@ pub mod secret_refs;
 mod secretsmanager;
 mod service_plan;
 mod service_scheduler;
+mod service_targets;
 mod services;
 mod ssm;
 mod sts;
@@ -48,6 +49,7 @@ use crate::state::View;
 
 pub(crate) use agents::new_secret as agents_secret;
 pub use agents::AgentIdentity;
+pub(crate) use agents::{hash_secret, new_secret};
 pub use secretsmanager::Empty;
 pub use task_credentials::{ECS_TASKS_PRINCIPAL, TASK_CREDENTIALS_SECONDS};
 pub use task_definition_rules::{parse_cpu, parse_memory};
@@ -112,6 +114,8 @@ pub struct App {
     pub exec: Arc<crate::exec::ExecRegistry>,
     /// The server's own `ws(s)://address`, for stream URLs (see [`App::exec_origin`]).
     exec_origin: Mutex<Option<String>>,
+    /// The load balancer data planes' configuration and their latest health reports.
+    pub data_plane: crate::data_plane::DataPlaneHub,
 }
 
 impl std::fmt::Debug for App {
@@ -145,6 +149,7 @@ impl App {
             logs: std::sync::OnceLock::new(),
             exec: Arc::default(),
             exec_origin: Mutex::new(None),
+            data_plane: crate::data_plane::DataPlaneHub::default(),
         }
     }
 

@@ -33,10 +33,13 @@ pub(crate) struct LiveTask {
     pub placement: Placement,
     /// Something already asked it to stop; it still counts until it is STOPPED.
     pub stopping: bool,
-    /// RUNNING, and HEALTHY where its essential containers have health checks.
+    /// RUNNING, HEALTHY where its essential containers have health checks, and `healthy`
+    /// in every target group of its deployment.
     pub healthy: bool,
     /// RUNNING with a failed health check, after the grace period.
     pub unhealthy: bool,
+    /// The target group whose health checks it failed, when that is why it is unhealthy.
+    pub failed_target_group: Option<String>,
     pub created_at: f64,
 }
 
@@ -256,6 +259,7 @@ mod tests {
             stopping: false,
             healthy,
             unhealthy: false,
+            failed_target_group: None,
             created_at: 0.0,
         }
     }

@@ -16,6 +16,7 @@ use super::service_plan::{
     backoff_seconds, bounds, failure_threshold, plan_daemon, plan_replica, LiveTask, Placement,
     Plan, StopCause,
 };
+use super::service_targets::{TargetsHealth, ELB_UNHEALTHY_REASON};
 use super::services::{
     failed_on_its_own, new_deployment, start_deployment, ServiceCounts, UNHEALTHY_REASON,
 };
@@ -79,6 +80,11 @@ impl App {
     }
 
     async fn reconcile_service(&self, cluster: &str, name: &str) -> Result<()> {
+        // Targets first, so that this pass weighs the health of what is registered now.
+        let target_events = self.reconcile_service_targets(cluster, name).await?;
+        if let Some(op) = self.events_op(cluster, name, &target_events, now())? {
+            self.commit(txn(Vec::new(), vec![op])).await?;
+        }
         let at = now();
         let Some(seen) = self.observe(cluster, name, at) else {
             return Ok(());
@@ -207,7 +213,8 @@ impl App {
                 }
                 continue;
             }
-            live.push(live_task(&view, entry, task, grace, at));
+            let targets = self.targets_health(&view, &record, entry, task, at);
+            live.push(live_task(&view, entry, task, grace, targets, at));
         }
         let (eligible, connected) = if record.is_daemon() {
             self.daemon_instances(&view, &record)
@@ -348,6 +355,7 @@ impl App {
                         target.id
                     );
                     rollback.rollback_of = Some(primary.id.clone());
+                    rollback.load_balancers = target.load_balancers.clone();
                     events.push(format!(
                         "(service {name}) (deployment {}) rolling back to (deployment {}) with task definition {}.",
                         rollback.id, target.id, target.task_definition_arn
@@ -416,15 +424,26 @@ impl App {
                 .stop
                 .iter()
                 .map(|(id, cause)| {
-                    let reason = match cause {
-                        StopCause::Unhealthy => format!("{UNHEALTHY_REASON}."),
-                        StopCause::ScaleIn | StopCause::Replaced => {
+                    let failed_in = seen
+                        .live
+                        .iter()
+                        .find(|t| &t.id == id)
+                        .and_then(|t| t.failed_target_group.as_deref());
+                    let reason = match (cause, failed_in) {
+                        (StopCause::Unhealthy, Some(group)) => {
+                            events.push(format!(
+                                "(service {name}) (task {id}) failed ELB health checks in (target-group {group})"
+                            ));
+                            format!("{ELB_UNHEALTHY_REASON} in (target-group {group})")
+                        }
+                        (StopCause::Unhealthy, None) => format!("{UNHEALTHY_REASON}."),
+                        (StopCause::ScaleIn | StopCause::Replaced, _) => {
                             format!("Scaling activity initiated by (deployment {primary})")
                         }
-                        StopCause::Draining => format!(
+                        (StopCause::Draining, _) => format!(
                             "Container instance is DRAINING; replaced by (deployment {primary})"
                         ),
-                        StopCause::Ineligible => {
+                        (StopCause::Ineligible, _) => {
                             format!("Container instance is no longer eligible for (service {name})")
                         }
                     };
@@ -612,6 +631,8 @@ impl App {
                 record.stop_code = Some("ServiceSchedulerInitiated".into());
                 record.stopped_reason = Some(reason.clone());
                 record.stopping_at = Some(at);
+                // Its load balancer targets drain before the agent is told to stop it.
+                record.deactivating = !record.targets.is_empty();
                 record.version += 1;
                 compares.push(Compare::ModRevision {
                     key: key.clone(),
@@ -689,6 +710,7 @@ fn live_task(
     entry: &TaskEntry,
     task: &TaskRecord,
     grace: f64,
+    targets: TargetsHealth,
     at: f64,
 ) -> LiveTask {
     let report = entry.status.as_ref().map(|s| &s.report);
@@ -699,10 +721,19 @@ fn live_task(
         .containers
         .iter()
         .any(|c| c.definition.essential != Some(false) && c.definition.health_check.is_some());
-    let healthy = running && !stopping && (!checked || health == Some(ecs::HealthStatus::Healthy));
+    let targets_healthy = matches!(targets, TargetsHealth::None | TargetsHealth::Healthy);
+    let healthy = running
+        && !stopping
+        && targets_healthy
+        && (!checked || health == Some(ecs::HealthStatus::Healthy));
     let started_at = report.and_then(|r| r.started_at).unwrap_or(task.created_at);
-    let unhealthy =
-        running && health == Some(ecs::HealthStatus::Unhealthy) && started_at + grace <= at;
+    let failed_target_group = match targets {
+        TargetsHealth::Unhealthy(group) if running && !stopping => Some(group),
+        _ => None,
+    };
+    let unhealthy = running
+        && (health == Some(ecs::HealthStatus::Unhealthy) && started_at + grace <= at
+            || failed_target_group.is_some());
     let placement = match view
         .instance(&task.cluster, &task.container_instance_id)
         .map(|i| i.status.as_str())
@@ -719,6 +750,7 @@ fn live_task(
         stopping,
         healthy,
         unhealthy,
+        failed_target_group,
         created_at: task.created_at,
     }
 }

@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::pagination::paginate;
 use super::service_plan::failure_threshold;
+use super::service_targets::ELB_UNHEALTHY_REASON;
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, DeploymentRecord, IdempotencyRecord, ServiceRecord};
@@ -36,7 +37,7 @@ impl App {
     pub async fn create_service(&self, req: CreateServiceRequest) -> Result<CreateServiceResponse> {
         let cluster = self.active_cluster(req.cluster.as_deref())?;
         validate_service_name(&req.service_name)?;
-        refuse_unsupported(&service_members!(req, req.role.is_some()))?;
+        refuse_unsupported(&service_members!(req))?;
         if let Some(token) = &req.client_token {
             if token.is_empty() || token.len() > 36 {
                 return Err(Error::invalid("clientToken must be 1-36 characters."));
@@ -101,6 +102,12 @@ impl App {
         )?;
         let network =
             self.awsvpc_request(spec.network_mode(), req.network_configuration.as_ref())?;
+        let load_balancers = self.check_load_balancers(
+            req.load_balancers.as_deref().unwrap_or_default(),
+            &spec.definition.definition,
+        )?;
+        let role_arn =
+            self.check_service_role(req.role.as_deref(), &load_balancers, spec.network_mode())?;
         let definition_arn = spec
             .definition
             .definition
@@ -143,13 +150,14 @@ impl App {
             }
         };
         let created_at = now();
-        let deployment = new_deployment(
+        let mut deployment = new_deployment(
             definition_arn,
             minimum,
             maximum,
             breaker.clone(),
             created_at,
         );
+        deployment.load_balancers = load_balancers;
         let record = ServiceRecord {
             name: req.service_name.clone(),
             arn: self.config.scope.service(&cluster, &req.service_name),
@@ -173,6 +181,7 @@ impl App {
             steady: false,
             enable_execute_command: req.enable_execute_command.unwrap_or(false),
             network,
+            role_arn,
         };
         let mut compares = vec![compare];
         let mut ops = vec![
@@ -221,8 +230,7 @@ impl App {
     pub async fn update_service(&self, req: UpdateServiceRequest) -> Result<UpdateServiceResponse> {
         let cluster = self.active_cluster(req.cluster.as_deref())?;
         let name = self.service_in(&cluster, &req.service)?;
-        // UpdateService has no `role`.
-        refuse_unsupported(&service_members!(req, false))?;
+        refuse_unsupported(&service_members!(req))?;
         if let Some(strategies) = &req.placement_strategy {
             validate_placement(strategies, &[])?;
         }
@@ -356,13 +364,35 @@ impl App {
             }
             (None, None) => false,
         };
-        if wanted != current || network_changed || req.force_new_deployment == Some(true) {
+        // The target groups: the request's, or the current ones checked again against a
+        // new task definition. A change starts a deployment, as in ECS.
+        let current_load_balancers = record
+            .primary()
+            .map(|d| d.load_balancers.clone())
+            .unwrap_or_default();
+        let given = match &req.load_balancers {
+            Some(given) => Some(given.as_slice()),
+            None if wanted != current && !current_load_balancers.is_empty() => {
+                Some(current_load_balancers.as_slice())
+            }
+            None => None,
+        };
+        let load_balancers = match given {
+            Some(given) => {
+                self.check_load_balancers(given, &self.find_task_definition(&wanted)?.definition)?
+            }
+            None => current_load_balancers.clone(),
+        };
+        let load_balancers_changed = load_balancers != current_load_balancers;
+        if wanted != current
+            || network_changed
+            || load_balancers_changed
+            || req.force_new_deployment == Some(true)
+        {
             let at = now();
-            start_deployment(
-                record,
-                new_deployment(wanted, minimum, maximum, breaker, at),
-                at,
-            );
+            let mut deployment = new_deployment(wanted, minimum, maximum, breaker, at);
+            deployment.load_balancers = load_balancers;
+            start_deployment(record, deployment, at);
         } else if let Some(primary) = record.deployments.first_mut() {
             // A new configuration applies to the running deployment too.
             primary.minimum_healthy_percent = minimum;
@@ -673,7 +703,13 @@ impl App {
             service_arn: Some(record.arn.clone()),
             service_name: Some(record.name.clone()),
             cluster_arn: Some(self.config.scope.cluster(&record.cluster)),
-            load_balancers: Some(Vec::new()),
+            load_balancers: Some(
+                record
+                    .primary()
+                    .map(|d| d.load_balancers.clone())
+                    .unwrap_or_default(),
+            ),
+            role_arn: record.role_arn.clone(),
             service_registries: Some(Vec::new()),
             status: Some(record.status.clone()),
             desired_count: Some(counts.desired),
@@ -860,6 +896,9 @@ impl ServiceCounts {
                 continue;
             }
             match entry.last_status() {
+                // A task whose targets drain before it stops (DEACTIVATING) is no longer
+                // counted as running.
+                "RUNNING" if task.deactivating => {}
                 "RUNNING" => {
                     slot.1 += 1;
                     counts.running += 1;
@@ -890,7 +929,7 @@ impl ServiceCounts {
 }
 
 /// Whether a STOPPED task stopped without anyone asking (its container exited or it
-/// failed to start), or because it failed its health checks: the failures the circuit
+/// failed to start), or because it failed its (container or ELB) health checks: the failures the circuit
 /// breaker and the launch backoff count.
 pub(crate) fn failed_on_its_own(entry: &TaskEntry) -> bool {
     let Some(task) = &entry.intent else {
@@ -903,10 +942,9 @@ pub(crate) fn failed_on_its_own(entry: &TaskEntry) -> bool {
         // (StopTask, the service scheduler, host loss) carries one.
         berth_api::protocol::DesiredStatus::Stopped => {
             task.stop_code.is_none()
-                || task
-                    .stopped_reason
-                    .as_deref()
-                    .is_some_and(|r| r.starts_with(UNHEALTHY_REASON))
+                || task.stopped_reason.as_deref().is_some_and(|r| {
+                    r.starts_with(UNHEALTHY_REASON) || r.starts_with(ELB_UNHEALTHY_REASON)
+                })
         }
     }
 }
@@ -939,6 +977,7 @@ pub(crate) fn new_deployment(
         minimum_healthy_percent,
         maximum_percent,
         circuit_breaker,
+        load_balancers: Vec::new(),
     }
 }
 
@@ -1029,14 +1068,12 @@ fn non_empty<T>(value: &Option<Vec<T>>) -> bool {
 /// The members of CreateService and UpdateService that berth refuses (see
 /// `crate::fields`).
 struct ServiceMembers<'a> {
-    load_balancers: bool,
     service_registries: bool,
     capacity_provider_strategy: bool,
     volume_configurations: bool,
     vpc_lattice_configurations: bool,
     service_connect: Option<&'a ecs::ServiceConnectConfiguration>,
     platform_version: bool,
-    role: bool,
     availability_zone_rebalancing: Option<ecs::AvailabilityZoneRebalancing>,
     deployment_controller: Option<&'a DeploymentController>,
 }
@@ -1044,16 +1081,14 @@ struct ServiceMembers<'a> {
 /// A CreateService or UpdateService request's [`ServiceMembers`]: the two share these
 /// members' names.
 macro_rules! service_members {
-    ($req:expr, $role:expr) => {
+    ($req:expr) => {
         ServiceMembers {
-            load_balancers: non_empty(&$req.load_balancers),
             service_registries: non_empty(&$req.service_registries),
             capacity_provider_strategy: non_empty(&$req.capacity_provider_strategy),
             volume_configurations: non_empty(&$req.volume_configurations),
             vpc_lattice_configurations: non_empty(&$req.vpc_lattice_configurations),
             service_connect: $req.service_connect_configuration.as_ref(),
             platform_version: $req.platform_version.is_some(),
-            role: $role,
             availability_zone_rebalancing: $req.availability_zone_rebalancing,
             deployment_controller: $req.deployment_controller.as_ref(),
         }
@@ -1064,11 +1099,6 @@ use service_members;
 /// Refuses what berth would otherwise accept and ignore, before anything is written.
 fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
     let lists = [
-        (
-            m.load_balancers,
-            "loadBalancers",
-            "it has no Elastic Load Balancing",
-        ),
         (
             m.service_registries,
             "serviceRegistries",
@@ -1110,11 +1140,6 @@ fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
     if m.platform_version {
         return Err(Error::invalid(
             "'platformVersion' is only for services on Fargate, which berth does not run. Remove it.",
-        ));
-    }
-    if m.role {
-        return Err(Error::invalid(
-            "'role' is only allowed with 'loadBalancers', which berth does not support. Remove it.",
         ));
     }
     if m.availability_zone_rebalancing == Some(ecs::AvailabilityZoneRebalancing::Enabled) {

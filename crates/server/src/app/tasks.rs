@@ -568,6 +568,8 @@ impl App {
                 stopping_at: None,
                 version: 1,
                 enable_execute_command: spec.enable_execute_command,
+                targets: Vec::new(),
+                deactivating: false,
             };
             ops.push(put_json(keys::task(&spec.cluster, &id), &record)?);
             new.tasks.push(record);
@@ -865,7 +867,16 @@ impl App {
                     .and_then(|r| r.health_status)
                     .unwrap_or(ecs::HealthStatus::Unknown),
             ),
-            last_status: Some(entry.last_status().to_owned()),
+            // A task whose load balancer targets drain before it stops is DEACTIVATING,
+            // as in ECS (its containers still run).
+            last_status: Some(
+                if task.deactivating && entry.last_status() == "RUNNING" {
+                    "DEACTIVATING"
+                } else {
+                    entry.last_status()
+                }
+                .to_owned(),
+            ),
             launch_type: Some(task.launch_type),
             memory: task
                 .memory

@@ -34,6 +34,7 @@ mod attributes;
 mod conditions;
 pub mod dataplane;
 mod index;
+pub mod lbconfig;
 mod listeners;
 mod load_balancers;
 pub mod records;

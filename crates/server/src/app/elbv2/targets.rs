@@ -331,6 +331,33 @@ impl App {
         })
     }
 
+    /// The state DescribeTargetHealth shows for the registration of `id` on `port` that is
+    /// present at `at` (`draining` while it drains), or `None` when the group or such a
+    /// registration does not exist. The ECS service scheduler gates its tasks on it.
+    pub(crate) fn elbv2_target_state(
+        &self,
+        view: &Snapshot,
+        target_group_arn: &str,
+        id: &str,
+        port: u16,
+        at: f64,
+    ) -> Option<TargetHealthStateEnum> {
+        let index = &view.elbv2;
+        let group = &Lookup::new(self, view)
+            .target_group(target_group_arn)
+            .ok()?
+            .record;
+        let target = index
+            .present_targets(group, at)
+            .filter(|t| t.is(id, port))
+            // A draining registration and a new one may both be present: the new one counts.
+            .min_by_key(|t| t.draining.is_some())?;
+        let in_use = !load_balancers_using(index, &group.arn).is_empty();
+        self.health_of(index, group, target, in_use)
+            .target_health
+            .and_then(|h| h.state)
+    }
+
     /// A registered target's health, as the module's table derives it.
     fn health_of(
         &self,
