@@ -25,9 +25,13 @@ use crate::model::{
 pub struct TaskEntry {
     pub intent: Option<TaskRecord>,
     pub status: Option<TaskStatusRecord>,
-    /// The store revision of the intent's last change, so that an agent is sent only the
-    /// tasks that changed since the generation it holds.
+    /// The store revision of the intent's last change (0: none), so that an agent is sent
+    /// only the tasks that changed since the generation it holds, and so that writes
+    /// decided from the view compare it.
     pub intent_revision: Revision,
+    /// The store revision of the status record's last change (0: none), compared by
+    /// writes decided from the view, as `intent_revision` is.
+    pub status_revision: Revision,
 }
 
 impl TaskEntry {
@@ -43,6 +47,16 @@ impl TaskEntry {
     pub fn is_stopped(&self) -> bool {
         matches!(&self.status, Some(s) if s.report.last_status == ReportedStatus::Stopped)
     }
+}
+
+/// The store revisions (0: absent) of a cluster's record and of its fences.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClusterRevisions {
+    pub record: Revision,
+    /// `keys::cluster_lifecycle`: moved by DeleteCluster.
+    pub lifecycle: Revision,
+    /// `keys::cluster_members`: moved by every create of a task or instance in the cluster.
+    pub members: Revision,
 }
 
 /// Resources held on an instance by its tasks that are not yet STOPPED.
@@ -162,6 +176,9 @@ impl ChangeLog {
 pub struct Snapshot {
     pub revision: Revision,
     pub clusters: BTreeMap<String, ClusterRecord>,
+    /// Cluster name → the revisions of its record and its fences, for writes that compare
+    /// them (see `keys::CLUSTER_LIFECYCLE`).
+    pub cluster_revisions: HashMap<String, ClusterRevisions>,
     /// (family, revision) → definition.
     pub task_definitions: BTreeMap<(String, i32), TaskDefinitionRecord>,
     /// Task ID → task.
@@ -218,6 +235,7 @@ impl Snapshot {
         if self.network.apply(key, put.then_some(value.as_slice())) {
             return;
         }
+        let revision = if put { event.kv.mod_revision } else { 0 };
         if let Some(name) = key.strip_prefix(keys::CLUSTERS) {
             if put {
                 if let Some(record) = decode::<ClusterRecord>(key, value) {
@@ -226,6 +244,20 @@ impl Snapshot {
             } else {
                 self.clusters.remove(name);
             }
+            self.cluster_revisions
+                .entry(name.to_owned())
+                .or_default()
+                .record = revision;
+        } else if let Some(name) = key.strip_prefix(keys::CLUSTER_LIFECYCLE) {
+            self.cluster_revisions
+                .entry(name.to_owned())
+                .or_default()
+                .lifecycle = revision;
+        } else if let Some(name) = key.strip_prefix(keys::CLUSTER_MEMBERS) {
+            self.cluster_revisions
+                .entry(name.to_owned())
+                .or_default()
+                .members = revision;
         } else if let Some(rest) = key.strip_prefix(keys::TASK_DEFINITIONS) {
             let Some((family, revision)) = rest.rsplit_once('/') else {
                 return;
@@ -434,6 +466,7 @@ impl Snapshot {
                 entry.intent_revision = revision;
             }
             None => {
+                entry.intent_revision = 0;
                 if let Some(old) = entry.intent.take() {
                     if let Some(ids) = self.tasks_by_cluster.get_mut(&old.cluster) {
                         ids.remove(id);
@@ -466,6 +499,7 @@ impl Snapshot {
     ) {
         let entry = self.tasks.entry(id.to_owned()).or_default();
         let was_stopped = entry.is_stopped();
+        entry.status_revision = if status.is_some() { revision } else { 0 };
         entry.status = status;
         let stopped = entry.is_stopped();
         if was_stopped != stopped {

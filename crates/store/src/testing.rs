@@ -310,7 +310,12 @@ mod tests {
         hold.arrived().await;
         assert_eq!(store.put("/k", b"2".to_vec()).await, Ok(2));
         drop(hold);
-        let value = read.await.ok().and_then(|r| r.ok()).flatten().map(|kv| kv.value);
+        let value = read
+            .await
+            .ok()
+            .and_then(|r| r.ok())
+            .flatten()
+            .map(|kv| kv.value);
         assert_eq!(value, Some(b"2".to_vec()));
 
         // A hold dropped before anything arrived is disarmed.
