@@ -206,6 +206,7 @@ impl Server {
             )),
             tokio::spawn(reconcilers::log_retention(app.clone(), cancel.clone())),
             tokio::spawn(reconcilers::address_release(app.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::idempotency_expiry(app.clone(), cancel.clone())),
         ];
         // Once the view follows the store (a write waits for the view to have it).
         app.ensure_default_security_group()

@@ -600,6 +600,24 @@ fn decode<T: serde::de::DeserializeOwned>(key: &str, value: &[u8]) -> Option<T> 
     }
 }
 
+/// One subscriber's view of the view's changes ([`View::subscribe`]).
+#[derive(Debug)]
+pub struct ViewChanges {
+    revision: watch::Receiver<Revision>,
+}
+
+impl ViewChanges {
+    /// Resolves once the view changed since this subscriber last saw it: at once if it
+    /// changed while the subscriber was busy (nothing is missed), else at the next change.
+    /// Several changes in between are seen as one.
+    pub async fn changed(&mut self) {
+        if self.revision.changed().await.is_err() {
+            // The view is gone, so it never changes again.
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
 /// The shared view, and the channel that announces each revision it reaches.
 pub struct View {
     snapshot: RwLock<Snapshot>,
@@ -607,8 +625,6 @@ pub struct View {
     /// One wake-up per instance, so that a change wakes only the long polls of the
     /// instances it concerns (not every agent's on every revision).
     instance_wakers: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
-    /// Woken on every change, for reconcilers that react to any state change.
-    changed: tokio::sync::Notify,
     /// Set once the view stops following the store (shutdown), so that no writer waits
     /// for a revision it will never see.
     stopped: std::sync::atomic::AtomicBool,
@@ -631,7 +647,6 @@ impl View {
             snapshot: RwLock::new(snapshot),
             revision_tx,
             instance_wakers: std::sync::Mutex::new(HashMap::new()),
-            changed: tokio::sync::Notify::new(),
             stopped: std::sync::atomic::AtomicBool::new(false),
         }))
     }
@@ -681,10 +696,12 @@ impl View {
         wakers.entry(instance_id.to_owned()).or_default().clone()
     }
 
-    /// Resolves after the view next changes (or at once if it changed since the last
-    /// call's future was dropped unresolved: a stored permit).
-    pub async fn changed(&self) {
-        self.changed.notified().await;
+    /// A subscription to the view's changes. Every subscriber is woken by every change,
+    /// each on its own: any number of reconcilers can wait for changes at once.
+    pub fn subscribe(&self) -> ViewChanges {
+        ViewChanges {
+            revision: self.revision_tx.subscribe(),
+        }
     }
 
     fn wake_instances<'a>(&self, ids: impl Iterator<Item = &'a str>) {
@@ -751,7 +768,6 @@ impl View {
                             std::mem::take(&mut snapshot.changed_instances)
                         };
                         self.wake_instances(changed.iter().map(String::as_str));
-                        self.changed.notify_one();
                         self.revision_tx.send_if_modified(|current| {
                             if batch.revision > *current {
                                 *current = batch.revision;
@@ -790,7 +806,6 @@ impl View {
                             .cloned()
                             .collect();
                         self.wake_instances(all.iter().map(String::as_str));
-                        self.changed.notify_one();
                         self.revision_tx.send_if_modified(|current| {
                             let changed = revision > *current;
                             *current = (*current).max(revision);
@@ -952,6 +967,35 @@ mod tests {
 
     fn gpus(ids: &[&str]) -> Vec<String> {
         ids.iter().map(|id| format!("GPU-{id}")).collect()
+    }
+
+    #[tokio::test]
+    async fn every_subscriber_sees_every_change() {
+        use berth_store::StoreExt;
+        let store: DynStore = Arc::new(berth_store::MemoryStore::new());
+        let view = View::load(&store).await.expect("view");
+        let cancel = tokio_util::sync::CancellationToken::new();
+        tokio::spawn(view.clone().follow(store.clone(), cancel.clone()));
+        let mut first = view.subscribe();
+        let mut second = view.subscribe();
+        let ceiling = std::time::Duration::from_secs(20);
+        for value in 0..3u8 {
+            // Both wait at once, and one change wakes both.
+            let waiting = async {
+                tokio::join!(first.changed(), second.changed());
+            };
+            let write = async {
+                store.put("/unrelated", vec![value]).await.expect("a write");
+            };
+            let (done, _) = tokio::join!(tokio::time::timeout(ceiling, waiting), write);
+            assert!(done.is_ok(), "a subscriber missed change {value}");
+        }
+        // A change made while nobody waits is kept for each subscriber.
+        let revision = store.put("/unrelated", b"x".to_vec()).await.expect("write");
+        view.wait_for(revision).await;
+        let both = async { tokio::join!(first.changed(), second.changed()) };
+        assert!(tokio::time::timeout(ceiling, both).await.is_ok());
+        cancel.cancel();
     }
 
     #[test]
