@@ -287,7 +287,7 @@ impl Harness {
             let task: TaskRecord = serde_json::from_slice(&kv.value).expect("a task");
             let status: Option<TaskStatusRecord> =
                 self.stored(&keys::task_status(cluster, &task.id)).await;
-            if !status.is_some_and(|s| s.report.last_status == ReportedStatus::Stopped) {
+            if status.is_none_or(|s| s.report.last_status != ReportedStatus::Stopped) {
                 unstopped.push(task.id);
             }
         }
