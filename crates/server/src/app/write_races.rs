@@ -17,7 +17,7 @@ use berth_api::ecs::{
 use berth_api::protocol::{
     DesiredStatus, HostResources, RegisterRequest, ReportRequest, ReportedStatus, TaskReport,
 };
-use berth_store::testing::FlakyStore;
+use berth_store::testing::{FlakyStore, Hold};
 use berth_store::{DynStore, SqliteStore, Store};
 
 use super::liveness::LostInstance;
@@ -110,9 +110,7 @@ async fn within<T>(what: &str, future: impl std::future::Future<Output = T>) -> 
 }
 
 impl Harness {
-    /// An ACTIVE cluster with one registered instance of `memory_mib` and a task
-    /// definition `web` whose task reserves 100 MiB; returns the instance's identity.
-    async fn cluster(&self, name: &str, memory_mib: i64) -> AgentIdentity {
+    async fn empty_cluster(&self, name: &str) {
         self.app
             .create_cluster(CreateClusterRequest {
                 cluster_name: Some(name.into()),
@@ -120,6 +118,70 @@ impl Harness {
             })
             .await
             .expect("CreateCluster");
+    }
+
+    /// RunTask of one `web` task, in the background.
+    fn spawn_run_task(
+        &self,
+        cluster: &str,
+    ) -> tokio::task::JoinHandle<crate::error::Result<berth_api::ecs::RunTaskResponse>> {
+        let app = self.app.clone();
+        let request = Self::run_request(cluster);
+        tokio::spawn(async move { app.run_task(request).await })
+    }
+
+    /// Runs `call` in the background and returns once `hold` holds its store call.
+    async fn held<T: Send + 'static>(
+        hold: Hold,
+        what: &str,
+        call: impl std::future::Future<Output = T> + Send + 'static,
+    ) -> (Hold, tokio::task::JoinHandle<T>) {
+        let handle = tokio::spawn(call);
+        within(&format!("{what} reaching the store"), hold.arrived()).await;
+        (hold, handle)
+    }
+
+    /// RunTask with its write held after it placed.
+    async fn held_run_task(
+        &self,
+        cluster: &str,
+    ) -> (
+        Hold,
+        tokio::task::JoinHandle<crate::error::Result<berth_api::ecs::RunTaskResponse>>,
+    ) {
+        let app = self.app.clone();
+        let request = Self::run_request(cluster);
+        Self::held(
+            self.store.hold_next_txn(keys::TASKS),
+            "RunTask",
+            async move { app.run_task(request).await },
+        )
+        .await
+    }
+
+    /// DeleteCluster with its write held after it found the cluster empty.
+    async fn held_delete_cluster(
+        &self,
+        cluster: &str,
+    ) -> (Hold, tokio::task::JoinHandle<crate::error::Result<()>>) {
+        let app = self.app.clone();
+        let cluster = cluster.to_owned();
+        Self::held(
+            self.store.hold_next_txn(keys::CLUSTERS),
+            "DeleteCluster",
+            async move {
+                app.delete_cluster(DeleteClusterRequest { cluster })
+                    .await
+                    .map(|_| ())
+            },
+        )
+        .await
+    }
+
+    /// An ACTIVE cluster with one registered instance of `memory_mib` and a task
+    /// definition `web` whose task reserves 100 MiB; returns the instance's identity.
+    async fn cluster(&self, name: &str, memory_mib: i64) -> AgentIdentity {
+        self.empty_cluster(name).await;
         let agent = register_instance(&self.app, name, memory_mib)
             .await
             .expect("join");
@@ -212,16 +274,15 @@ impl Harness {
         &self,
         agent: &AgentIdentity,
         report: TaskReport,
-    ) -> (
-        berth_store::testing::Hold,
-        tokio::task::JoinHandle<crate::error::Result<usize>>,
-    ) {
-        let hold = self.store.hold_next_txn(keys::TASK_STATUS);
+    ) -> (Hold, tokio::task::JoinHandle<crate::error::Result<usize>>) {
         let app = self.app.clone();
         let agent = agent.clone();
-        let sent = tokio::spawn(async move { Self::send(&app, &agent, report).await });
-        within("the report reaching the store", hold.arrived()).await;
-        (hold, sent)
+        Self::held(
+            self.store.hold_next_txn(keys::TASK_STATUS),
+            "the report",
+            async move { Self::send(&app, &agent, report).await },
+        )
+        .await
     }
 
     async fn stored<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
@@ -417,22 +478,11 @@ async fn delete_cluster_refuses_when_a_task_lands_after_its_check() {
     let agent = h.cluster("c", 1024).await;
 
     // RunTask placed the task while the instance was ACTIVE; its write is held.
-    let tasks_hold = h.store.hold_next_txn(keys::TASKS);
-    let app = h.app.clone();
-    let run = tokio::spawn(async move { app.run_task(Harness::run_request("c")).await });
-    within("RunTask reaching the store", tasks_hold.arrived()).await;
+    let (tasks_hold, run) = h.held_run_task("c").await;
     h.deregister(&agent).await;
 
     // DeleteCluster sees no instance and no task, and its write is held.
-    let cluster_hold = h.store.hold_next_txn(keys::CLUSTERS);
-    let app = h.app.clone();
-    let delete = tokio::spawn(async move {
-        app.delete_cluster(DeleteClusterRequest {
-            cluster: "c".into(),
-        })
-        .await
-    });
-    within("DeleteCluster reaching the store", cluster_hold.arrived()).await;
+    let (cluster_hold, delete) = h.held_delete_cluster("c").await;
 
     // The task lands first, then the delete.
     tasks_hold.release();
@@ -452,10 +502,7 @@ async fn run_task_fails_when_its_cluster_was_deleted_after_its_check() {
     let h = harness().await;
     let agent = h.cluster("c", 1024).await;
 
-    let tasks_hold = h.store.hold_next_txn(keys::TASKS);
-    let app = h.app.clone();
-    let run = tokio::spawn(async move { app.run_task(Harness::run_request("c")).await });
-    within("RunTask reaching the store", tasks_hold.arrived()).await;
+    let (tasks_hold, run) = h.held_run_task("c").await;
     h.deregister(&agent).await;
     h.delete_cluster("c").await.expect("DeleteCluster");
     assert_eq!(h.cluster_status("c"), "INACTIVE");
@@ -472,23 +519,9 @@ async fn run_task_fails_when_its_cluster_was_deleted_after_its_check() {
 #[tokio::test]
 async fn an_instance_registering_after_delete_clusters_check_makes_it_refuse() {
     let h = harness().await;
-    h.app
-        .create_cluster(CreateClusterRequest {
-            cluster_name: Some("c".into()),
-            ..CreateClusterRequest::default()
-        })
-        .await
-        .expect("CreateCluster");
+    h.empty_cluster("c").await;
 
-    let cluster_hold = h.store.hold_next_txn(keys::CLUSTERS);
-    let app = h.app.clone();
-    let delete = tokio::spawn(async move {
-        app.delete_cluster(DeleteClusterRequest {
-            cluster: "c".into(),
-        })
-        .await
-    });
-    within("DeleteCluster reaching the store", cluster_hold.arrived()).await;
+    let (cluster_hold, delete) = h.held_delete_cluster("c").await;
     register_instance(&h.app, "c", 1024)
         .await
         .expect("registration");
@@ -504,19 +537,12 @@ async fn an_instance_registering_after_delete_clusters_check_makes_it_refuse() {
 #[tokio::test]
 async fn an_instance_cannot_register_into_a_cluster_deleted_after_its_check() {
     let h = harness().await;
-    h.app
-        .create_cluster(CreateClusterRequest {
-            cluster_name: Some("c".into()),
-            ..CreateClusterRequest::default()
-        })
-        .await
-        .expect("CreateCluster");
-    let instances_hold = h.store.hold_next_txn(keys::INSTANCES);
+    h.empty_cluster("c").await;
     let app = h.app.clone();
-    let register = tokio::spawn(async move { register_instance(&app, "c", 1024).await });
-    within(
-        "the registration reaching the store",
-        instances_hold.arrived(),
+    let (instances_hold, register) = Harness::held(
+        h.store.hold_next_txn(keys::INSTANCES),
+        "the registration",
+        async move { register_instance(&app, "c", 1024).await },
     )
     .await;
     h.delete_cluster("c").await.expect("DeleteCluster");
@@ -542,11 +568,7 @@ async fn run_task_and_delete_cluster_in_a_loop_never_leave_a_task_in_an_inactive
     for round in 0..25 {
         let cluster = format!("c{round}");
         let agent = h.cluster(&cluster, 1024).await;
-        let run = {
-            let app = h.app.clone();
-            let cluster = cluster.clone();
-            tokio::spawn(async move { app.run_task(Harness::run_request(&cluster)).await })
-        };
+        let run = h.spawn_run_task(&cluster);
         h.deregister(&agent).await;
         let delete = h.delete_cluster(&cluster).await;
         let run = within("RunTask", run).await.expect("joined");
@@ -575,19 +597,22 @@ async fn a_slow_start_task_commit_does_not_block_run_tasks_placement() {
     let h = harness().await;
     // Room for one task of 100 MiB.
     let agent = h.cluster("c", 150).await;
-    let hold = h.store.hold_next_txn(keys::TASKS);
     let app = h.app.clone();
     let instance = agent.instance_id.clone();
-    let start = tokio::spawn(async move {
-        app.start_task(StartTaskRequest {
-            cluster: Some("c".into()),
-            container_instances: vec![instance],
-            task_definition: "web".into(),
-            ..StartTaskRequest::default()
-        })
-        .await
-    });
-    within("StartTask reaching the store", hold.arrived()).await;
+    let (hold, start) = Harness::held(
+        h.store.hold_next_txn(keys::TASKS),
+        "StartTask",
+        async move {
+            app.start_task(StartTaskRequest {
+                cluster: Some("c".into()),
+                container_instances: vec![instance],
+                task_definition: "web".into(),
+                ..StartTaskRequest::default()
+            })
+            .await
+        },
+    )
+    .await;
 
     // StartTask's commit is held: RunTask still places, and counts StartTask's task.
     let run = within(
@@ -614,16 +639,19 @@ async fn a_slow_start_task_commit_does_not_block_run_tasks_placement() {
 async fn a_slow_client_token_read_does_not_block_placement() {
     let h = harness().await;
     h.cluster("c", 1024).await;
-    let hold = h.store.hold_next_get(keys::IDEMPOTENCY);
     let app = h.app.clone();
-    let with_token = tokio::spawn(async move {
-        app.run_task(RunTaskRequest {
-            client_token: Some("token-1".into()),
-            ..Harness::run_request("c")
-        })
-        .await
-    });
-    within("RunTask reading its clientToken", hold.arrived()).await;
+    let (hold, with_token) = Harness::held(
+        h.store.hold_next_get(keys::IDEMPOTENCY),
+        "RunTask's clientToken read",
+        async move {
+            app.run_task(RunTaskRequest {
+                client_token: Some("token-1".into()),
+                ..Harness::run_request("c")
+            })
+            .await
+        },
+    )
+    .await;
     let other = within(
         "RunTask while another reads its clientToken",
         h.app.run_task(Harness::run_request("c")),
