@@ -212,6 +212,7 @@ impl Server {
             tokio::spawn(reconcilers::log_retention(app.clone(), cancel.clone())),
             tokio::spawn(reconcilers::address_release(app.clone(), cancel.clone())),
             tokio::spawn(data_plane::publish_configs(app.clone(), cancel.clone())),
+            tokio::spawn(reconcilers::idempotency_expiry(app.clone(), cancel.clone())),
         ];
         if let Some(limits) = config.load_balancer {
             tasks.push(tokio::spawn(data_plane::serve_in_process(

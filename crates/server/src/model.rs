@@ -14,6 +14,14 @@ use serde::{Deserialize, Serialize};
 /// Key prefixes. Every record key is `PREFIX` + a path of its identifiers.
 pub mod keys {
     pub const CLUSTERS: &str = "/clusters/";
+    /// A cluster's lifecycle fence: rewritten by DeleteCluster. Every write that creates a
+    /// task or an instance in the cluster compares its revision as the view had it when the
+    /// cluster was checked ACTIVE, so a create checked before a delete cannot land after it.
+    pub const CLUSTER_LIFECYCLE: &str = "/cluster-lifecycle/";
+    /// A cluster's members fence: rewritten by every write that creates a task or an
+    /// instance in the cluster. DeleteCluster compares its revision as the view had it when
+    /// it found the cluster empty, so a create that lands after that check makes it re-check.
+    pub const CLUSTER_MEMBERS: &str = "/cluster-members/";
     pub const TASK_DEFINITIONS: &str = "/taskdefs/";
     pub const TASK_DEFINITION_LAST_REVISIONS: &str = "/taskdef-last-revision/";
     pub const TASKS: &str = "/tasks/";
@@ -52,6 +60,12 @@ pub mod keys {
 
     pub fn cluster(name: &str) -> String {
         format!("{CLUSTERS}{name}")
+    }
+    pub fn cluster_lifecycle(name: &str) -> String {
+        format!("{CLUSTER_LIFECYCLE}{name}")
+    }
+    pub fn cluster_members(name: &str) -> String {
+        format!("{CLUSTER_MEMBERS}{name}")
     }
     /// Revisions are zero-padded so that a range over a family sorts numerically.
     pub fn task_definition(family: &str, revision: i32) -> String {

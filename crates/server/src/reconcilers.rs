@@ -12,15 +12,17 @@
 //! - [`elbv2_drained_targets`] drops ELBv2 targets whose deregistration delay is over.
 //! - [`log_retention`] applies each log group's retention to its stored events.
 //! - [`address_release`] frees the addresses of awsvpc tasks that are STOPPED.
+//! - [`idempotency_expiry`] forgets clientToken answers older than
+//!   [`IDEMPOTENCY_RETENTION`].
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use berth_store::Op;
+use berth_store::{Compare, DynStore, Op, StoreError, Txn};
 use tokio_util::sync::CancellationToken;
 
 use crate::app::App;
-use crate::model::{keys, now};
+use crate::model::{keys, now, IdempotencyRecord};
 
 /// Forgets STOPPED tasks once they are older than the retention period, as ECS does
 /// (tasks stay describable for a while after they stop, then disappear).
@@ -112,8 +114,7 @@ pub(crate) async fn host_loss(app: Arc<App>, cancel: CancellationToken) {
 }
 
 /// Deletes DELETE_IN_PROGRESS task definition revisions that nothing uses any more, once
-/// a second (ECS, too, deletes them some time after their last user goes). It does not
-/// wait on `View::changed`, whose one waiter is the service scheduler. A pass with nothing
+/// a second (ECS, too, deletes them some time after their last user goes). A pass with nothing
 /// pending reads only the view's task definitions.
 pub(crate) async fn task_definition_deletions(app: Arc<App>, cancel: CancellationToken) {
     loop {
@@ -151,10 +152,11 @@ pub(crate) async fn secret_deletions(app: Arc<App>, cancel: CancellationToken) {
 /// least once a second, so that timers such as the launch backoff are noticed too.
 pub(crate) async fn services(app: Arc<App>, cancel: CancellationToken) {
     let mut last_pass = Duration::ZERO;
+    let mut changes = app.view.subscribe();
     loop {
         tokio::select! {
             _ = cancel.cancelled() => return,
-            _ = app.view.changed() => {}
+            _ = changes.changed() => {}
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
         // Let a burst of reports land before deciding, for about as long as a pass takes:
@@ -232,5 +234,121 @@ pub(crate) async fn address_release(app: Arc<App>, cancel: CancellationToken) {
                 Err(err) => tracing::warn!(error = ?err, "could not free task addresses"),
             }
         }
+    }
+}
+
+/// How long the answer to a RunTask or CreateService `clientToken` is kept. ECS does not
+/// document one; EC2 keeps client tokens for at least 24 hours, and so does berth: a retry
+/// within that time gets the first answer, and once the record is forgotten the token
+/// starts something new.
+pub const IDEMPOTENCY_RETENTION: Duration = Duration::from_secs(24 * 3600);
+
+/// Forgets clientToken answers older than [`IDEMPOTENCY_RETENTION`], once a minute, so the
+/// store does not grow with every token ever used. (The view never keeps them.)
+pub(crate) async fn idempotency_expiry(app: Arc<App>, cancel: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(60)) => {}
+        }
+        let cutoff = now() - IDEMPOTENCY_RETENTION.as_secs_f64();
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            result = expire_idempotency_records(&app.store, cutoff) => match result {
+                Ok(0) => {}
+                Ok(count) => tracing::debug!(count, "forgot expired clientToken answers"),
+                Err(err) => tracing::warn!(error = ?err, "could not forget clientToken answers"),
+            }
+        }
+    }
+}
+
+/// Keys read from the store per page when looking for expired records.
+const IDEMPOTENCY_PAGE: usize = 256;
+
+/// Deletes the idempotency records created before `cutoff` (epoch seconds), a page at a
+/// time, each guarded by its revision; returns how many it deleted. A record that does not
+/// decode is left alone (and logged by whoever reads it).
+pub(crate) async fn expire_idempotency_records(
+    store: &DynStore,
+    cutoff: f64,
+) -> Result<usize, StoreError> {
+    let mut start = keys::IDEMPOTENCY.to_owned();
+    let mut deleted = 0;
+    loop {
+        let (page, _) = store
+            .range_from(keys::IDEMPOTENCY, &start, IDEMPOTENCY_PAGE)
+            .await?;
+        let Some(last) = page.last() else {
+            return Ok(deleted);
+        };
+        start = berth_store::key_after(&last.key);
+        let expired: Vec<_> = page
+            .iter()
+            .filter(|kv| {
+                serde_json::from_slice::<IdempotencyRecord>(&kv.value)
+                    .is_ok_and(|record| record.created_at < cutoff)
+            })
+            .collect();
+        for chunk in expired.chunks(berth_store::MAX_TXN_OPS) {
+            let mut txn = Txn::new();
+            for kv in chunk {
+                txn = txn
+                    .when(Compare::mod_revision(kv.key.clone(), kv.mod_revision))
+                    .and_then(Op::delete(kv.key.clone()));
+            }
+            // Records are written once; one written again meanwhile is looked at next pass.
+            if store.txn(txn).await?.succeeded {
+                deleted += chunk.len();
+            }
+        }
+        if page.len() < IDEMPOTENCY_PAGE {
+            return Ok(deleted);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use berth_store::StoreExt;
+
+    #[tokio::test]
+    async fn idempotency_records_are_forgotten_after_the_retention_only() {
+        let store: DynStore = Arc::new(berth_store::MemoryStore::new());
+        let record = |created_at: f64| {
+            serde_json::to_vec(&IdempotencyRecord {
+                request_hash: "h".into(),
+                response: serde_json::Value::Null,
+                created_at,
+            })
+            .expect("json")
+        };
+        // More than a page and more than a transaction's ops of old records, around
+        // younger ones, and one record that does not decode.
+        for i in 0..300 {
+            let key = keys::idempotency("RunTask", "c", &format!("old-{i:03}"));
+            store.put(&key, record(100.0)).await.expect("put");
+        }
+        for i in 0..5 {
+            let key = keys::idempotency("RunTask", "c", &format!("new-{i}"));
+            store.put(&key, record(10_000.0)).await.expect("put");
+        }
+        let broken = keys::idempotency("CreateService", "c", "broken");
+        store.put(&broken, b"{".to_vec()).await.expect("put");
+        let unrelated = keys::cluster("c");
+        store.put(&unrelated, record(1.0)).await.expect("put");
+
+        let deleted = expire_idempotency_records(&store, 5_000.0).await;
+        assert_eq!(deleted, Ok(300));
+        let (left, _) = store.range(keys::IDEMPOTENCY).await.expect("range");
+        let mut left: Vec<String> = left.into_iter().map(|kv| kv.key).collect();
+        left.sort();
+        assert_eq!(left.len(), 6, "{left:?}");
+        assert!(left.contains(&broken));
+        assert!(left.iter().filter(|k| k.contains("/new-")).count() == 5);
+        assert!(store.get(&unrelated).await.is_ok_and(|kv| kv.is_some()));
+        // Nothing more to do.
+        assert_eq!(expire_idempotency_records(&store, 5_000.0).await, Ok(0));
     }
 }

@@ -25,9 +25,13 @@ use crate::model::{
 pub struct TaskEntry {
     pub intent: Option<TaskRecord>,
     pub status: Option<TaskStatusRecord>,
-    /// The store revision of the intent's last change, so that an agent is sent only the
-    /// tasks that changed since the generation it holds.
+    /// The store revision of the intent's last change (0: none), so that an agent is sent
+    /// only the tasks that changed since the generation it holds, and so that writes
+    /// decided from the view compare it.
     pub intent_revision: Revision,
+    /// The store revision of the status record's last change (0: none), compared by
+    /// writes decided from the view, as `intent_revision` is.
+    pub status_revision: Revision,
 }
 
 impl TaskEntry {
@@ -43,6 +47,16 @@ impl TaskEntry {
     pub fn is_stopped(&self) -> bool {
         matches!(&self.status, Some(s) if s.report.last_status == ReportedStatus::Stopped)
     }
+}
+
+/// The store revisions (0: absent) of a cluster's record and of its fences.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClusterRevisions {
+    pub record: Revision,
+    /// `keys::cluster_lifecycle`: moved by DeleteCluster.
+    pub lifecycle: Revision,
+    /// `keys::cluster_members`: moved by every create of a task or instance in the cluster.
+    pub members: Revision,
 }
 
 /// Resources held on an instance by its tasks that are not yet STOPPED.
@@ -162,6 +176,9 @@ impl ChangeLog {
 pub struct Snapshot {
     pub revision: Revision,
     pub clusters: BTreeMap<String, ClusterRecord>,
+    /// Cluster name → the revisions of its record and its fences, for writes that compare
+    /// them (see `keys::CLUSTER_LIFECYCLE`).
+    pub cluster_revisions: HashMap<String, ClusterRevisions>,
     /// (family, revision) → definition.
     pub task_definitions: BTreeMap<(String, i32), TaskDefinitionRecord>,
     /// Task ID → task.
@@ -218,6 +235,7 @@ impl Snapshot {
         if self.network.apply(key, put.then_some(value.as_slice())) {
             return;
         }
+        let revision = if put { event.kv.mod_revision } else { 0 };
         if let Some(name) = key.strip_prefix(keys::CLUSTERS) {
             if put {
                 if let Some(record) = decode::<ClusterRecord>(key, value) {
@@ -226,6 +244,20 @@ impl Snapshot {
             } else {
                 self.clusters.remove(name);
             }
+            self.cluster_revisions
+                .entry(name.to_owned())
+                .or_default()
+                .record = revision;
+        } else if let Some(name) = key.strip_prefix(keys::CLUSTER_LIFECYCLE) {
+            self.cluster_revisions
+                .entry(name.to_owned())
+                .or_default()
+                .lifecycle = revision;
+        } else if let Some(name) = key.strip_prefix(keys::CLUSTER_MEMBERS) {
+            self.cluster_revisions
+                .entry(name.to_owned())
+                .or_default()
+                .members = revision;
         } else if let Some(rest) = key.strip_prefix(keys::TASK_DEFINITIONS) {
             let Some((family, revision)) = rest.rsplit_once('/') else {
                 return;
@@ -434,6 +466,7 @@ impl Snapshot {
                 entry.intent_revision = revision;
             }
             None => {
+                entry.intent_revision = 0;
                 if let Some(old) = entry.intent.take() {
                     if let Some(ids) = self.tasks_by_cluster.get_mut(&old.cluster) {
                         ids.remove(id);
@@ -466,6 +499,7 @@ impl Snapshot {
     ) {
         let entry = self.tasks.entry(id.to_owned()).or_default();
         let was_stopped = entry.is_stopped();
+        entry.status_revision = if status.is_some() { revision } else { 0 };
         entry.status = status;
         let stopped = entry.is_stopped();
         if was_stopped != stopped {
@@ -566,6 +600,24 @@ fn decode<T: serde::de::DeserializeOwned>(key: &str, value: &[u8]) -> Option<T> 
     }
 }
 
+/// One subscriber's view of the view's changes ([`View::subscribe`]).
+#[derive(Debug)]
+pub struct ViewChanges {
+    revision: watch::Receiver<Revision>,
+}
+
+impl ViewChanges {
+    /// Resolves once the view changed since this subscriber last saw it: at once if it
+    /// changed while the subscriber was busy (nothing is missed), else at the next change.
+    /// Several changes in between are seen as one.
+    pub async fn changed(&mut self) {
+        if self.revision.changed().await.is_err() {
+            // The view is gone, so it never changes again.
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
 /// The shared view, and the channel that announces each revision it reaches.
 pub struct View {
     snapshot: RwLock<Snapshot>,
@@ -573,8 +625,6 @@ pub struct View {
     /// One wake-up per instance, so that a change wakes only the long polls of the
     /// instances it concerns (not every agent's on every revision).
     instance_wakers: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Notify>>>,
-    /// Woken on every change, for reconcilers that react to any state change.
-    changed: tokio::sync::Notify,
     /// Set once the view stops following the store (shutdown), so that no writer waits
     /// for a revision it will never see.
     stopped: std::sync::atomic::AtomicBool,
@@ -597,7 +647,6 @@ impl View {
             snapshot: RwLock::new(snapshot),
             revision_tx,
             instance_wakers: std::sync::Mutex::new(HashMap::new()),
-            changed: tokio::sync::Notify::new(),
             stopped: std::sync::atomic::AtomicBool::new(false),
         }))
     }
@@ -652,10 +701,12 @@ impl View {
         wakers.entry(instance_id.to_owned()).or_default().clone()
     }
 
-    /// Resolves after the view next changes (or at once if it changed since the last
-    /// call's future was dropped unresolved: a stored permit).
-    pub async fn changed(&self) {
-        self.changed.notified().await;
+    /// A subscription to the view's changes. Every subscriber is woken by every change,
+    /// each on its own: any number of reconcilers can wait for changes at once.
+    pub fn subscribe(&self) -> ViewChanges {
+        ViewChanges {
+            revision: self.revision_tx.subscribe(),
+        }
     }
 
     fn wake_instances<'a>(&self, ids: impl Iterator<Item = &'a str>) {
@@ -722,7 +773,6 @@ impl View {
                             std::mem::take(&mut snapshot.changed_instances)
                         };
                         self.wake_instances(changed.iter().map(String::as_str));
-                        self.changed.notify_one();
                         self.revision_tx.send_if_modified(|current| {
                             if batch.revision > *current {
                                 *current = batch.revision;
@@ -761,7 +811,6 @@ impl View {
                             .cloned()
                             .collect();
                         self.wake_instances(all.iter().map(String::as_str));
-                        self.changed.notify_one();
                         self.revision_tx.send_if_modified(|current| {
                             let changed = revision > *current;
                             *current = (*current).max(revision);
@@ -925,6 +974,35 @@ mod tests {
 
     fn gpus(ids: &[&str]) -> Vec<String> {
         ids.iter().map(|id| format!("GPU-{id}")).collect()
+    }
+
+    #[tokio::test]
+    async fn every_subscriber_sees_every_change() {
+        use berth_store::StoreExt;
+        let store: DynStore = Arc::new(berth_store::MemoryStore::new());
+        let view = View::load(&store).await.expect("view");
+        let cancel = tokio_util::sync::CancellationToken::new();
+        tokio::spawn(view.clone().follow(store.clone(), cancel.clone()));
+        let mut first = view.subscribe();
+        let mut second = view.subscribe();
+        let ceiling = std::time::Duration::from_secs(20);
+        for value in 0..3u8 {
+            // Both wait at once, and one change wakes both.
+            let waiting = async {
+                tokio::join!(first.changed(), second.changed());
+            };
+            let write = async {
+                store.put("/unrelated", vec![value]).await.expect("a write");
+            };
+            let (done, _) = tokio::join!(tokio::time::timeout(ceiling, waiting), write);
+            assert!(done.is_ok(), "a subscriber missed change {value}");
+        }
+        // A change made while nobody waits is kept for each subscriber.
+        let revision = store.put("/unrelated", b"x".to_vec()).await.expect("write");
+        view.wait_for(revision).await;
+        let both = async { tokio::join!(first.changed(), second.changed()) };
+        assert!(tokio::time::timeout(ceiling, both).await.is_ok());
+        cancel.cancel();
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //!
 //! An agent credential may act only for its own container instance: every call is
 //! checked against the instance the credential was issued for.
+//!
+//! Reports are observed state, but recording them reads the task's intent (a task that
+//! stopped by itself gets a STOPPED intent) and must never undo a newer write: each task's
+//! write compares the revisions of its intent and status records (see `agent_report`).
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -10,16 +14,17 @@ use std::time::Duration;
 use berth_api::ecs::LaunchType;
 use berth_api::protocol::{
     DesiredContainer, DesiredState, DesiredStatus, DesiredTask, RegisterRequest, RegisterResponse,
-    ReportRequest, ReportResponse, ReportedStatus, TaskTags,
+    ReportRequest, ReportResponse, ReportedStatus, TaskReport, TaskTags,
 };
-use berth_store::{Compare, Op};
+use berth_store::{Compare, Op, Txn};
 use sha2::{Digest, Sha256};
 
-use super::{put_json, txn, App};
+use super::{put_json, txn, App, WRITE_ATTEMPTS};
 use crate::error::{Error, Result};
 use crate::model::{
     keys, now, AgentCredentialRecord, InstanceRecord, JoinTokenRecord, TaskStatusRecord,
 };
+use crate::state::Snapshot;
 
 /// The container instance attribute ECS names the Availability Zone with; the task
 /// metadata endpoint shows it as the task's `AvailabilityZone`.
@@ -136,20 +141,29 @@ impl App {
             });
         }
         // The token must still be the one we read: a one-time token is used exactly once.
-        self.commit(txn(
-            vec![Compare::ModRevision {
-                key: token_key,
-                revision: kv.mod_revision,
-            }],
-            ops,
-        ))
-        .await
-        .map_err(|err| match err {
-            Error::Conflict => {
-                Error::client("The join token was used concurrently; get a new one.")
+        // And the cluster must still be ACTIVE when the instance lands (see `clusters.rs`).
+        let mut compares = vec![Compare::ModRevision {
+            key: token_key,
+            revision: kv.mod_revision,
+        }];
+        let (fence_compares, fence_ops) = {
+            let view = self.view.read();
+            self.cluster_create_fence(&view, &cluster)?
+        };
+        compares.extend(fence_compares);
+        ops.extend(fence_ops);
+        match self.commit(txn(compares, ops)).await {
+            Ok(_) => {}
+            Err(Error::Conflict) => {
+                return Err(match self.create_conflict(&cluster).await {
+                    Error::Conflict => {
+                        Error::client("The join token was used concurrently; get a new one.")
+                    }
+                    other => other,
+                })
             }
-            other => other,
-        })?;
+            Err(err) => return Err(err),
+        }
         self.touch_agent(&id);
         Ok(RegisterResponse {
             container_instance_arn: instance.arn,
@@ -327,6 +341,12 @@ impl App {
     }
 
     /// Records a batch of task reports; answers only once they are durable.
+    ///
+    /// Each task's write is decided from the view and compares the revisions of both the
+    /// task's intent and its status record as the view had them, so a write that another
+    /// landed before (host loss, StopTask, TagResource, another report) fails instead of
+    /// overwriting it. The tasks whose write lost are decided again once the view has
+    /// caught up, up to [`WRITE_ATTEMPTS`] times; STOPPED stays final throughout.
     pub async fn agent_report(
         &self,
         agent: &AgentIdentity,
@@ -336,88 +356,151 @@ impl App {
         if req.tasks.len() > 1000 {
             return Err(Error::invalid("A report may carry at most 1000 tasks."));
         }
-        // Each task's compare and writes, kept together so that they land in one
-        // transaction.
-        let mut writes: Vec<(Compare, Vec<Op>)> = Vec::new();
+        let mut pending = Vec::with_capacity(req.tasks.len());
+        for report in &req.tasks {
+            // Agents only ever learn full task ARNs (from their desired state): a bare ID
+            // or another cluster's ARN is refused rather than silently dropped.
+            let (named, id) = self.config.scope.task_id(&report.task_arn)?;
+            if named.as_deref() != Some(agent.cluster.as_str()) {
+                return Err(Error::invalid(format!(
+                    "Task {} is not a task ARN of this instance's cluster.",
+                    report.task_arn
+                )));
+            }
+            pending.push((id, report));
+        }
         let mut accepted = 0;
-        {
-            let view = self.view.read();
-            for report in &req.tasks {
-                let mut ops = Vec::new();
-                // Agents only ever learn full task ARNs (from their desired state): a bare
-                // ID or another cluster's ARN is refused rather than silently dropped.
-                let (named, id) = self.config.scope.task_id(&report.task_arn)?;
-                if named.as_deref() != Some(agent.cluster.as_str()) {
-                    return Err(Error::invalid(format!(
-                        "Task {} is not a task ARN of this instance's cluster.",
-                        report.task_arn
-                    )));
-                }
-                let Some(entry) = view.tasks.get(&id) else {
-                    continue;
-                };
-                let Some(task) = &entry.intent else { continue };
-                if task.container_instance_id != agent.instance_id || task.cluster != agent.cluster
-                {
-                    return Err(Error::Client(format!(
-                        "Task {} does not belong to this container instance.",
-                        report.task_arn
-                    )));
-                }
-                if let Some(existing) = &entry.status {
-                    // STOPPED is final: a late report never brings a task back.
-                    if existing.report.last_status == ReportedStatus::Stopped
-                        || existing.report == *report
-                    {
-                        continue;
+        for _ in 0..WRITE_ATTEMPTS {
+            let writes = {
+                let view = self.view.read();
+                let mut writes = Vec::new();
+                for (id, report) in &pending {
+                    if let Some(write) = report_write(agent, &view, id, report)? {
+                        writes.push((write, (id.clone(), *report)));
                     }
                 }
-                let stopped_at = match (&entry.status, report.last_status) {
-                    (_, status) if status != ReportedStatus::Stopped => None,
-                    (Some(existing), _) if existing.stopped_at.is_some() => existing.stopped_at,
-                    _ => Some(now()),
-                };
-                if report.last_status == ReportedStatus::Stopped
-                    && task.desired_status == DesiredStatus::Running
-                {
-                    // A task that stopped by itself stays stopped, as in ECS.
-                    let mut intent = task.clone();
-                    intent.desired_status = DesiredStatus::Stopped;
-                    intent.version += 1;
-                    ops.push(put_json(keys::task(&task.cluster, &id), &intent)?);
+                writes
+            };
+            let (won, lost) = self.commit_report_writes(writes).await?;
+            accepted += won;
+            if lost.is_empty() {
+                return Ok(ReportResponse { accepted });
+            }
+            // Another write to these tasks landed first: decide again from what it wrote.
+            self.catch_up().await?;
+            pending = lost;
+        }
+        Err(Error::Conflict)
+    }
+
+    /// Writes report decisions, several transactions at once when they are many (they share
+    /// group commits); answers once every one is durable, with how many tasks were written
+    /// and the tasks whose transaction lost a race. A store error fails the whole call: the
+    /// agent resends, and reports carry whole states, so what was written is then skipped
+    /// as unchanged.
+    async fn commit_report_writes<'r>(
+        &self,
+        writes: Vec<(ReportWrite, (String, &'r TaskReport))>,
+    ) -> Result<(usize, Vec<(String, &'r TaskReport)>)> {
+        // A store transaction holds at most `MAX_TXN_OPS` ops (and as many compares).
+        let per_txn = (berth_store::MAX_TXN_OPS / 2).max(1);
+        let chunks: Vec<_> = writes.chunks(per_txn).collect();
+        let commits = chunks.iter().map(|chunk| {
+            let mut write = Txn::new();
+            for (task, _) in chunk.iter() {
+                write.compares.extend(task.compares.iter().cloned());
+                write.success.extend(task.ops.iter().cloned());
+            }
+            self.store.txn(write)
+        });
+        let results = futures::future::join_all(commits).await;
+        let mut won = 0;
+        let mut lost = Vec::new();
+        let mut seen = 0;
+        let mut failed = None;
+        for (result, chunk) in results.into_iter().zip(chunks) {
+            match result {
+                Ok(result) => {
+                    seen = seen.max(result.revision);
+                    if result.succeeded {
+                        won += chunk.len();
+                    } else {
+                        lost.extend(chunk.iter().map(|(_, task)| task.clone()));
+                    }
                 }
-                accepted += 1;
-                let record = TaskStatusRecord {
-                    report: report.clone(),
-                    stopped_at,
-                    updated_at: now(),
-                };
-                let key = keys::task_status(&task.cluster, &id);
-                let compare = match &entry.status {
-                    Some(_) => Compare::Exists { key: key.clone() },
-                    None => Compare::Absent { key: key.clone() },
-                };
-                ops.push(put_json(key, &record)?);
-                writes.push((compare, ops));
+                Err(err) => {
+                    failed.get_or_insert(err);
+                }
             }
         }
-        // A store transaction holds at most `MAX_TXN_OPS` ops; a big report is written as
-        // several, concurrently (they share group commits), and acknowledged once all are
-        // durable. On a lost race (another report for the same task landed first) the
-        // agent resends: reports carry whole states, so parts already written are skipped
-        // as unchanged and the resend is correct.
-        let per_txn = (berth_store::MAX_TXN_OPS / 2).max(1);
-        let commits = writes.chunks(per_txn).map(|chunk| {
-            let compares = chunk.iter().map(|(c, _)| c.clone()).collect();
-            let ops = chunk
-                .iter()
-                .flat_map(|(_, ops)| ops.iter().cloned())
-                .collect();
-            self.commit(txn(compares, ops))
-        });
-        for result in futures::future::join_all(commits).await {
-            result?;
+        // Acknowledged only once the view has what was written, as `App::commit` does.
+        self.view.wait_for(seen).await;
+        match failed {
+            Some(err) => Err(err.into()),
+            None => Ok((won, lost)),
         }
-        Ok(ReportResponse { accepted })
     }
+}
+
+/// One task's share of a report's transaction: what it compares and writes.
+struct ReportWrite {
+    compares: Vec<Compare>,
+    ops: Vec<Op>,
+}
+
+/// What recording `report` of task `id` writes, decided from the view: nothing if the task
+/// is unknown (forgotten), STOPPED already (final) or unchanged. The write compares the
+/// revisions the decision was made from.
+fn report_write(
+    agent: &AgentIdentity,
+    view: &Snapshot,
+    id: &str,
+    report: &TaskReport,
+) -> Result<Option<ReportWrite>> {
+    let Some(entry) = view.tasks.get(id) else {
+        return Ok(None);
+    };
+    let Some(task) = &entry.intent else {
+        return Ok(None);
+    };
+    if task.container_instance_id != agent.instance_id || task.cluster != agent.cluster {
+        return Err(Error::Client(format!(
+            "Task {} does not belong to this container instance.",
+            report.task_arn
+        )));
+    }
+    if let Some(existing) = &entry.status {
+        // STOPPED is final: a late report never brings a task back.
+        if existing.report.last_status == ReportedStatus::Stopped || existing.report == *report {
+            return Ok(None);
+        }
+    }
+    let intent_key = keys::task(&task.cluster, id);
+    let status_key = keys::task_status(&task.cluster, id);
+    let compares = vec![
+        Compare::mod_revision(intent_key.clone(), entry.intent_revision),
+        Compare::mod_revision(status_key.clone(), entry.status_revision),
+    ];
+    let mut ops = Vec::new();
+    let stopped_at = match (&entry.status, report.last_status) {
+        (_, status) if status != ReportedStatus::Stopped => None,
+        (Some(existing), _) if existing.stopped_at.is_some() => existing.stopped_at,
+        _ => Some(now()),
+    };
+    if report.last_status == ReportedStatus::Stopped
+        && task.desired_status == DesiredStatus::Running
+    {
+        // A task that stopped by itself stays stopped, as in ECS.
+        let mut intent = task.clone();
+        intent.desired_status = DesiredStatus::Stopped;
+        intent.version += 1;
+        ops.push(put_json(intent_key, &intent)?);
+    }
+    let record = TaskStatusRecord {
+        report: report.clone(),
+        stopped_at,
+        updated_at: now(),
+    };
+    ops.push(put_json(status_key, &record)?);
+    Ok(Some(ReportWrite { compares, ops }))
 }

@@ -1,14 +1,29 @@
-//! Clusters: CreateCluster, DescribeClusters, ListClusters, DeleteCluster.
+//! Clusters: CreateCluster, DescribeClusters, ListClusters, DeleteCluster, and the
+//! fences that keep creates and DeleteCluster apart.
+//!
+//! DeleteCluster decides from the view that a cluster has no tasks, instances or services,
+//! and a RunTask or an agent's registration decides from the view that it is ACTIVE. Each
+//! then writes; the fences make each decision part of its transaction:
+//! - a create compares the cluster's lifecycle key (`keys::cluster_lifecycle`), which
+//!   DeleteCluster rewrites, so a create checked before a delete fails if the delete
+//!   landed first (and then answers as for an INACTIVE cluster);
+//! - a create rewrites the members key (`keys::cluster_members`), which DeleteCluster
+//!   compares, so a delete checked before a create fails if the create landed first (and
+//!   re-checks, finding what landed).
+//!
+//! Creates do not compare the members key, so they never conflict with one another.
+//! Service tasks are fenced by their service's revision instead: DeleteCluster needs every
+//! service INACTIVE, and the service scheduler's writes compare the service's revision.
 
 use berth_api::ecs::{
     Cluster, ClusterField, CreateClusterRequest, CreateClusterResponse, DeleteClusterRequest,
     DeleteClusterResponse, DescribeClustersRequest, DescribeClustersResponse, Failure,
     ListClustersRequest, ListClustersResponse,
 };
-use berth_store::Compare;
+use berth_store::{Compare, Op};
 
 use super::pagination::paginate;
-use super::{put_json, txn, validate_tags, App};
+use super::{put_json, txn, validate_tags, App, WRITE_ATTEMPTS};
 use crate::error::{Error, Result};
 use crate::model::{keys, now, ClusterRecord};
 use crate::state::Snapshot;
@@ -145,47 +160,85 @@ impl App {
 
     pub async fn delete_cluster(&self, req: DeleteClusterRequest) -> Result<DeleteClusterResponse> {
         let name = self.cluster_name(Some(&req.cluster))?;
-        let key = keys::cluster(&name);
-        let kv = self.store.get(&key).await?.ok_or(Error::ClusterNotFound)?;
-        let mut record: ClusterRecord =
-            serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
-        {
-            let view = self.view.read();
-            let has_services = view
-                .services
-                .iter()
-                .any(|((c, _), (s, _))| c == &name && s.status != "INACTIVE");
-            if has_services {
-                return Err(Error::ClusterContainsServices);
-            }
-            let has_instances = view
-                .instances
-                .iter()
-                .any(|((c, _), i)| c == &name && i.status != "INACTIVE");
-            if has_instances {
-                return Err(Error::ClusterContainsContainerInstances);
-            }
-            let has_tasks = view.tasks_by_cluster.get(&name).is_some_and(|ids| {
-                ids.iter()
-                    .any(|id| view.tasks.get(id).is_some_and(|t| !t.is_stopped()))
-            });
-            if has_tasks {
-                return Err(Error::ClusterContainsTasks);
+        for _ in 0..WRITE_ATTEMPTS {
+            let (record, write) = {
+                let view = self.view.read();
+                let record = view.clusters.get(&name).ok_or(Error::ClusterNotFound)?;
+                check_cluster_empty(&view, &name)?;
+                let revisions = view
+                    .cluster_revisions
+                    .get(&name)
+                    .copied()
+                    .unwrap_or_default();
+                let record = ClusterRecord {
+                    status: "INACTIVE".into(),
+                    ..record.clone()
+                };
+                let key = keys::cluster(&name);
+                // The cluster is empty as of the view's revision; the members fence holds
+                // only if no task or instance was created since.
+                let write = txn(
+                    vec![
+                        Compare::mod_revision(key.clone(), revisions.record),
+                        Compare::mod_revision(keys::cluster_members(&name), revisions.members),
+                    ],
+                    vec![
+                        put_json(key, &record)?,
+                        fence_put(keys::cluster_lifecycle(&name)),
+                    ],
+                );
+                (record, write)
+            };
+            match self.commit(write).await {
+                Ok(_) => {
+                    let view = self.view.read();
+                    return Ok(DeleteClusterResponse {
+                        cluster: Some(self.render_cluster(&view, &record, &[])),
+                    });
+                }
+                // Something landed since the check: look again.
+                Err(Error::Conflict) => self.catch_up().await?,
+                Err(err) => return Err(err),
             }
         }
-        record.status = "INACTIVE".into();
-        let txn = txn(
-            vec![Compare::ModRevision {
-                key: key.clone(),
-                revision: kv.mod_revision,
-            }],
-            vec![put_json(key, &record)?],
-        );
-        self.commit(txn).await?;
-        let view = self.view.read();
-        Ok(DeleteClusterResponse {
-            cluster: Some(self.render_cluster(&view, &record, &[])),
-        })
+        Err(Error::Conflict)
+    }
+
+    /// What a write that creates a task or a container instance in `cluster` adds to its
+    /// transaction (see the module's doc), from the same view that finds the cluster ACTIVE.
+    pub(crate) fn cluster_create_fence(
+        &self,
+        view: &Snapshot,
+        cluster: &str,
+    ) -> Result<(Vec<Compare>, Vec<Op>)> {
+        match view.clusters.get(cluster) {
+            Some(record) if record.status == "ACTIVE" => {}
+            Some(_) => return Err(Error::ClusterInactive),
+            None => return Err(Error::ClusterNotFound),
+        }
+        let lifecycle = view
+            .cluster_revisions
+            .get(cluster)
+            .map_or(0, |r| r.lifecycle);
+        Ok((
+            vec![Compare::mod_revision(
+                keys::cluster_lifecycle(cluster),
+                lifecycle,
+            )],
+            vec![fence_put(keys::cluster_members(cluster))],
+        ))
+    }
+
+    /// The answer to a create in `cluster` whose transaction lost a race: as for an
+    /// INACTIVE cluster if a DeleteCluster won, else [`Error::Conflict`].
+    pub(crate) async fn create_conflict(&self, cluster: &str) -> Error {
+        if let Err(err) = self.catch_up().await {
+            return err;
+        }
+        match self.active_cluster(Some(cluster)) {
+            Ok(_) => Error::Conflict,
+            Err(err) => err,
+        }
     }
 
     pub(crate) fn render_cluster(
@@ -234,6 +287,38 @@ impl App {
             ..Cluster::default()
         }
     }
+}
+
+/// Refuses to delete a cluster that still has services, instances or tasks (as ECS does,
+/// services first).
+fn check_cluster_empty(view: &Snapshot, name: &str) -> Result<()> {
+    let has_services = view
+        .services
+        .iter()
+        .any(|((c, _), (s, _))| c == name && s.status != "INACTIVE");
+    if has_services {
+        return Err(Error::ClusterContainsServices);
+    }
+    let has_instances = view
+        .instances
+        .iter()
+        .any(|((c, _), i)| c == name && i.status != "INACTIVE");
+    if has_instances {
+        return Err(Error::ClusterContainsContainerInstances);
+    }
+    let has_tasks = view.tasks_by_cluster.get(name).is_some_and(|ids| {
+        ids.iter()
+            .any(|id| view.tasks.get(id).is_some_and(|t| !t.is_stopped()))
+    });
+    if has_tasks {
+        return Err(Error::ClusterContainsTasks);
+    }
+    Ok(())
+}
+
+/// A write to a fence key: only its revision matters.
+fn fence_put(key: String) -> Op {
+    Op::put(key, b"{}".to_vec())
 }
 
 fn missing(arn: &str) -> Failure {

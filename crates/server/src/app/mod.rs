@@ -35,6 +35,8 @@ mod task_definition_rules;
 mod task_definitions;
 mod task_secrets;
 mod tasks;
+#[cfg(test)]
+mod write_races;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -229,6 +231,14 @@ impl App {
         Ok(result.revision)
     }
 
+    /// Brings the view up to what the store holds now: how a writer that lost a race
+    /// re-reads before it decides again (the view then has the write that won).
+    pub(crate) async fn catch_up(&self) -> Result<()> {
+        let revision = self.store.current_revision().await?;
+        self.view.wait_for(revision).await;
+        Ok(())
+    }
+
     /// The stored answer to an earlier call with this clientToken (RunTask, CreateService),
     /// if there is one. A token reused with other parameters is refused.
     pub(crate) async fn idempotent_answer<T: serde::de::DeserializeOwned>(
@@ -318,6 +328,11 @@ pub(crate) fn validate_tags(tags: &[berth_api::ecs::Tag]) -> Result<()> {
     }
     Ok(())
 }
+
+/// How many times a write that lost a race re-reads and decides again before it gives up
+/// with [`Error::Conflict`]: each retry follows a write that won, so running out means
+/// sustained contention, not a stuck loop.
+pub(crate) const WRITE_ATTEMPTS: usize = 5;
 
 /// What a read-modify-write edit of a record did, and the answer to give.
 pub(crate) enum Edited<T> {

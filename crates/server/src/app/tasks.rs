@@ -1,7 +1,9 @@
 //! Tasks: RunTask, StartTask, StopTask, DescribeTasks, ListTasks.
 //!
-//! RunTask and StartTask write the task's intent (what to run, on which instance) in one
-//! transaction under the placement lock, so two callers never both take the last slot.
+//! RunTask and StartTask place under the placement lock, count the new tasks as in flight
+//! and write their intent (what to run, on which instance) in one transaction after
+//! releasing it, so two callers never both take the last slot and none waits for another's
+//! commit. The transaction carries the cluster's create fence (`clusters.rs`).
 //! Agents then report observed state, which DescribeTasks joins back in.
 
 use std::collections::HashSet;
@@ -137,12 +139,15 @@ impl App {
             }
             None => None,
         };
-        let mut placement = self.placement.lock().await;
+        // Read before taking the placement lock, which is never held across a store call:
+        // two calls with one token that both miss here both place, and the second's write
+        // fails on the record the first wrote, and answers as the first did.
         if let Some((key, hash)) = &idempotency {
             if let Some(answer) = self.idempotent_answer::<RunTaskResponse>(key, hash).await? {
                 return Ok(answer);
             }
         }
+        let mut placement = self.placement.lock().await;
         let outcome = {
             let view = self.view.read();
             let definition_constraints = spec
@@ -212,8 +217,8 @@ impl App {
         if !ops.is_empty() {
             match self.commit(txn(compares, ops)).await {
                 Ok(_) => {}
-                // A concurrent call with the same clientToken won: answer as it did.
-                Err(Error::Conflict) if idempotency.is_some() => {
+                Err(Error::Conflict) => {
+                    // A concurrent call with the same clientToken won: answer as it did.
                     if let Some((key, hash)) = &idempotency {
                         if let Some(answer) =
                             self.idempotent_answer::<RunTaskResponse>(key, hash).await?
@@ -221,7 +226,8 @@ impl App {
                             return Ok(answer);
                         }
                     }
-                    return Err(Error::Conflict);
+                    // Or the cluster was deleted since it was checked.
+                    return Err(self.create_conflict(&spec.cluster).await);
                 }
                 Err(err) => return Err(err),
             }
@@ -284,8 +290,16 @@ impl App {
             self.new_tasks(&spec, &outcome.instances)?.into_txn_parts();
         let mut failures = outcome.failures;
         failures.extend(network_failures);
+        // Decided under the lock, written outside it, as RunTask does: the new tasks count
+        // against their instances until the view has them.
+        let _pending = self.hold_placements(&tasks);
+        drop(placement);
         if !ops.is_empty() {
-            self.commit(txn(compares, ops)).await?;
+            match self.commit(txn(compares, ops)).await {
+                Ok(_) => {}
+                Err(Error::Conflict) => return Err(self.create_conflict(&cluster).await),
+                Err(err) => return Err(err),
+            }
         }
         let view = self.view.read();
         let tasks = tasks
@@ -447,7 +461,13 @@ impl App {
     /// its share of the task's GPUs, in container order, and an awsvpc task its address
     /// (call with the placement lock held: the addresses are counted as taken from here).
     pub(crate) fn new_tasks(&self, spec: &LaunchSpec, placed: &[PlacedTask]) -> Result<NewTasks> {
-        let mut new = NewTasks::default();
+        let mut new = NewTasks {
+            cluster_fence: {
+                let view = self.view.read();
+                self.cluster_create_fence(&view, &spec.cluster)?
+            },
+            ..NewTasks::default()
+        };
         let created_at = now();
         let ids: Vec<String> = placed.iter().map(|_| berth_api::arn::new_id()).collect();
         let mut networks: Vec<Option<Option<super::network::AllocatedNetwork>>> =
@@ -986,13 +1006,19 @@ pub(crate) struct NewTasks {
     pub writes: Vec<(Vec<Compare>, Vec<Op>)>,
     /// Placed tasks that got no address (`RESOURCE:ENI`).
     pub failures: Vec<Failure>,
+    /// What a transaction creating tasks in the cluster carries, once
+    /// ([`App::cluster_create_fence`]).
+    pub cluster_fence: (Vec<Compare>, Vec<Op>),
 }
 
 impl NewTasks {
-    /// Every task's compares and puts, for one transaction.
+    /// Every task's compares and puts, and the cluster's fence if there is a task, for one
+    /// transaction.
     pub(crate) fn into_txn_parts(self) -> (Vec<TaskRecord>, Vec<Compare>, Vec<Op>, Vec<Failure>) {
-        let mut compares = Vec::new();
-        let mut ops = Vec::new();
+        let (mut compares, mut ops) = match self.writes.is_empty() {
+            true => Default::default(),
+            false => self.cluster_fence,
+        };
         for (c, o) in self.writes {
             compares.extend(c);
             ops.extend(o);
