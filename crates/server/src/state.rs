@@ -824,6 +824,8 @@ mod tests {
             stopping_at: None,
             version: 1,
             enable_execute_command: false,
+            capacity_provider_name: None,
+            platform_version: None,
         }
     }
 

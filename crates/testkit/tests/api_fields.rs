@@ -417,18 +417,14 @@ impl Ctx {
                 .await,
             ),
             // RunTask
-            "RunTaskRequest.capacityProviderStrategy" => one(
+            "RunTaskRequest.launchType" => one(
                 RunTask,
                 answer(
                     self.run()
-                        .capacity_provider_strategy(capacity_provider())
+                        .launch_type(LaunchType::ManagedInstances)
                         .send()
                         .await,
                 ),
-            ),
-            "RunTaskRequest.launchType" => one(
-                RunTask,
-                answer(self.run().launch_type(LaunchType::Fargate).send().await),
             ),
             "RunTaskRequest.networkConfiguration.awsvpcConfiguration.assignPublicIp" => one(
                 RunTask,
@@ -557,13 +553,9 @@ impl Ctx {
             ),
             "CreateServiceRequest.launchType" => one(
                 CreateService,
-                answer(self.create().launch_type(LaunchType::Fargate).send().await),
-            ),
-            "CreateServiceRequest.capacityProviderStrategy" => one(
-                CreateService,
                 answer(
                     self.create()
-                        .capacity_provider_strategy(capacity_provider())
+                        .launch_type(LaunchType::ManagedInstances)
                         .send()
                         .await,
                 ),

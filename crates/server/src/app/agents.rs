@@ -19,6 +19,7 @@ use super::{put_json, txn, App};
 use crate::error::{Error, Result};
 use crate::model::{
     keys, now, AgentCredentialRecord, InstanceRecord, JoinTokenRecord, TaskStatusRecord,
+    FARGATE_POOL_CLUSTER,
 };
 
 /// The container instance attribute ECS names the Availability Zone with; the task
@@ -82,17 +83,29 @@ impl App {
                 grant.cluster, req.cluster
             )));
         }
-        let cluster = self.active_cluster(Some(&req.cluster))?;
+        let launch_type = match req.launch_type.as_str() {
+            "EC2" => LaunchType::Ec2,
+            "EXTERNAL" => LaunchType::External,
+            "FARGATE" => LaunchType::Fargate,
+            other => return Err(Error::invalid(format!("Unknown launch type '{other}'."))),
+        };
+        // Fargate capacity joins the berth-owned pool and nothing else; the pool takes
+        // nothing but Fargate capacity.
+        if (launch_type == LaunchType::Fargate) != (req.cluster == FARGATE_POOL_CLUSTER) {
+            return Err(Error::client(format!(
+                "Fargate capacity registers in the pool '{FARGATE_POOL_CLUSTER}' and only there: start the agent with --capacity fargate and a join token made with --capacity fargate."
+            )));
+        }
+        let cluster = if launch_type == LaunchType::Fargate {
+            FARGATE_POOL_CLUSTER.to_owned()
+        } else {
+            self.active_cluster(Some(&req.cluster))?
+        };
         if req.resources.cpu <= 0 || req.resources.memory_mib <= 0 {
             return Err(Error::invalid(
                 "An instance must register positive CPU and memory.",
             ));
         }
-        let launch_type = match req.launch_type.as_str() {
-            "EC2" => LaunchType::Ec2,
-            "EXTERNAL" => LaunchType::External,
-            other => return Err(Error::invalid(format!("Unknown launch type '{other}'."))),
-        };
         berth_api::protocol::check_gpu_ids(&req.resources.gpus)
             .map_err(|e| Error::invalid(format!("Invalid GPUs: {e}.")))?;
         let id = berth_api::arn::new_id();
@@ -283,6 +296,7 @@ impl App {
                 availability_zone: availability_zone.clone(),
                 enable_execute_command: task.enable_execute_command,
                 network: task.network.clone(),
+                fargate: task.is_fargate(),
             });
         }
         Ok(DesiredState {
@@ -340,18 +354,22 @@ impl App {
                 let mut ops = Vec::new();
                 // Agents only ever learn full task ARNs (from their desired state): a bare
                 // ID or another cluster's ARN is refused rather than silently dropped.
+                // A Fargate pool host's tasks belong to the users' clusters, so the ARN's
+                // cluster is checked against the task's own.
                 let (named, id) = self.config.scope.task_id(&report.task_arn)?;
-                if named.as_deref() != Some(agent.cluster.as_str()) {
+                let Some(named) = named else {
                     return Err(Error::invalid(format!(
-                        "Task {} is not a task ARN of this instance's cluster.",
+                        "Task {} is not a task ARN.",
                         report.task_arn
                     )));
-                }
+                };
                 let Some(entry) = view.tasks.get(&id) else {
                     continue;
                 };
                 let Some(task) = &entry.intent else { continue };
-                if task.container_instance_id != agent.instance_id || task.cluster != agent.cluster
+                if task.container_instance_id != agent.instance_id
+                    || task.host_cluster() != agent.cluster
+                    || task.cluster != named
                 {
                     return Err(Error::Client(format!(
                         "Task {} does not belong to this container instance.",

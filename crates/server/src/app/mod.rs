@@ -10,6 +10,7 @@ mod authorize;
 mod clusters;
 pub mod elbv2;
 mod exec;
+mod fargate;
 pub(crate) mod iam;
 mod iam_roles;
 mod iam_users;
