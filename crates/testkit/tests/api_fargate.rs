@@ -598,3 +598,123 @@ async fn a_fargate_service_keeps_its_tasks_through_a_lost_pool_host() {
     assert!(!instances.container_instance_arns().contains(&first_arn));
     assert_eq!(instances.container_instance_arns().len(), 1);
 }
+
+/// FARGATE_SPOT: when the pool has no room for an on-demand FARGATE task, a Spot task is
+/// interrupted (`SpotInterruption`, ECS's reason), its containers getting the configured
+/// notice between SIGTERM and SIGKILL (1 s here, Fargate's two minutes by default) rather
+/// than their stopTimeout; the on-demand task then fits.
+#[tokio::test]
+async fn spot_tasks_are_interrupted_for_on_demand_capacity_after_the_notice() {
+    let notice = Duration::from_secs(1);
+    let (cluster, _pool, subnet) = cluster_with_pool(AppConfig {
+        spot_interruption_notice: notice,
+        ..AppConfig::default()
+    })
+    .await;
+    let c = &cluster.client;
+    // 1 vCPU tasks: the fake pool host (4096 CPU units) holds four. The container ignores
+    // SIGTERM (the fake runtime's label) and asks for 60 s before SIGKILL.
+    c.register_task_definition()
+        .family("big")
+        .requires_compatibilities(Compatibility::Fargate)
+        .network_mode(NetworkMode::Awsvpc)
+        .cpu("1024")
+        .memory("2048")
+        .container_definitions(
+            shell_container("main", 16, "sleep 3600")
+                .stop_timeout(60)
+                .docker_labels(berth_agent::fake::IGNORE_SIGTERM, "true")
+                .build(),
+        )
+        .send()
+        .await
+        .expect("RegisterTaskDefinition");
+    let spot = c
+        .run_task()
+        .task_definition("big")
+        .count(4)
+        .capacity_provider_strategy(provider("FARGATE_SPOT", 0, 1))
+        .network_configuration(awsvpc(&subnet))
+        .send()
+        .await
+        .expect("RunTask FARGATE_SPOT");
+    assert_eq!(spot.tasks().len(), 4, "{:?}", spot.failures());
+    for task in spot.tasks() {
+        wait_running(&cluster, task.task_arn().unwrap()).await;
+    }
+    let on_demand = || {
+        c.run_task()
+            .task_definition("big")
+            .launch_type(LaunchType::Fargate)
+            .network_configuration(awsvpc(&subnet))
+            .send()
+    };
+    let first = on_demand().await.expect("RunTask FARGATE");
+    assert!(first.tasks().is_empty(), "the pool was full");
+    assert!(first.failures()[0]
+        .reason()
+        .is_some_and(|r| r.starts_with("Capacity is unavailable")));
+
+    let arns: Vec<String> = spot
+        .tasks()
+        .iter()
+        .map(|t| t.task_arn().unwrap().to_owned())
+        .collect();
+    let interrupted = wait_for("one Spot task to be interrupted and stop", TIMEOUT, || {
+        let c = c.clone();
+        let arns = arns.clone();
+        async move {
+            let tasks = c
+                .describe_tasks()
+                .set_tasks(Some(arns))
+                .send()
+                .await
+                .ok()?
+                .tasks()
+                .to_vec();
+            let asked: Vec<Task> = tasks
+                .into_iter()
+                .filter(|t| t.desired_status() == Some("STOPPED"))
+                .collect();
+            (asked.len() == 1 && asked[0].last_status() == Some("STOPPED"))
+                .then(|| asked[0].clone())
+        }
+    })
+    .await;
+    assert_eq!(
+        interrupted.stop_code().map(|c| c.as_str()),
+        Some("SpotInterruption")
+    );
+    assert_eq!(
+        interrupted.stopped_reason(),
+        Some("Your Spot Task was interrupted.")
+    );
+    // SIGTERM was ignored; SIGKILL came after the notice, not the 60 s stopTimeout.
+    assert_eq!(interrupted.containers()[0].exit_code(), Some(137));
+    let (Some(stopping), Some(stopped)) = (interrupted.stopping_at(), interrupted.stopped_at())
+    else {
+        panic!("no stoppingAt/stoppedAt in {interrupted:?}");
+    };
+    let took = stopped.secs() - stopping.secs();
+    assert!((1..30).contains(&took), "stopped {took} s after stoppingAt");
+
+    let placed = wait_for("the on-demand task to fit", TIMEOUT, || async {
+        let out = on_demand().await.ok()?;
+        out.tasks().first().cloned()
+    })
+    .await;
+    assert_eq!(placed.launch_type(), Some(&LaunchType::Fargate));
+    // The other three Spot tasks still run.
+    let described = c
+        .describe_tasks()
+        .set_tasks(Some(arns))
+        .send()
+        .await
+        .expect("DescribeTasks");
+    let running = described
+        .tasks()
+        .iter()
+        .filter(|t| t.last_status() == Some("RUNNING"))
+        .count();
+    assert_eq!(running, 3);
+}

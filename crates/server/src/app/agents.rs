@@ -264,13 +264,26 @@ impl App {
         for task in tasks {
             // Secrets and registry credentials are not sent here: the agent fetches them
             // when it creates the containers (`task_secrets`), and keeps them in memory.
+            // An interrupted Spot task's containers get the notice between SIGTERM and
+            // SIGKILL, whatever their stopTimeout.
+            let spot_notice = (task.stop_code.as_deref()
+                == Some(super::fargate::SPOT_INTERRUPTION))
+            .then(|| {
+                i32::try_from(self.config.spot_interruption_notice.as_secs()).unwrap_or(i32::MAX)
+            });
             let containers = task
                 .containers
                 .iter()
-                .map(|container| DesiredContainer {
-                    container_arn: container.arn.clone(),
-                    definition: container.definition.clone(),
-                    gpu_ids: container.gpu_ids.clone(),
+                .map(|container| {
+                    let mut definition = container.definition.clone();
+                    if let Some(notice) = spot_notice {
+                        definition.stop_timeout = Some(notice);
+                    }
+                    DesiredContainer {
+                        container_arn: container.arn.clone(),
+                        definition,
+                        gpu_ids: container.gpu_ids.clone(),
+                    }
                 })
                 .collect();
             desired.push(DesiredTask {

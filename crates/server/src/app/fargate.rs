@@ -10,10 +10,12 @@
 
 use berth_api::ecs::{CapacityProviderStrategyItem, LaunchType, UpdateServiceRequest};
 
+use berth_api::protocol::DesiredStatus;
+
 use super::App;
 use crate::error::{Error, Result};
-use crate::model::ServiceRecord;
 pub(crate) use crate::model::FARGATE_POOL_CLUSTER;
+use crate::model::{Reservation, ServiceRecord};
 
 /// The on-demand Fargate capacity provider.
 pub(crate) const FARGATE: &str = "FARGATE";
@@ -25,6 +27,9 @@ pub(crate) const PLATFORM_VERSION: &str = "1.4.0";
 /// What `platformVersion` means when absent.
 pub(crate) const LATEST: &str = "LATEST";
 pub(crate) const PLATFORM_FAMILY: &str = "Linux";
+/// ECS's stop code and `stoppedReason` of an interrupted FARGATE_SPOT task.
+pub(crate) const SPOT_INTERRUPTION: &str = "SpotInterruption";
+pub(crate) const SPOT_INTERRUPTED_REASON: &str = "Your Spot Task was interrupted.";
 /// ECS's limit on the providers of one strategy.
 const MAX_STRATEGY_ITEMS: usize = 6;
 
@@ -202,6 +207,113 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// A FARGATE_SPOT task that may be interrupted, and what it holds.
+struct SpotTask {
+    cluster: String,
+    id: String,
+    cpu: i64,
+    memory_mib: i64,
+}
+
+impl App {
+    /// Makes room on the pool for `count` on-demand FARGATE tasks of `demand` that found
+    /// none, by asking FARGATE_SPOT tasks to stop (`SpotInterruption`): on each pool host,
+    /// the room it has (free, plus what tasks already stopping will free) is counted
+    /// first, then its Spot tasks are interrupted, largest first, until a task fits. The
+    /// tasks that could not be placed are not retried here: RunTask answered the capacity
+    /// failure (call again), and a service's next pass places them once the Spot tasks
+    /// are STOPPED. Returns the interrupted tasks' IDs.
+    pub(crate) async fn interrupt_spot_for(
+        &self,
+        demand: &Reservation,
+        count: usize,
+    ) -> Result<Vec<String>> {
+        let victims = {
+            let view = self.view.read();
+            let (need_cpu, need_memory) = (i64::from(demand.cpu), demand.memory_mib);
+            let mut victims = Vec::new();
+            let mut remaining = count;
+            for ((cluster, id), instance) in &view.instances {
+                if remaining == 0 {
+                    break;
+                }
+                if cluster != FARGATE_POOL_CLUSTER
+                    || instance.status != "ACTIVE"
+                    || !self.agent_connected(id)
+                {
+                    continue;
+                }
+                let usage = self.usage_with_pending(&view, id);
+                let mut free_cpu = i64::from(instance.cpu) - i64::from(usage.reserved.cpu);
+                let mut free_memory = instance.memory_mib - usage.reserved.memory_mib;
+                let mut spot = Vec::new();
+                for entry in view.instance_tasks(id).filter(|e| !e.is_stopped()) {
+                    let Some(task) = &entry.intent else { continue };
+                    let (cpu, memory_mib) =
+                        (i64::from(task.reserved.cpu), task.reserved.memory_mib);
+                    if task.desired_status == DesiredStatus::Stopped {
+                        // Room that is coming: never interrupt again for it.
+                        free_cpu += cpu;
+                        free_memory += memory_mib;
+                    } else if task.capacity_provider_name.as_deref() == Some(FARGATE_SPOT) {
+                        spot.push(SpotTask {
+                            cluster: task.cluster.clone(),
+                            id: task.id.clone(),
+                            cpu,
+                            memory_mib,
+                        });
+                    }
+                }
+                spot.sort_by_key(|t| std::cmp::Reverse((t.memory_mib, t.cpu)));
+                while remaining > 0 {
+                    let spot_cpu: i64 = spot.iter().map(|t| t.cpu).sum();
+                    let spot_memory: i64 = spot.iter().map(|t| t.memory_mib).sum();
+                    if free_cpu + spot_cpu < need_cpu || free_memory + spot_memory < need_memory {
+                        break;
+                    }
+                    while free_cpu < need_cpu || free_memory < need_memory {
+                        let task = spot.remove(0);
+                        free_cpu += task.cpu;
+                        free_memory += task.memory_mib;
+                        victims.push(task);
+                    }
+                    free_cpu -= need_cpu;
+                    free_memory -= need_memory;
+                    remaining -= 1;
+                }
+            }
+            victims
+        };
+        let mut interrupted = Vec::new();
+        for task in victims {
+            tracing::info!(task = %task.id, "interrupting a FARGATE_SPOT task for on-demand capacity");
+            self.request_stop(
+                &task.cluster,
+                &task.id,
+                SPOT_INTERRUPTION,
+                SPOT_INTERRUPTED_REASON,
+            )
+            .await?;
+            interrupted.push(task.id);
+        }
+        Ok(interrupted)
+    }
+}
+
+/// How many of the tasks a launch could not place were for on-demand FARGATE capacity:
+/// all of them for `launchType: FARGATE`, else those whose provider is FARGATE (the
+/// providers are in placement order, so the unplaced are the last).
+pub(crate) fn unplaced_on_demand(providers: &[String], wanted: usize, placed: usize) -> usize {
+    if providers.is_empty() {
+        return wanted.saturating_sub(placed);
+    }
+    providers
+        .iter()
+        .skip(placed)
+        .filter(|p| p.as_str() != FARGATE_SPOT)
+        .count()
 }
 
 #[cfg(test)]

@@ -111,7 +111,11 @@ pub(crate) fn parse_filter(expression: &str) -> Result<scheduler::Expr> {
 
 impl App {
     /// What an instance's tasks hold, in the view and in flight.
-    fn usage_with_pending(&self, view: &Snapshot, instance_id: &str) -> crate::state::Usage {
+    pub(crate) fn usage_with_pending(
+        &self,
+        view: &Snapshot,
+        instance_id: &str,
+    ) -> crate::state::Usage {
         let mut usage = view.usage(instance_id);
         self.for_each_pending(instance_id, |pending| {
             // Once the write is in the view the task is counted there; its in-flight

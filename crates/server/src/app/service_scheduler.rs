@@ -540,6 +540,17 @@ impl App {
                 failure,
                 self.cluster_has_instances(host_cluster),
             ));
+            if spec.launch_type == LaunchType::Fargate {
+                let short = super::fargate::unplaced_on_demand(
+                    &spec.capacity_providers,
+                    count,
+                    outcome.instances.len(),
+                );
+                if short > 0 {
+                    self.interrupt_spot_for(&spec.demand.reservation, short)
+                        .await?;
+                }
+            }
         }
         if outcome.instances.is_empty() {
             return Ok(());

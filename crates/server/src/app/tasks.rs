@@ -16,7 +16,7 @@ use berth_api::protocol::{DesiredStatus, ReportedStatus, TaskNetwork};
 use berth_store::{Compare, Op};
 use sha2::{Digest, Sha256};
 
-use super::fargate::{providers_for, resolve_capacity, PLATFORM_VERSION};
+use super::fargate::{providers_for, resolve_capacity, unplaced_on_demand, PLATFORM_VERSION};
 use super::pagination::paginate;
 use super::placement::{Demand, PlacedTask, PlacementTarget};
 use super::task_definition_rules::{check_fargate_size, container_gpus, parse_cpu, parse_memory};
@@ -166,6 +166,15 @@ impl App {
                 spec.launch_type,
             )?
         };
+        let short_on_demand = if spec.launch_type == LaunchType::Fargate {
+            unplaced_on_demand(
+                &spec.capacity_providers,
+                count as usize,
+                outcome.instances.len(),
+            )
+        } else {
+            0
+        };
         let (tasks, mut compares, mut ops, network_failures) =
             self.new_tasks(&spec, &outcome.instances)?.into_txn_parts();
         let mut failures = outcome.failures;
@@ -225,6 +234,11 @@ impl App {
                 }
                 Err(err) => return Err(err),
             }
+        }
+        if short_on_demand > 0 {
+            // On-demand Fargate capacity comes before Spot: make room for the retry.
+            self.interrupt_spot_for(&spec.demand.reservation, short_on_demand)
+                .await?;
         }
         Ok(rendered_response)
     }
