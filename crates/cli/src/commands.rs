@@ -85,6 +85,10 @@ struct ServerOptions {
     /// Seconds after the agent TTL at which a silent agent's host is lost: its tasks stop.
     #[arg(long, default_value_t = 1)]
     host_lost_grace_secs: u64,
+    /// Seconds an interrupted FARGATE_SPOT task's containers get between SIGTERM and
+    /// SIGKILL (Fargate gives two minutes).
+    #[arg(long, default_value_t = 120)]
+    spot_interruption_notice_secs: u64,
     /// Seconds that STOPPED tasks stay describable.
     #[arg(long, default_value_t = 3600)]
     stopped_task_retention_secs: u64,
@@ -346,6 +350,7 @@ async fn start_server_with(
             },
             agent_ttl: Duration::from_secs(options.agent_ttl_secs.max(1)),
             host_lost_grace: Duration::from_secs(options.host_lost_grace_secs),
+            spot_interruption_notice: Duration::from_secs(options.spot_interruption_notice_secs),
             stopped_task_retention: Duration::from_secs(options.stopped_task_retention_secs),
             elbv2: berth_server::app::elbv2::Elbv2Settings {
                 dns_name: options.lb_dns_name.clone(),
