@@ -770,5 +770,45 @@ lb_service_tasks STOPPED >/dev/null
 lb_service_tasks RUNNING >/dev/null
 pass "update-service to smoke-lb:2: $total requests through the load balancer during the rollout, all 200; old targets drained first"
 
+# ---------------------------------------------------------------- issue 10: FARGATE
+
+step "issue 10 session: a FARGATE task with its own address"
+# berth dev's host is also the Fargate pool's (a second agent), which no cluster lists.
+[ -n "${BERTH_DEFAULT_SUBNET:-}" ] || fail "$DATA/env does not set BERTH_DEFAULT_SUBNET"
+out=$(aws ecs register-task-definition --family api --requires-compatibilities FARGATE --network-mode awsvpc \
+  --cpu 256 --memory 512 --container-definitions "$(jq -nc --arg image "$BERTH_TEST_IMAGE" '[{
+    name: "api", image: $image, stopTimeout: 2, portMappings: [{containerPort: 8080}],
+    command: ["sh", "-c", "mkdir -p /w && echo fargate-says-hello > /w/index.html && exec httpd -f -p 8080 -h /w"]}]')") ||
+  fail "register-task-definition api: $out"
+jq -e '.taskDefinition.compatibilities | index("FARGATE")' <<<"$out" >/dev/null ||
+  fail "the FARGATE revision does not list FARGATE: $out"
+out=$(aws ecs run-task --launch-type FARGATE --task-definition api --enable-execute-command \
+  --network-configuration "awsvpcConfiguration={subnets=[$BERTH_DEFAULT_SUBNET],securityGroups=[$BERTH_DEFAULT_SECURITY_GROUP]}") ||
+  fail "run-task --launch-type FARGATE: $out"
+arn=$(jq -r '.tasks[0].taskArn' <<<"$out")
+[ -n "$arn" ] && [ "$arn" != null ] || fail "run-task FARGATE placed nothing: $out"
+TASK_ARNS+=("$arn")
+wait_status RUNNING 60 "$arn"
+task=$(jq '.tasks[0]' <<<"$DESCRIBED")
+jq -e '.launchType == "FARGATE" and (has("containerInstanceArn") | not) and .platformVersion == "1.4.0"
+  and .platformFamily == "Linux"' <<<"$task" >/dev/null ||
+  fail "describe-tasks of the FARGATE task: $(jq -c '{launchType, containerInstanceArn, platformVersion, platformFamily}' <<<"$task")"
+address=$(jq -r '.attachments[] | select(.type == "ElasticNetworkInterface") | .details[]
+  | select(.name == "privateIPv4Address") | .value' <<<"$task")
+[ -n "$address" ] || fail "no ENI attachment with privateIPv4Address: $(jq -c .attachments <<<"$task")"
+body=""
+for _ in $(seq 1 50); do
+  body=$(curl -s --max-time 2 "http://$address:8080/" || true)
+  [ "$body" = fargate-says-hello ] && break
+  sleep 0.2
+done
+[ "$body" = fargate-says-hello ] || fail "curl http://$address:8080/ answered '$body'"
+out=$(aws ecs list-container-instances)
+[ "$(jq '.containerInstanceArns | length' <<<"$out")" = "${#CIS[@]}" ] ||
+  fail "the Fargate pool's host shows as a container instance: $out"
+aws ecs stop-task --task "$arn" >/dev/null || fail "stop-task the FARGATE task"
+wait_status STOPPED 60 "$arn"
+pass "issue 10 session: register a FARGATE definition, run-task --launch-type FARGATE with a network configuration, describe-tasks shows the ENI and no containerInstanceArn, curl answers on the task's address"
+
 STEP="finished"
 echo "$PASSED passed, 0 failed"

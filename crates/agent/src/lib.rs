@@ -87,6 +87,9 @@ pub enum LaunchType {
     #[default]
     Ec2,
     External,
+    /// A host of the control plane's Fargate pool (`berth agent --capacity fargate`): not
+    /// a container instance of any user cluster; it runs FARGATE tasks only.
+    Fargate,
 }
 
 impl LaunchType {
@@ -94,6 +97,7 @@ impl LaunchType {
         match self {
             LaunchType::Ec2 => "EC2",
             LaunchType::External => "EXTERNAL",
+            LaunchType::Fargate => "FARGATE",
         }
     }
 }
@@ -208,7 +212,17 @@ impl AgentConfig {
                 && s.chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         };
-        if !name_ok(&self.cluster, 255) {
+        let pool = self.launch_type == LaunchType::Fargate;
+        if pool != (self.cluster == berth_api::protocol::FARGATE_POOL_CLUSTER) {
+            return invalid(
+                "cluster",
+                format!(
+                    "Fargate capacity registers in {:?} and only there (use --capacity fargate)",
+                    berth_api::protocol::FARGATE_POOL_CLUSTER
+                ),
+            );
+        }
+        if !pool && !name_ok(&self.cluster, 255) {
             return invalid(
                 "cluster",
                 format!(

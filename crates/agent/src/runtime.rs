@@ -1066,6 +1066,7 @@ pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredT
         availability_zone: None,
         enable_execute_command: false,
         network: None,
+        fargate: false,
     }
 }
 

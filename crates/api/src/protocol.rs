@@ -212,7 +212,19 @@ pub struct DesiredTask {
     /// server allocated at placement and the ingress its security groups allow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<TaskNetwork>,
+    /// The task was launched with the FARGATE launch type (on a host of the control
+    /// plane's Fargate pool): its `cpu` and `memory` are hard limits for the whole task,
+    /// and its containers see `AWS_EXECUTION_ENV=AWS_ECS_FARGATE`. The isolation tier the
+    /// agent runs it under is chosen by the server from this.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fargate: bool,
 }
+
+/// The internal cluster the hosts of the Fargate pool register in (`berth agent
+/// --capacity fargate`; join tokens for it are made with `--capacity fargate`). ECS
+/// cluster names allow only letters, digits, `-` and `_`, so no user can create, name or
+/// list it: its instances are nobody's container instances.
+pub const FARGATE_POOL_CLUSTER: &str = "berth.fargate";
 
 /// An awsvpc task's network interface (ECS's ENI attachment), as the server allocated
 /// it at placement. The server keeps it in the task's record and sends it to the agent
@@ -677,6 +689,7 @@ mod tests {
             availability_zone: None,
             enable_execute_command: false,
             network: None,
+            fargate: false,
         }
     }
 

@@ -92,7 +92,8 @@ pub enum BenchCommand {
     },
     /// berth's load balancer against haproxy and nginx (same backends, same wrk load).
     Lb(crate::bench_lb::LbBench),
-    /// RunTask→RUNNING latency (a bridge task, one with secrets, an awsvpc task) against
+    /// RunTask→RUNNING latency (a bridge task, one with secrets, an awsvpc task, a FARGATE
+    /// task on the pool, which is this host through a second agent) against
     /// `docker run -d` (which gives the container its own network namespace on docker0).
     RunTask {
         /// Samples of each kind.
@@ -190,7 +191,10 @@ pub(crate) struct DockerBench {
     instance_arn: String,
     cancel: CancellationToken,
     agent: tokio::task::JoinHandle<anyhow::Result<()>>,
-    _dir: tempfile::TempDir,
+    /// A second agent over the same Docker in the Fargate pool, once
+    /// [`DockerBench::join_fargate_pool`] started it, and its instance ARN.
+    pool: Option<(tokio::task::JoinHandle<anyhow::Result<()>>, String)>,
+    dir: tempfile::TempDir,
 }
 
 impl DockerBench {
@@ -229,8 +233,47 @@ impl DockerBench {
             instance_arn,
             cancel,
             agent,
-            _dir: dir,
+            pool: None,
+            dir,
         })
+    }
+
+    /// Makes this host a host of the Fargate pool too (as `berth dev` does), through a
+    /// second agent over the same Docker, and waits until it is registered.
+    pub(crate) async fn join_fargate_pool(&mut self) -> anyhow::Result<()> {
+        let pool_cluster = berth_api::protocol::FARGATE_POOL_CLUSTER;
+        let token = self
+            .server
+            .app
+            .create_join_token(pool_cluster, true)
+            .await
+            .map_err(|e| anyhow::anyhow!("creating the pool's join token: {e}"))?;
+        let server_url = format!("http://{}", self.server.addr);
+        let data_dir = self.dir.path().join("agent-fargate");
+        let config = AgentConfig {
+            join_token: Some(token),
+            launch_type: berth_agent::LaunchType::Fargate,
+            ..AgentConfig::new(server_url.clone(), pool_cluster, &data_dir)
+        };
+        let runtime: Arc<dyn ContainerRuntime> =
+            Arc::new(berth_agent::DockerRuntime::connect().await?);
+        let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
+        let cancel = self.cancel.clone();
+        let handle =
+            tokio::spawn(async move { berth_agent::run(config, runtime, control, cancel).await });
+        let ledger = berth_agent::Ledger::open(&data_dir)?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let arn = loop {
+            if let Some(identity) = ledger.load_identity().ok().flatten() {
+                break identity.container_instance_arn;
+            }
+            if Instant::now() > deadline {
+                bail!("the Fargate pool agent did not register within 30 s");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        self.pool = Some((handle, arn));
+        Ok(())
     }
 
     /// RunTask of `family`, then DescribeTasks until RUNNING: the task and how long it took.
@@ -239,12 +282,23 @@ impl DockerBench {
         family: &str,
         network: Option<aws_sdk_ecs::types::NetworkConfiguration>,
     ) -> anyhow::Result<(String, Duration)> {
+        self.run_as_until_running(family, network, None).await
+    }
+
+    /// [`DockerBench::run_until_running`] with a launch type (FARGATE for the pool).
+    pub(crate) async fn run_as_until_running(
+        &self,
+        family: &str,
+        network: Option<aws_sdk_ecs::types::NetworkConfiguration>,
+        launch_type: Option<aws_sdk_ecs::types::LaunchType>,
+    ) -> anyhow::Result<(String, Duration)> {
         let started = Instant::now();
         let response = self
             .client
             .run_task()
             .task_definition(family)
             .set_network_configuration(network)
+            .set_launch_type(launch_type)
             .send()
             .await?;
         let Some(task_arn) = response
@@ -309,25 +363,32 @@ impl DockerBench {
         }
         self.cancel.cancel();
         let _ = self.agent.await;
-        self.server.join().await;
-        // The stopped tasks' containers would otherwise stay until a cleanup that never
-        // comes: this agent is gone.
-        let label = format!(
-            "label={}={}",
-            berth_api::protocol::labels::INSTANCE_ARN,
-            self.instance_arn
-        );
-        let ids = docker(&["ps", "-aq", "--filter", &label]).await?;
-        let ids: Vec<&str> = ids.split_whitespace().collect();
-        if !ids.is_empty() {
-            let mut args = vec!["rm", "-f", "-v"];
-            args.extend(ids);
-            docker(&args).await?;
+        let mut instances = vec![self.instance_arn.clone()];
+        if let Some((pool, arn)) = self.pool {
+            let _ = pool.await;
+            instances.push(arn);
         }
-        // So would the Docker networks of its awsvpc slices.
-        let networks = docker(&["network", "ls", "-q", "--filter", &label]).await?;
-        for network in networks.split_whitespace() {
-            docker(&["network", "rm", network]).await?;
+        self.server.join().await;
+        for instance_arn in instances {
+            // The stopped tasks' containers would otherwise stay until a cleanup that
+            // never comes: this agent is gone.
+            let label = format!(
+                "label={}={}",
+                berth_api::protocol::labels::INSTANCE_ARN,
+                instance_arn
+            );
+            let ids = docker(&["ps", "-aq", "--filter", &label]).await?;
+            let ids: Vec<&str> = ids.split_whitespace().collect();
+            if !ids.is_empty() {
+                let mut args = vec!["rm", "-f", "-v"];
+                args.extend(ids);
+                docker(&args).await?;
+            }
+            // So would the Docker networks of its awsvpc slices.
+            let networks = docker(&["network", "ls", "-q", "--filter", &label]).await?;
+            for network in networks.split_whitespace() {
+                docker(&["network", "rm", network]).await?;
+            }
         }
         Ok(())
     }
@@ -337,7 +398,8 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
     use aws_sdk_ecs::types::{
         DockerVolumeConfiguration, LogConfiguration, LogDriver, MountPoint, Scope, Volume,
     };
-    let bench = DockerBench::start().await?;
+    let mut bench = DockerBench::start().await?;
+    bench.join_fargate_pool().await?;
     let client = bench.client.clone();
     let container = ContainerDefinition::builder()
         .name("main")
@@ -407,10 +469,25 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         .register_task_definition()
         .family("bench-awsvpc")
         .network_mode(aws_sdk_ecs::types::NetworkMode::Awsvpc)
-        .container_definitions(plain.build())
+        .container_definitions(plain.clone().build())
         .send()
         .await
         .context("registering the awsvpc benchmark task definition")?;
+    // FARGATE: the same container, sized as Fargate's smallest task (a task cgroup of
+    // 256 CPU units and 512 MiB), placed on the pool. `sleep` as PID 1 ignores SIGTERM: a
+    // short stopTimeout frees each stopped task's reservation quickly, since this host
+    // holds only a few tasks of 256 CPU units at once.
+    client
+        .register_task_definition()
+        .family("bench-fargate")
+        .requires_compatibilities(aws_sdk_ecs::types::Compatibility::Fargate)
+        .network_mode(aws_sdk_ecs::types::NetworkMode::Awsvpc)
+        .cpu("256")
+        .memory("512")
+        .container_definitions(plain.clone().stop_timeout(2).build())
+        .send()
+        .await
+        .context("registering the FARGATE benchmark task definition")?;
     let awsvpc = Some(
         aws_sdk_ecs::types::NetworkConfiguration::builder()
             .awsvpc_configuration(
@@ -425,16 +502,26 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         .run_until_running("bench-awsvpc", awsvpc.clone())
         .await?;
     client.stop_task().task(&first_task).send().await?;
+    // The same for the pool host's slice.
+    let (first_task, _) = bench
+        .run_as_until_running(
+            "bench-fargate",
+            awsvpc.clone(),
+            Some(aws_sdk_ecs::types::LaunchType::Fargate),
+        )
+        .await?;
+    client.stop_task().task(&first_task).send().await?;
     // A second baseline as close to an awsvpc task as Docker gets alone: `docker run -d
-    // --network NET --ip ADDRESS` on a bridge network like a slice's (the subnet's second
-    // /24, which the one host of the benchmark never gets).
+    // --network NET --ip ADDRESS` on a bridge network like a slice's (the subnet's last
+    // /24: the benchmark's two agents, the EC2 instance and the Fargate pool host, take the
+    // first two).
     let base_net = format!("berth-bench-net-{}", std::process::id());
     let second_slice: ipnet::Ipv4Net = subnet
         .cidr
         .parse::<ipnet::Ipv4Net>()?
         .subnets(24)?
-        .nth(1)
-        .context("the subnet has no second /24")?;
+        .last()
+        .context("the subnet has no /24")?;
     let first = u32::from(second_slice.network());
     docker(&[
         "network",
@@ -452,18 +539,26 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
     let mut berth_samples = Vec::with_capacity(samples);
     let mut full_samples = Vec::with_capacity(samples);
     let mut awsvpc_samples = Vec::with_capacity(samples);
+    let mut fargate_samples = Vec::with_capacity(samples);
     let mut docker_samples = Vec::with_capacity(samples);
     let mut docker_ip_samples = Vec::with_capacity(samples);
-    let kinds = ["bench", "bench-full", "bench-awsvpc"];
+    let kinds = ["bench", "bench-full", "bench-awsvpc", "bench-fargate"];
     for i in 0..samples {
         // Rotate which berth kind goes first, so none always follows the baseline.
         for k in 0..kinds.len() {
             let family = kinds[(k + i) % kinds.len()];
-            let network = (family == "bench-awsvpc").then(|| awsvpc.clone()).flatten();
-            let (task_arn, elapsed) = bench.run_until_running(family, network).await?;
+            let network = matches!(family, "bench-awsvpc" | "bench-fargate")
+                .then(|| awsvpc.clone())
+                .flatten();
+            let launch_type =
+                (family == "bench-fargate").then_some(aws_sdk_ecs::types::LaunchType::Fargate);
+            let (task_arn, elapsed) = bench
+                .run_as_until_running(family, network, launch_type)
+                .await?;
             match family {
                 "bench" => berth_samples.push(elapsed),
                 "bench-full" => full_samples.push(elapsed),
+                "bench-fargate" => fargate_samples.push(elapsed),
                 _ => awsvpc_samples.push(elapsed),
             }
             client.stop_task().task(&task_arn).send().await?;
@@ -512,6 +607,7 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
     berth_samples.sort();
     full_samples.sort();
     awsvpc_samples.sort();
+    fargate_samples.sort();
     docker_samples.sort();
     docker_ip_samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -550,6 +646,17 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(a99),
         ms(a50) - ms(b50),
         ms(a50) - ms(d50)
+    );
+    let (g50, g99) = (
+        percentile(&fargate_samples, 50.0),
+        percentile(&fargate_samples, 99.0),
+    );
+    println!(
+        "  berth FARGATE         : p50 {:8.1} ms   p99 {:8.1} ms   (awsvpc on the pool, 256 CPU / 512 MiB task cgroup; vs EC2 bridge task p50 {:+.1} ms; vs docker p50 {:+.1} ms, target ≤ +50 ms)",
+        ms(g50),
+        ms(g99),
+        ms(g50) - ms(b50),
+        ms(g50) - ms(d50)
     );
     println!(
         "  docker run -d         : p50 {:8.1} ms   p99 {:8.1} ms",

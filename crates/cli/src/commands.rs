@@ -85,6 +85,10 @@ struct ServerOptions {
     /// Seconds after the agent TTL at which a silent agent's host is lost: its tasks stop.
     #[arg(long, default_value_t = 1)]
     host_lost_grace_secs: u64,
+    /// Seconds an interrupted FARGATE_SPOT task's containers get between SIGTERM and
+    /// SIGKILL (Fargate gives two minutes).
+    #[arg(long, default_value_t = 120)]
+    spot_interruption_notice_secs: u64,
     /// Seconds that STOPPED tasks stay describable.
     #[arg(long, default_value_t = 3600)]
     stopped_task_retention_secs: u64,
@@ -137,6 +141,18 @@ struct DevArgs {
     /// start; this host gets its first /24). Pick a range no route of the host uses.
     #[arg(long, default_value = "10.100.0.0/16")]
     subnet_cidr: String,
+    /// Do not make this host a host of the Fargate pool too (by default it is both the
+    /// container instance of `default` and the pool's host, through a second agent).
+    #[arg(long)]
+    no_fargate_pool: bool,
+}
+
+/// Capacity an agent gives the control plane rather than a user's cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Capacity {
+    /// The Fargate pool: the host runs FARGATE tasks of every cluster and is no
+    /// container instance of any.
+    Fargate,
 }
 
 /// Where the agent serves its containers the task metadata and credentials endpoint.
@@ -185,6 +201,10 @@ struct JoinTokenCreateArgs {
     /// The cluster the token lets agents join.
     #[arg(long, default_value = "default")]
     cluster: String,
+    /// Make the token for the Fargate pool instead of a cluster (for `berth agent
+    /// --capacity fargate`).
+    #[arg(long, value_enum, conflicts_with = "cluster")]
+    capacity: Option<Capacity>,
     /// The server's data directory: its `env` file says where the server is and how to
     /// sign requests.
     #[arg(long)]
@@ -194,7 +214,7 @@ struct JoinTokenCreateArgs {
     reusable: bool,
     /// A token for `berth lb --server URL --token T` hosts (load balancer data planes)
     /// instead of agents; `--cluster` does not apply.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["cluster", "capacity"])]
     load_balancer: bool,
 }
 
@@ -223,6 +243,11 @@ struct AgentArgs {
     /// EC2 or EXTERNAL.
     #[arg(long, default_value = "EC2")]
     launch_type: String,
+    /// `fargate`: join the control plane's Fargate pool instead of a cluster (with a join
+    /// token made by `berth join-token create --capacity fargate`). The host then runs the
+    /// FARGATE tasks of every cluster and is no container instance of any.
+    #[arg(long, value_enum, conflicts_with_all = ["cluster", "launch_type"])]
+    capacity: Option<Capacity>,
     /// Where the agent keeps its identity and ledger. Defaults to <data dir>/agent.
     #[arg(long)]
     data_dir: Option<PathBuf>,
@@ -335,6 +360,7 @@ async fn start_server_with(
             },
             agent_ttl: Duration::from_secs(options.agent_ttl_secs.max(1)),
             host_lost_grace: Duration::from_secs(options.host_lost_grace_secs),
+            spot_interruption_notice: Duration::from_secs(options.spot_interruption_notice_secs),
             stopped_task_retention: Duration::from_secs(options.stopped_task_retention_secs),
             elbv2: berth_server::app::elbv2::Elbv2Settings {
                 dns_name: options.lb_dns_name.clone(),
@@ -474,9 +500,14 @@ async fn server(args: ServerArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The reusable join token `berth dev` gives its own agent, kept in the data directory.
-async fn dev_join_token(started: &StartedServer) -> anyhow::Result<String> {
-    let path = started.data_dir.join("dev-join-token");
+/// The reusable join token `berth dev` gives its own agent for `cluster`, kept in the
+/// data directory as `file`.
+async fn dev_join_token(
+    started: &StartedServer,
+    cluster: &str,
+    file: &str,
+) -> anyhow::Result<String> {
+    let path = started.data_dir.join(file);
     if let Ok(token) = std::fs::read_to_string(&path) {
         let token = token.trim().to_owned();
         if !token.is_empty() {
@@ -486,7 +517,7 @@ async fn dev_join_token(started: &StartedServer) -> anyhow::Result<String> {
     let token = started
         .server
         .app
-        .create_join_token("default", true)
+        .create_join_token(cluster, true)
         .await
         .map_err(|e| anyhow::anyhow!("creating the dev join token: {e}"))?;
     std::fs::write(&path, &token).with_context(|| format!("writing {}", path.display()))?;
@@ -522,7 +553,7 @@ async fn dev_network(started: &StartedServer, cidr: &str) -> anyhow::Result<()> 
 async fn dev(args: DevArgs) -> anyhow::Result<()> {
     let cancel = cancel_on_signal();
     let started = start_server(&args.server, &cancel).await?;
-    let token = dev_join_token(&started).await?;
+    let token = dev_join_token(&started, "default", "dev-join-token").await?;
     dev_network(&started, &args.subnet_cidr).await?;
     let runtime: Arc<dyn ContainerRuntime> = Arc::new(
         berth_agent::DockerRuntime::connect()
@@ -542,16 +573,54 @@ async fn dev(args: DevArgs) -> anyhow::Result<()> {
             started.data_dir.join("agent"),
         )
     };
+    // The same host is also the Fargate pool's: a second agent over the same Docker
+    // registers it there (its own ledger, its own slice of the subnet, the metadata
+    // endpoint on the same address at a port of its own, since the first holds ECS's).
+    let pool_config = if args.no_fargate_pool {
+        None
+    } else {
+        let pool_token = dev_join_token(
+            &started,
+            berth_api::protocol::FARGATE_POOL_CLUSTER,
+            "dev-fargate-join-token",
+        )
+        .await?;
+        Some(AgentConfig {
+            join_token: Some(pool_token),
+            launch_type: berth_agent::LaunchType::Fargate,
+            gpus: berth_agent::GpuSource::Disabled,
+            task_endpoint: config.task_endpoint.map(|a| SocketAddr::new(a.ip(), 0)),
+            ..AgentConfig::new(
+                server_url.clone(),
+                berth_api::protocol::FARGATE_POOL_CLUSTER,
+                started.data_dir.join("agent-fargate"),
+            )
+        })
+    };
     let control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
     print_banner(&started, &args.server.region);
+    let mut agents = Vec::new();
     let agent_cancel = cancel.clone();
-    let agent =
-        tokio::spawn(async move { berth_agent::run(config, runtime, control, agent_cancel).await });
+    let agent_runtime = runtime.clone();
+    agents.push(tokio::spawn(async move {
+        berth_agent::run(config, agent_runtime, control, agent_cancel).await
+    }));
+    if let Some(pool_config) = pool_config {
+        let pool_control = Arc::new(berth_agent::HttpControlPlane::new(&server_url)?);
+        let pool_cancel = cancel.clone();
+        agents.push(tokio::spawn(async move {
+            berth_agent::run(pool_config, runtime, pool_control, pool_cancel).await
+        }));
+    }
     cancel.cancelled().await;
-    match agent.await {
-        Ok(Ok(())) => {}
-        Ok(Err(err)) => tracing::error!(error = format!("{err:#}"), "agent stopped with an error"),
-        Err(err) => tracing::error!(error = %err, "agent task failed"),
+    for agent in agents {
+        match agent.await {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => {
+                tracing::error!(error = format!("{err:#}"), "agent stopped with an error")
+            }
+            Err(err) => tracing::error!(error = %err, "agent task failed"),
+        }
     }
     started.server.join().await;
     Ok(())
@@ -593,18 +662,25 @@ async fn agent(args: AgentArgs) -> anyhow::Result<()> {
         .as_deref()
         .map(berth_agent::client::JoinToken::parse)
         .transpose()?;
+    let (cluster, launch_type) = match args.capacity {
+        Some(Capacity::Fargate) => (
+            berth_api::protocol::FARGATE_POOL_CLUSTER.to_owned(),
+            berth_agent::LaunchType::Fargate,
+        ),
+        None => (args.cluster.clone(), args.launch_type.parse()?),
+    };
     let config = AgentConfig {
         // The server checks the secret only; the CA hash is for the agent.
         join_token: token.as_ref().map(|t| t.secret.clone()),
         attributes,
-        launch_type: args.launch_type.parse()?,
+        launch_type,
         task_cleanup_wait: Duration::from_secs(args.task_cleanup_wait_secs),
         heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
         gpus: args.gpus.source(),
         task_endpoint: args
             .task_endpoint
             .address(matches!(args.runtime, RuntimeKind::Docker)),
-        ..AgentConfig::new(args.server.clone(), args.cluster.clone(), data_dir.clone())
+        ..AgentConfig::new(args.server.clone(), cluster, data_dir.clone())
     };
     config.validate()?;
     let control = if args.server.starts_with("https://") {
@@ -663,6 +739,10 @@ async fn create_join_token(args: JoinTokenCreateArgs) -> anyhow::Result<()> {
     };
     let client = builder.timeout(Duration::from_secs(30)).build()?;
 
+    let cluster = match args.capacity {
+        Some(Capacity::Fargate) => berth_api::protocol::FARGATE_POOL_CLUSTER.to_owned(),
+        None => args.cluster.clone(),
+    };
     let (url, body) = if args.load_balancer {
         (
             format!("{endpoint}/control/v1/lb-join-tokens"),
@@ -671,7 +751,7 @@ async fn create_join_token(args: JoinTokenCreateArgs) -> anyhow::Result<()> {
     } else {
         (
             format!("{endpoint}/control/v1/join-tokens"),
-            serde_json::json!({ "cluster": args.cluster, "reusable": args.reusable }),
+            serde_json::json!({ "cluster": cluster, "reusable": args.reusable }),
         )
     };
     let body = serde_json::to_vec(&body)?;
@@ -718,8 +798,10 @@ async fn create_join_token(args: JoinTokenCreateArgs) -> anyhow::Result<()> {
     };
     if args.load_balancer {
         println!("A {kind} join token for load balancers (berth lb --server URL --token T):");
+    } else if args.capacity == Some(Capacity::Fargate) {
+        println!("A {kind} join token for the Fargate pool:");
     } else {
-        println!("A {kind} join token for cluster {}:", args.cluster);
+        println!("A {kind} join token for cluster {cluster}:");
     }
     println!("{token}");
     Ok(())

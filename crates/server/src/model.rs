@@ -272,6 +272,13 @@ pub struct TaskRecord {
     /// gone the agent is still told to run it (ECS's DEACTIVATING).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deactivating: bool,
+    /// The capacity provider (`FARGATE` or `FARGATE_SPOT`) a task launched with a
+    /// `capacityProviderStrategy` got; none for `launchType` launches, as in ECS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_provider_name: Option<String>,
+    /// A FARGATE task's platform version (berth serves one: `1.4.0`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform_version: Option<String>,
 }
 
 /// A task registered with a target group: `id` is the container instance's `ec2InstanceId`
@@ -283,6 +290,25 @@ pub struct TaskTarget {
     pub id: String,
     pub port: u16,
 }
+
+impl TaskRecord {
+    /// Whether the task runs on the control plane's Fargate capacity.
+    pub fn is_fargate(&self) -> bool {
+        self.launch_type == ecs::LaunchType::Fargate
+    }
+
+    /// The cluster its container instance is registered in: the user's cluster, or for
+    /// a FARGATE task the berth-owned pool ([`FARGATE_POOL_CLUSTER`]).
+    pub fn host_cluster(&self) -> &str {
+        if self.is_fargate() {
+            FARGATE_POOL_CLUSTER
+        } else {
+            &self.cluster
+        }
+    }
+}
+
+pub use berth_api::protocol::FARGATE_POOL_CLUSTER;
 
 /// One container of a task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -386,6 +412,13 @@ pub struct ServiceRecord {
     /// targets itself; it is checked and shown as `roleArn`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<String>,
+    /// The `capacityProviderStrategy` (FARGATE, FARGATE_SPOT) its tasks are spread over;
+    /// empty for a service with a `launchType`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub capacity_provider_strategy: Vec<ecs::CapacityProviderStrategyItem>,
+    /// A FARGATE service's `platformVersion` as given (`LATEST` by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform_version: Option<String>,
 }
 
 impl ServiceRecord {

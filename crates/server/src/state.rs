@@ -880,6 +880,8 @@ mod tests {
             enable_execute_command: false,
             targets: Vec::new(),
             deactivating: false,
+            capacity_provider_name: None,
+            platform_version: None,
         }
     }
 

@@ -1004,10 +1004,45 @@ impl TestCluster {
         data_dir: &Path,
         gpus: berth_agent::GpuSource,
     ) -> TestAgent {
+        self.start_agent_in(
+            runtime,
+            data_dir,
+            gpus,
+            "default",
+            berth_agent::LaunchType::Ec2,
+        )
+        .await
+    }
+
+    /// [`TestCluster::start_agent`], registering a host of the Fargate pool (as `berth
+    /// agent --capacity fargate`), which no cluster lists.
+    pub async fn start_fargate_agent(
+        &self,
+        runtime: Arc<dyn ContainerRuntime>,
+        data_dir: &Path,
+    ) -> TestAgent {
+        self.start_agent_in(
+            runtime,
+            data_dir,
+            berth_agent::GpuSource::Disabled,
+            berth_api::protocol::FARGATE_POOL_CLUSTER,
+            berth_agent::LaunchType::Fargate,
+        )
+        .await
+    }
+
+    async fn start_agent_in(
+        &self,
+        runtime: Arc<dyn ContainerRuntime>,
+        data_dir: &Path,
+        gpus: berth_agent::GpuSource,
+        cluster: &str,
+        launch_type: berth_agent::LaunchType,
+    ) -> TestAgent {
         let token = self
             .server
             .app
-            .create_join_token("default", true)
+            .create_join_token(cluster, true)
             .await
             .expect("creating a join token");
         let url = self.endpoint();
@@ -1017,7 +1052,8 @@ impl TestCluster {
             heartbeat_interval: Duration::from_secs(1),
             max_backoff: Duration::from_secs(1),
             gpus,
-            ..AgentConfig::new(url.clone(), "default", data_dir)
+            launch_type,
+            ..AgentConfig::new(url.clone(), cluster, data_dir)
         };
         let control = Arc::new(PartitionableControlPlane::new(&url));
         let cancel = CancellationToken::new();

@@ -418,18 +418,14 @@ impl Ctx {
                 .await,
             ),
             // RunTask
-            "RunTaskRequest.capacityProviderStrategy" => one(
+            "RunTaskRequest.launchType" => one(
                 RunTask,
                 answer(
                     self.run()
-                        .capacity_provider_strategy(capacity_provider())
+                        .launch_type(LaunchType::ManagedInstances)
                         .send()
                         .await,
                 ),
-            ),
-            "RunTaskRequest.launchType" => one(
-                RunTask,
-                answer(self.run().launch_type(LaunchType::Fargate).send().await),
             ),
             "RunTaskRequest.networkConfiguration.awsvpcConfiguration.assignPublicIp" => one(
                 RunTask,
@@ -589,13 +585,9 @@ impl Ctx {
             ),
             "CreateServiceRequest.launchType" => one(
                 CreateService,
-                answer(self.create().launch_type(LaunchType::Fargate).send().await),
-            ),
-            "CreateServiceRequest.capacityProviderStrategy" => one(
-                CreateService,
                 answer(
                     self.create()
-                        .capacity_provider_strategy(capacity_provider())
+                        .launch_type(LaunchType::ManagedInstances)
                         .send()
                         .await,
                 ),

@@ -327,6 +327,9 @@ impl TaskEndpoint {
     pub(crate) fn container_env(&self, task: &DesiredTask, container: &str) -> AgentEnv {
         let mut env = AgentEnv::default();
         let execution_env = match self.launch_type {
+            // What Fargate's own tasks see.
+            _ if task.fargate => "AWS_ECS_FARGATE",
+            LaunchType::Fargate => "AWS_ECS_FARGATE",
             LaunchType::Ec2 => "AWS_ECS_EC2",
             LaunchType::External => "AWS_ECS_EXTERNAL",
         };

@@ -23,6 +23,7 @@ use super::{put_json, txn, App, WRITE_ATTEMPTS};
 use crate::error::{Error, Result};
 use crate::model::{
     keys, now, AgentCredentialRecord, InstanceRecord, JoinTokenRecord, TaskStatusRecord,
+    FARGATE_POOL_CLUSTER,
 };
 use crate::state::Snapshot;
 
@@ -87,17 +88,29 @@ impl App {
                 grant.cluster, req.cluster
             )));
         }
-        let cluster = self.active_cluster(Some(&req.cluster))?;
+        let launch_type = match req.launch_type.as_str() {
+            "EC2" => LaunchType::Ec2,
+            "EXTERNAL" => LaunchType::External,
+            "FARGATE" => LaunchType::Fargate,
+            other => return Err(Error::invalid(format!("Unknown launch type '{other}'."))),
+        };
+        // Fargate capacity joins the berth-owned pool and nothing else; the pool takes
+        // nothing but Fargate capacity.
+        if (launch_type == LaunchType::Fargate) != (req.cluster == FARGATE_POOL_CLUSTER) {
+            return Err(Error::client(format!(
+                "Fargate capacity registers in the pool '{FARGATE_POOL_CLUSTER}' and only there: start the agent with --capacity fargate and a join token made with --capacity fargate."
+            )));
+        }
+        let cluster = if launch_type == LaunchType::Fargate {
+            FARGATE_POOL_CLUSTER.to_owned()
+        } else {
+            self.active_cluster(Some(&req.cluster))?
+        };
         if req.resources.cpu <= 0 || req.resources.memory_mib <= 0 {
             return Err(Error::invalid(
                 "An instance must register positive CPU and memory.",
             ));
         }
-        let launch_type = match req.launch_type.as_str() {
-            "EC2" => LaunchType::Ec2,
-            "EXTERNAL" => LaunchType::External,
-            other => return Err(Error::invalid(format!("Unknown launch type '{other}'."))),
-        };
         berth_api::protocol::check_gpu_ids(&req.resources.gpus)
             .map_err(|e| Error::invalid(format!("Invalid GPUs: {e}.")))?;
         let id = berth_api::arn::new_id();
@@ -265,13 +278,26 @@ impl App {
         for task in tasks {
             // Secrets and registry credentials are not sent here: the agent fetches them
             // when it creates the containers (`task_secrets`), and keeps them in memory.
+            // An interrupted Spot task's containers get the notice between SIGTERM and
+            // SIGKILL, whatever their stopTimeout.
+            let spot_notice = (task.stop_code.as_deref()
+                == Some(super::fargate::SPOT_INTERRUPTION))
+            .then(|| {
+                i32::try_from(self.config.spot_interruption_notice.as_secs()).unwrap_or(i32::MAX)
+            });
             let containers = task
                 .containers
                 .iter()
-                .map(|container| DesiredContainer {
-                    container_arn: container.arn.clone(),
-                    definition: container.definition.clone(),
-                    gpu_ids: container.gpu_ids.clone(),
+                .map(|container| {
+                    let mut definition = container.definition.clone();
+                    if let Some(notice) = spot_notice {
+                        definition.stop_timeout = Some(notice);
+                    }
+                    DesiredContainer {
+                        container_arn: container.arn.clone(),
+                        definition,
+                        gpu_ids: container.gpu_ids.clone(),
+                    }
                 })
                 .collect();
             desired.push(DesiredTask {
@@ -303,6 +329,7 @@ impl App {
                 availability_zone: availability_zone.clone(),
                 enable_execute_command: task.enable_execute_command,
                 network: task.network.clone(),
+                fargate: task.is_fargate(),
             });
         }
         Ok(DesiredState {
@@ -360,8 +387,11 @@ impl App {
         for report in &req.tasks {
             // Agents only ever learn full task ARNs (from their desired state): a bare ID
             // or another cluster's ARN is refused rather than silently dropped.
+            // A Fargate pool host's tasks belong to the users' clusters.
             let (named, id) = self.config.scope.task_id(&report.task_arn)?;
-            if named.as_deref() != Some(agent.cluster.as_str()) {
+            let pool_host = agent.cluster == FARGATE_POOL_CLUSTER;
+            if named.is_none() || (!pool_host && named.as_deref() != Some(agent.cluster.as_str()))
+            {
                 return Err(Error::invalid(format!(
                     "Task {} is not a task ARN of this instance's cluster.",
                     report.task_arn
@@ -463,7 +493,12 @@ fn report_write(
     let Some(task) = &entry.intent else {
         return Ok(None);
     };
-    if task.container_instance_id != agent.instance_id || task.cluster != agent.cluster {
+    // The ARN's cluster must be the task's own (a pool host serves every cluster).
+    let arn_cluster = report.task_arn.rsplit('/').nth(1);
+    if task.container_instance_id != agent.instance_id
+        || task.host_cluster() != agent.cluster
+        || arn_cluster != Some(task.cluster.as_str())
+    {
         return Err(Error::Client(format!(
             "Task {} does not belong to this container instance.",
             report.task_arn

@@ -41,8 +41,9 @@ pub(crate) struct LostInstance {
     pub instance_id: String,
     /// How long its agent has been silent (since the server started, if never heard).
     pub silent_for: Duration,
-    /// The task IDs on it that are not STOPPED.
-    pub task_ids: Vec<String>,
+    /// The tasks on it that are not STOPPED, as (their cluster, ID): a Fargate pool
+    /// host's tasks are in the users' clusters, not the instance's.
+    pub task_ids: Vec<(String, String)>,
 }
 
 impl App {
@@ -79,17 +80,16 @@ impl App {
             if !self.host_lost(silent_for, heard) {
                 continue;
             }
-            let task_ids: Vec<String> = view
+            let task_ids: Vec<(String, String)> = view
                 .tasks_by_instance
                 .get(id)
                 .into_iter()
                 .flatten()
-                .filter(|task_id| {
-                    view.tasks
-                        .get(*task_id)
-                        .is_some_and(|entry| entry.intent.is_some() && !entry.is_stopped())
+                .filter_map(|task_id| {
+                    let entry = view.tasks.get(task_id)?;
+                    let task = entry.intent.as_ref().filter(|_| !entry.is_stopped())?;
+                    Some((task.cluster.clone(), task_id.clone()))
                 })
-                .cloned()
                 .collect();
             if !task_ids.is_empty() {
                 lost.push(LostInstance {
@@ -111,8 +111,8 @@ impl App {
             lost.silent_for.as_secs()
         );
         let mut stopped = 0;
-        for id in &lost.task_ids {
-            if self.stop_lost_task(&lost.cluster, id, &reason).await? {
+        for (cluster, id) in &lost.task_ids {
+            if self.stop_lost_task(cluster, id, &reason).await? {
                 stopped += 1;
             }
         }
@@ -281,6 +281,8 @@ mod tests {
             enable_execute_command: false,
             targets: Vec::new(),
             deactivating: false,
+            capacity_provider_name: None,
+            platform_version: None,
         }
     }
 

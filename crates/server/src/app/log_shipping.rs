@@ -72,7 +72,7 @@ impl App {
             .and_then(|entry| entry.intent.as_ref())
             .filter(|task| task.arn == task_arn)
             .ok_or_else(forbidden)?;
-        if task.container_instance_id != agent.instance_id || task.cluster != agent.cluster {
+        if task.container_instance_id != agent.instance_id || task.host_cluster() != agent.cluster {
             return Err(forbidden());
         }
         let definition = task

@@ -10,6 +10,7 @@ mod authorize;
 mod clusters;
 pub mod elbv2;
 mod exec;
+mod fargate;
 pub(crate) mod iam;
 mod iam_roles;
 mod iam_users;
@@ -72,6 +73,9 @@ pub struct AppConfig {
     pub max_poll_wait: Duration,
     /// Where the ELBv2 API's load balancers listen, and its certificate directory.
     pub elbv2: elbv2::Elbv2Settings,
+    /// How long an interrupted FARGATE_SPOT task's containers have between SIGTERM and
+    /// SIGKILL (Fargate's two minutes by default).
+    pub spot_interruption_notice: Duration,
 }
 
 impl Default for AppConfig {
@@ -83,6 +87,7 @@ impl Default for AppConfig {
             stopped_task_retention: Duration::from_secs(3600),
             max_poll_wait: Duration::from_secs(20),
             elbv2: elbv2::Elbv2Settings::default(),
+            spot_interruption_notice: Duration::from_secs(120),
         }
     }
 }

@@ -96,6 +96,10 @@ struct Known {
     connected: bool,
 }
 
+/// The failure reason of a FARGATE task the pool has no room for (Fargate's wording).
+pub(crate) const FARGATE_CAPACITY_UNAVAILABLE: &str =
+    "Capacity is unavailable at this time. Please try again later or in a different availability zone";
+
 /// How often placement sweeps every instance for agents that connected or went silent.
 const CONNECTIVITY_SWEEP: std::time::Duration = std::time::Duration::from_millis(250);
 
@@ -107,7 +111,11 @@ pub(crate) fn parse_filter(expression: &str) -> Result<scheduler::Expr> {
 
 impl App {
     /// What an instance's tasks hold, in the view and in flight.
-    fn usage_with_pending(&self, view: &Snapshot, instance_id: &str) -> crate::state::Usage {
+    pub(crate) fn usage_with_pending(
+        &self,
+        view: &Snapshot,
+        instance_id: &str,
+    ) -> crate::state::Usage {
         let mut usage = view.usage(instance_id);
         self.for_each_pending(instance_id, |pending| {
             // Once the write is in the view the task is counted there; its in-flight
@@ -283,6 +291,13 @@ impl App {
         group: &str,
         launch_type: ecs::LaunchType,
     ) -> Result<PlacementOutcome> {
+        // FARGATE tasks go to the control plane's pool, whatever the user's cluster.
+        let fargate = launch_type == ecs::LaunchType::Fargate;
+        let cluster = if fargate {
+            super::fargate::FARGATE_POOL_CLUSTER
+        } else {
+            cluster
+        };
         let task = scheduler::TaskDemand {
             cpu: i64::from(demand.reservation.cpu),
             memory_mib: demand.reservation.memory_mib,
@@ -303,6 +318,23 @@ impl App {
                 constraints,
                 definition_constraints,
             } => {
+                // The pool spreads FARGATE tasks over its hosts (a lost host takes few of
+                // a service's tasks), then packs by memory within a host.
+                let fargate_strategies = [
+                    PlacementStrategy {
+                        type_: Some(ecs::PlacementStrategyType::Spread),
+                        field: Some("instanceId".to_owned()),
+                    },
+                    PlacementStrategy {
+                        type_: Some(ecs::PlacementStrategyType::Binpack),
+                        field: Some("memory".to_owned()),
+                    },
+                ];
+                let strategies = if fargate {
+                    &fargate_strategies[..]
+                } else {
+                    strategies
+                };
                 let strategies = strategies
                     .iter()
                     .map(|s| {
@@ -350,6 +382,19 @@ impl App {
                 let mut outcome = PlacementOutcome::default();
                 let mut booked = HashSet::new();
                 outcome.failures = result.ecs_failures();
+                if fargate && !outcome.failures.is_empty() {
+                    // The pool's hosts are nobody's container instances: say that capacity
+                    // is short, as Fargate does, without naming them.
+                    outcome.failures = std::iter::once(Failure {
+                            arn: None,
+                            reason: Some(FARGATE_CAPACITY_UNAVAILABLE.to_owned()),
+                            detail: Some(
+                                "The Fargate pool has no host with room for the task's cpu and memory (hosts join it with `berth agent --capacity fargate`)."
+                                    .to_owned(),
+                            ),
+                        })
+                    .collect();
+                }
                 for placement in result.placements {
                     let arn = placement.instance_id;
                     let id = arn

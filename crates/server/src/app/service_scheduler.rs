@@ -493,6 +493,20 @@ impl App {
         };
         spec.service = Some(name.clone());
         spec.network = record.network.clone();
+        if !record.capacity_provider_strategy.is_empty() {
+            // Each provider's share counts the service's tasks that are not STOPPED.
+            let view = self.view.read();
+            let live: Vec<&str> = view
+                .service_tasks(&record.cluster, name)
+                .filter(|e| !e.is_stopped())
+                .filter_map(|e| e.intent.as_ref()?.capacity_provider_name.as_deref())
+                .collect();
+            spec.capacity_providers = super::fargate::providers_for(
+                &record.capacity_provider_strategy,
+                |provider| live.iter().filter(|p| **p == provider).count(),
+                count,
+            );
+        }
         if record.enable_ecs_managed_tags {
             spec.tags
                 .extend(super::tasks::managed_tags(&record.cluster, Some(name)));
@@ -500,6 +514,11 @@ impl App {
         // ECS marks service tasks with their deployment ID, which has a `/` that a user's
         // startedBy may not.
         spec.started_by = Some(deployment.id.clone());
+        let host_cluster = if record.launch_type == LaunchType::Fargate {
+            super::fargate::FARGATE_POOL_CLUSTER
+        } else {
+            record.cluster.as_str()
+        };
         let mut placement = self.placement.lock().await;
         let outcome = {
             let view = self.view.read();
@@ -538,8 +557,19 @@ impl App {
             events.push(placement_event(
                 name,
                 failure,
-                self.cluster_has_instances(&record.cluster),
+                self.cluster_has_instances(host_cluster),
             ));
+            if spec.launch_type == LaunchType::Fargate {
+                let short = super::fargate::unplaced_on_demand(
+                    &spec.capacity_providers,
+                    count,
+                    outcome.instances.len(),
+                );
+                if short > 0 {
+                    self.interrupt_spot_for(&spec.demand.reservation, short)
+                        .await?;
+                }
+            }
         }
         if outcome.instances.is_empty() {
             return Ok(());
@@ -549,7 +579,7 @@ impl App {
             events.push(placement_event(
                 name,
                 failure,
-                self.cluster_has_instances(&record.cluster),
+                self.cluster_has_instances(host_cluster),
             ));
         }
         let tasks = new.tasks;
@@ -735,7 +765,7 @@ fn live_task(
         && (health == Some(ecs::HealthStatus::Unhealthy) && started_at + grace <= at
             || failed_target_group.is_some());
     let placement = match view
-        .instance(&task.cluster, &task.container_instance_id)
+        .instance(task.host_cluster(), &task.container_instance_id)
         .map(|i| i.status.as_str())
     {
         Some("ACTIVE") => Placement::Active,

@@ -81,7 +81,20 @@ impl App {
         }
         let tags = req.tags.clone().unwrap_or_default();
         validate_tags(&tags)?;
-        let launch_type = req.launch_type.unwrap_or(LaunchType::Ec2);
+        let capacity = super::fargate::resolve_capacity(
+            req.launch_type,
+            req.capacity_provider_strategy.as_deref(),
+            req.platform_version.as_deref(),
+        )?;
+        let launch_type = capacity.launch_type;
+        if capacity.is_fargate() {
+            if daemon {
+                return Err(Error::invalid(
+                    "The DAEMON scheduling strategy is not supported with the Fargate launch type. Use REPLICA.",
+                ));
+            }
+            super::tasks::refuse_fargate_placement(&constraints, &strategies)?;
+        }
         let Some(task_definition) = req.task_definition.as_deref() else {
             return Err(Error::invalid(
                 "taskDefinition is required for a service with the ECS deployment controller.",
@@ -182,6 +195,8 @@ impl App {
             enable_execute_command: req.enable_execute_command.unwrap_or(false),
             network,
             role_arn,
+            capacity_provider_strategy: capacity.strategy,
+            platform_version: capacity.platform_version,
         };
         let mut compares = vec![compare];
         let mut ops = vec![
@@ -308,6 +323,7 @@ impl App {
         if let Some(exec) = req.enable_execute_command {
             record.enable_execute_command = exec;
         }
+        self.update_capacity(req, record)?;
         let current = record
             .primary()
             .map(|d| d.task_definition_arn.clone())
@@ -678,7 +694,15 @@ impl App {
                     failed_tasks: Some(counts.failed_of_deployment(&d.id)),
                     created_at: Some(d.created_at),
                     updated_at: Some(d.updated_at),
-                    launch_type: Some(record.launch_type),
+                    launch_type: record
+                        .capacity_provider_strategy
+                        .is_empty()
+                        .then_some(record.launch_type),
+                    capacity_provider_strategy: (!record.capacity_provider_strategy.is_empty())
+                        .then(|| record.capacity_provider_strategy.clone()),
+                    platform_version: record.platform_version.clone(),
+                    platform_family: (record.launch_type == LaunchType::Fargate)
+                        .then(|| super::fargate::PLATFORM_FAMILY.to_owned()),
                     rollout_state: Some(d.rollout_state),
                     rollout_state_reason: Some(d.rollout_state_reason.clone()),
                     ..Deployment::default()
@@ -715,7 +739,16 @@ impl App {
             desired_count: Some(counts.desired),
             running_count: Some(counts.running),
             pending_count: Some(counts.pending),
-            launch_type: Some(record.launch_type),
+            // ECS shows either the launch type or the capacity provider strategy.
+            launch_type: record
+                .capacity_provider_strategy
+                .is_empty()
+                .then_some(record.launch_type),
+            capacity_provider_strategy: (!record.capacity_provider_strategy.is_empty())
+                .then(|| record.capacity_provider_strategy.clone()),
+            platform_version: record.platform_version.clone(),
+            platform_family: (record.launch_type == LaunchType::Fargate)
+                .then(|| super::fargate::PLATFORM_FAMILY.to_owned()),
             task_definition: record.primary().map(|d| d.task_definition_arn.clone()),
             deployment_configuration: Some(DeploymentConfiguration {
                 deployment_circuit_breaker: record.circuit_breaker.clone(),
@@ -1069,11 +1102,9 @@ fn non_empty<T>(value: &Option<Vec<T>>) -> bool {
 /// `crate::fields`).
 struct ServiceMembers<'a> {
     service_registries: bool,
-    capacity_provider_strategy: bool,
     volume_configurations: bool,
     vpc_lattice_configurations: bool,
     service_connect: Option<&'a ecs::ServiceConnectConfiguration>,
-    platform_version: bool,
     availability_zone_rebalancing: Option<ecs::AvailabilityZoneRebalancing>,
     deployment_controller: Option<&'a DeploymentController>,
 }
@@ -1084,11 +1115,9 @@ macro_rules! service_members {
     ($req:expr) => {
         ServiceMembers {
             service_registries: non_empty(&$req.service_registries),
-            capacity_provider_strategy: non_empty(&$req.capacity_provider_strategy),
             volume_configurations: non_empty(&$req.volume_configurations),
             vpc_lattice_configurations: non_empty(&$req.vpc_lattice_configurations),
             service_connect: $req.service_connect_configuration.as_ref(),
-            platform_version: $req.platform_version.is_some(),
             availability_zone_rebalancing: $req.availability_zone_rebalancing,
             deployment_controller: $req.deployment_controller.as_ref(),
         }
@@ -1103,11 +1132,6 @@ fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
             m.service_registries,
             "serviceRegistries",
             "it has no Cloud Map service discovery",
-        ),
-        (
-            m.capacity_provider_strategy,
-            "capacityProviderStrategy",
-            "it has no capacity providers; use launchType",
         ),
         (
             m.volume_configurations,
@@ -1136,11 +1160,6 @@ fn refuse_unsupported(m: &ServiceMembers<'_>) -> Result<()> {
                 "'serviceConnectConfiguration' is not supported by berth: Service Connect needs a proxy and Cloud Map, which it does not have. Remove it (only enabled false with nothing else is accepted).",
             ));
         }
-    }
-    if m.platform_version {
-        return Err(Error::invalid(
-            "'platformVersion' is only for services on Fargate, which berth does not run. Remove it.",
-        ));
     }
     if m.availability_zone_rebalancing == Some(ecs::AvailabilityZoneRebalancing::Enabled) {
         return Err(Error::invalid(

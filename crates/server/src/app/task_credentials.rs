@@ -44,7 +44,9 @@ impl App {
                     "Task {task_arn} does not exist."
                 )));
             };
-            if task.cluster != agent.cluster || task.container_instance_id != agent.instance_id {
+            if task.host_cluster() != agent.cluster
+                || task.container_instance_id != agent.instance_id
+            {
                 return Err(Error::AccessDenied(format!(
                     "Task {task_arn} is not placed on this agent's container instance; an \
                      agent gets credentials only for its own tasks."

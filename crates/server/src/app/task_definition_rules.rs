@@ -700,6 +700,19 @@ fn fargate_memory_hint(cpu: i32) -> String {
     }
 }
 
+/// Whether a task of this size fits one of Fargate's CPU and memory combinations; the
+/// error says which memory sizes go with the CPU. RunTask checks overridden sizes with it.
+pub fn check_fargate_size(cpu: i32, memory: i64) -> Result<(), RuleViolation> {
+    if fargate_allows(cpu, memory) {
+        return Ok(());
+    }
+    Err(RuleViolation::client(format!(
+        "No Fargate configuration exists for given values: {cpu} CPU, {memory} memory. \
+         {} See the Amazon ECS documentation for the valid values.",
+        fargate_memory_hint(cpu)
+    )))
+}
+
 fn check_task_size(ctx: &Ctx<'_>) -> Rule {
     if ctx.fargate {
         let Some(cpu) = ctx.task_cpu else {
@@ -714,13 +727,7 @@ fn check_task_size(ctx: &Ctx<'_>) -> Rule {
                  'memory' (for example '512' or '2 GB').",
             ));
         };
-        if !fargate_allows(cpu, memory) {
-            return Err(RuleViolation::client(format!(
-                "No Fargate configuration exists for given values: {cpu} CPU, {memory} memory. \
-                 {} See the Amazon ECS documentation for the valid values.",
-                fargate_memory_hint(cpu)
-            )));
-        }
+        check_fargate_size(cpu, memory)?;
     }
     if let Some(cpu) = ctx.task_cpu {
         let (min, max) = EC2_TASK_CPU_RANGE;

@@ -45,6 +45,10 @@ impl App {
             .iter()
             .map(|c| with_container_defaults(c.clone(), network_mode))
             .collect();
+        // ECS lists FARGATE only for a revision that required it (and so passed the
+        // Fargate rules): a copy of a Fargate definition without `requiresCompatibilities`
+        // does not launch on FARGATE, with "Task definition does not support launch_type
+        // FARGATE.".
         let mut compatibilities = vec![Compatibility::Ec2, Compatibility::External];
         if req
             .requires_compatibilities

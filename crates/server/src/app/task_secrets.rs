@@ -151,7 +151,8 @@ impl App {
                 .filter(|entry| !entry.is_stopped())
                 .and_then(|entry| entry.intent.clone())
                 .filter(|task| {
-                    task.container_instance_id == agent.instance_id && task.cluster == agent.cluster
+                    task.container_instance_id == agent.instance_id
+                        && task.host_cluster() == agent.cluster
                 })
         };
         let Some(task) = task else {

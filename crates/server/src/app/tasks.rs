@@ -18,9 +18,10 @@ use berth_api::protocol::{DesiredStatus, ReportedStatus, TaskNetwork};
 use berth_store::{Compare, Op};
 use sha2::{Digest, Sha256};
 
+use super::fargate::{providers_for, resolve_capacity, unplaced_on_demand, PLATFORM_VERSION};
 use super::pagination::paginate;
 use super::placement::{Demand, PlacedTask, PlacementTarget};
-use super::task_definition_rules::{container_gpus, parse_cpu, parse_memory};
+use super::task_definition_rules::{check_fargate_size, container_gpus, parse_cpu, parse_memory};
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -50,6 +51,11 @@ pub(crate) struct LaunchSpec {
     /// The resolved `awsvpcConfiguration` of an awsvpc task (set by the caller from its
     /// request or service with [`App::awsvpc_request`]); `None` for other network modes.
     pub network: Option<crate::network::AwsvpcRequest>,
+    /// The capacity provider of each new task, in placement order, for a launch with a
+    /// `capacityProviderStrategy`; empty otherwise.
+    pub capacity_providers: Vec<String>,
+    /// A FARGATE task's platform version.
+    pub platform_version: Option<String>,
 }
 
 impl LaunchSpec {
@@ -71,20 +77,11 @@ impl App {
                 "count must be between 1 and 10; {count} was given."
             )));
         }
-        if req
-            .capacity_provider_strategy
-            .as_ref()
-            .is_some_and(|s| !s.is_empty())
-        {
-            return Err(Error::invalid(
-                "'capacityProviderStrategy' is not supported by berth: it has no capacity providers. Use 'launchType' (EC2 or EXTERNAL) instead.",
-            ));
-        }
-        if req.platform_version.is_some() {
-            return Err(Error::invalid(
-                "'platformVersion' is only for tasks on Fargate, which berth does not run. Remove it.",
-            ));
-        }
+        let capacity = resolve_capacity(
+            req.launch_type,
+            req.capacity_provider_strategy.as_deref(),
+            req.platform_version.as_deref(),
+        )?;
         refuse_unsupported_launch(&launch_members!(req))?;
         self.check_execution_role_override(req.overrides.as_ref())?;
         if let Some(token) = &req.client_token {
@@ -97,11 +94,10 @@ impl App {
                 ));
             }
         }
-        let launch_type = req.launch_type.unwrap_or(LaunchType::Ec2);
         let mut spec = self.launch_spec(
             cluster.clone(),
             &req.task_definition,
-            launch_type,
+            capacity.launch_type,
             req.overrides.clone(),
             req.started_by.clone(),
             req.group.clone(),
@@ -118,6 +114,10 @@ impl App {
         }
         let constraints = req.placement_constraints.clone().unwrap_or_default();
         let strategies = req.placement_strategy.clone().unwrap_or_default();
+        if capacity.is_fargate() {
+            refuse_fargate_placement(&constraints, &strategies)?;
+            spec.capacity_providers = providers_for(&capacity.strategy, |_| 0, count as usize);
+        }
         if constraints.len() > 10 {
             return Err(Error::invalid(
                 "At most 10 placement constraints can be given.",
@@ -170,6 +170,15 @@ impl App {
                 &spec.group,
                 spec.launch_type,
             )?
+        };
+        let short_on_demand = if spec.launch_type == LaunchType::Fargate {
+            unplaced_on_demand(
+                &spec.capacity_providers,
+                count as usize,
+                outcome.instances.len(),
+            )
+        } else {
+            0
         };
         let (tasks, mut compares, mut ops, network_failures) =
             self.new_tasks(&spec, &outcome.instances)?.into_txn_parts();
@@ -231,6 +240,11 @@ impl App {
                 }
                 Err(err) => return Err(err),
             }
+        }
+        if short_on_demand > 0 {
+            // On-demand Fargate capacity comes before Spot: make room for the retry.
+            self.interrupt_spot_for(&spec.demand.reservation, short_on_demand)
+                .await?;
         }
         Ok(rendered_response)
     }
@@ -348,26 +362,34 @@ impl App {
                     .unwrap_or_default()
             )));
         }
-        match launch_type {
-            LaunchType::Ec2 | LaunchType::External => {}
+        let compatible = match launch_type {
+            // Only a revision registered with FARGATE in `requiresCompatibilities` lists it
+            // in `compatibilities`.
+            LaunchType::Fargate => definition
+                .definition
+                .compatibilities
+                .as_ref()
+                .is_some_and(|c| c.contains(&Compatibility::Fargate)),
+            LaunchType::Ec2 | LaunchType::External => {
+                match &definition.definition.requires_compatibilities {
+                    Some(required) if !required.is_empty() => {
+                        let wanted = match launch_type {
+                            LaunchType::External => Compatibility::External,
+                            _ => Compatibility::Ec2,
+                        };
+                        required.contains(&wanted)
+                    }
+                    _ => true,
+                }
+            }
             other => {
                 return Err(Error::invalid(format!(
-                    "'launchType' {other} is not supported by berth: it runs tasks only on its registered instances. Use EC2 or EXTERNAL."
+                    "'launchType' {other} is not supported by berth. Use EC2, EXTERNAL or FARGATE."
                 )))
             }
-        }
-        let compatible = match &definition.definition.requires_compatibilities {
-            Some(required) if !required.is_empty() => {
-                let wanted = match launch_type {
-                    LaunchType::External => Compatibility::External,
-                    _ => Compatibility::Ec2,
-                };
-                required.contains(&wanted)
-            }
-            _ => true,
         };
         if !compatible {
-            return Err(Error::client(format!(
+            return Err(Error::invalid(format!(
                 "Task definition does not support launch_type {launch_type}."
             )));
         }
@@ -427,6 +449,15 @@ impl App {
             .map(parse_memory)
             .transpose()
             .map_err(|e| Error::invalid(format!("Invalid task memory: {e}")))?;
+        if launch_type == LaunchType::Fargate {
+            // Overrides may resize the task: it must still be one of Fargate's sizes.
+            let (Some(cpu), Some(memory)) = (task_cpu, task_memory) else {
+                return Err(Error::invalid(
+                    "Fargate requires task-level 'cpu' and 'memory'. Register the task definition with them or give them in 'overrides'.",
+                ));
+            };
+            check_fargate_size(cpu, memory).map_err(|e| Error::invalid(e.message))?;
+        }
         let mut demand = demand_of(&containers, network_mode, task_cpu, task_memory)?;
         demand.required_attributes = definition
             .definition
@@ -454,6 +485,9 @@ impl App {
             reference_id: None,
             enable_execute_command: false,
             network: None,
+            capacity_providers: Vec::new(),
+            platform_version: (launch_type == LaunchType::Fargate)
+                .then(|| PLATFORM_VERSION.to_owned()),
         })
     }
 
@@ -490,7 +524,9 @@ impl App {
                 }
                 _ => placed.iter().map(|_| None).collect(),
             };
-        for ((placement, id), network) in placed.iter().zip(ids).zip(networks.iter_mut()) {
+        for (index, ((placement, id), network)) in
+            placed.iter().zip(ids).zip(networks.iter_mut()).enumerate()
+        {
             let PlacedTask {
                 instance_id,
                 instance_arn,
@@ -590,6 +626,8 @@ impl App {
                 enable_execute_command: spec.enable_execute_command,
                 targets: Vec::new(),
                 deactivating: false,
+                capacity_provider_name: spec.capacity_providers.get(index).cloned(),
+                platform_version: spec.platform_version.clone(),
             };
             ops.push(put_json(keys::task(&spec.cluster, &id), &record)?);
             new.tasks.push(record);
@@ -850,7 +888,7 @@ impl App {
             })
             .collect();
         let zone = view
-            .instance(&task.cluster, &task.container_instance_id)
+            .instance(task.host_cluster(), &task.container_instance_id)
             .and_then(|i| i.attributes.get("ecs.availability-zone").cloned().flatten());
         let stopped = entry.is_stopped();
         Task {
@@ -865,7 +903,14 @@ impl App {
             cluster_arn: Some(self.config.scope.cluster(&task.cluster)),
             connectivity: Some(ecs::Connectivity::Connected),
             connectivity_at: Some(task.created_at),
-            container_instance_arn: Some(task.container_instance_arn.clone()),
+            // A Fargate task's host is the control plane's, not a container instance.
+            container_instance_arn: (!task.is_fargate())
+                .then(|| task.container_instance_arn.clone()),
+            capacity_provider_name: task.capacity_provider_name.clone(),
+            platform_version: task.platform_version.clone(),
+            platform_family: task
+                .is_fargate()
+                .then(|| super::fargate::PLATFORM_FAMILY.to_owned()),
             containers: Some(containers),
             cpu: task
                 .cpu
@@ -1050,6 +1095,25 @@ macro_rules! launch_members {
     };
 }
 use launch_members;
+
+/// FARGATE tasks are placed by the control plane: ECS refuses placement constraints and
+/// strategies for them.
+pub(crate) fn refuse_fargate_placement(
+    constraints: &[ecs::PlacementConstraint],
+    strategies: &[ecs::PlacementStrategy],
+) -> Result<()> {
+    if !constraints.is_empty() {
+        return Err(Error::invalid(
+            "Task placement constraints are not supported for tasks using the Fargate launch type. Remove 'placementConstraints'.",
+        ));
+    }
+    if !strategies.is_empty() {
+        return Err(Error::invalid(
+            "Task placement strategies are not supported for tasks using the Fargate launch type. Remove 'placementStrategy'.",
+        ));
+    }
+    Ok(())
+}
 
 /// Refuses what berth would otherwise accept and ignore, before anything is placed.
 fn refuse_unsupported_launch(m: &LaunchMembers<'_>) -> Result<()> {
