@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use berth_api::ecs::{self, Tag};
-use berth_api::protocol::{DesiredStatus, TaskReport};
+use berth_api::protocol::{DesiredStatus, Isolation, TaskReport};
 use berth_api::{secretsmanager, ssm};
 use serde::{Deserialize, Serialize};
 
@@ -249,6 +249,10 @@ pub struct TaskRecord {
     /// `enableExecuteCommand`: ECS Exec sessions may be opened into the task's containers.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub enable_execute_command: bool,
+    /// The isolation tier chosen at placement (`crate::isolation`); `standard` in
+    /// records written before tiers existed.
+    #[serde(default, skip_serializing_if = "Isolation::is_standard")]
+    pub isolation: Isolation,
 }
 
 /// One container of a task.

@@ -824,6 +824,7 @@ mod tests {
             stopping_at: None,
             version: 1,
             enable_execute_command: false,
+            isolation: Default::default(),
         }
     }
 

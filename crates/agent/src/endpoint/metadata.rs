@@ -824,6 +824,7 @@ mod tests {
             availability_zone: Some("us-east-1a".into()),
             enable_execute_command: false,
             network: None,
+            isolation: berth_api::protocol::Isolation::Standard,
         };
         let mut exited = running_container("i1", "init", "172.17.0.9");
         exited.state = RunState::Exited;

@@ -270,6 +270,7 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
         availability_zone: None,
         enable_execute_command: false,
         network: None,
+        isolation: berth_api::protocol::Isolation::Standard,
     }
 }
 

@@ -283,6 +283,7 @@ impl App {
                 availability_zone: availability_zone.clone(),
                 enable_execute_command: task.enable_execute_command,
                 network: task.network.clone(),
+                isolation: task.isolation,
             });
         }
         Ok(DesiredState {

@@ -279,6 +279,7 @@ mod tests {
             stopping_at: Some(5.0),
             version: 2,
             enable_execute_command: false,
+            isolation: Default::default(),
         }
     }
 
