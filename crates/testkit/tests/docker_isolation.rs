@@ -3,7 +3,8 @@
 //! driven through `aws-sdk-ecs` and checked from inside the containers.
 //!
 //! - gVisor: the task's container runs under `runsc` (gVisor's own `dmesg`), and
-//!   DescribeTasks names the tier.
+//!   DescribeTasks names the tier; an awsvpc task's pause container and both its
+//!   containers run under `runsc`, share the address and serve HTTP on it.
 //! - hardened: the container's own process has `NoNewPrivs: 1`, lacks the dropped
 //!   capabilities and cannot `mknod` or `mount`, where a standard task of the same
 //!   definition can `mknod`; what the tier forbids is refused at RunTask.
@@ -15,7 +16,11 @@
 
 use std::time::Duration;
 
-use aws_sdk_ecs::types::{KernelCapabilities, LinuxParameters, Tag, TaskField};
+use aws_sdk_ecs::types::{
+    AwsVpcConfiguration, KernelCapabilities, LinuxParameters, NetworkConfiguration, NetworkMode,
+    Tag, TaskField,
+};
+use berth_api::protocol::IngressRule;
 use berth_testkit::fixtures::{describe_instance, register, runtime_id, shell_container};
 use berth_testkit::{
     docker, docker_available, docker_inspect, wait_for, AgentKind, DockerCleanup, Options,
@@ -129,9 +134,40 @@ fn cap_eff(log: &str) -> u64 {
     u64::from_str_radix(hex, 16).expect("hex CapEff")
 }
 
+/// Whether dockerd has the runsc runtime; without it, fails under `BERTH_REQUIRE_RUNSC=1`
+/// and otherwise says why the test skips.
 fn runsc_registered() -> bool {
     let runtimes = docker(&["info", "--format", "{{json .Runtimes}}"]);
-    runtimes.contains("\"runsc\"")
+    if runtimes.contains("\"runsc\"") {
+        return true;
+    }
+    let why = "dockerd has no runsc runtime: install runsc and run scripts/runsc-runtime.sh";
+    assert!(
+        std::env::var("BERTH_REQUIRE_RUNSC").as_deref() != Ok("1"),
+        "{why}"
+    );
+    eprintln!("skipping the gVisor test: {why}");
+    false
+}
+
+/// A /16 of 10.0.0.0/8 that no route of this host overlaps (as `docker_awsvpc.rs`).
+fn free_cidr() -> String {
+    let routes = docker_host_routes();
+    let seed = std::process::id() as usize + 61;
+    (0..120)
+        .map(|i| 128 + (seed + i * 7) % 120)
+        .map(|octet| format!("10.{octet}."))
+        .find(|prefix| !routes.contains(prefix.as_str()))
+        .map(|prefix| format!("{prefix}0.0/16"))
+        .expect("a free /16 in 10.0.0.0/8")
+}
+
+fn docker_host_routes() -> String {
+    std::process::Command::new("ip")
+        .args(["-4", "route"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -140,9 +176,6 @@ async fn a_gvisor_cluster_runs_its_tasks_under_gvisor() {
         return;
     }
     if !runsc_registered() {
-        let why = "dockerd has no runsc runtime: install runsc and run scripts/runsc-runtime.sh";
-        assert!(std::env::var("BERTH_REQUIRE_RUNSC").as_deref() != Ok("1"), "{why}");
-        eprintln!("skipping the gVisor test: {why}");
         return;
     }
     let (cluster, instances) = cluster_with(AgentKind::Docker).await;
@@ -168,6 +201,140 @@ async fn a_gvisor_cluster_runs_its_tasks_under_gvisor() {
     // gVisor's kernel prints its own boot lines; the host kernel's dmesg has none.
     let log = wait_for_log(&id, "DMESG-DONE").await;
     assert!(log.contains("Starting gVisor"), "dmesg in the container: {log}");
+}
+
+#[tokio::test]
+async fn a_gvisor_awsvpc_task_runs_its_pause_container_and_containers_under_runsc() {
+    if !docker_available() || !runsc_registered() {
+        return;
+    }
+    let cluster = TestCluster::with(Options {
+        agent: AgentKind::Docker,
+        task_cleanup_wait: Duration::from_millis(500),
+        ..Options::default()
+    })
+    .await;
+    let instances = cluster.wait_for_instances(1).await;
+    let cleanup = DockerCleanup::new(instances.clone());
+    let app = &cluster.server.app;
+    let subnet = app
+        .create_subnet(&free_cidr(), "gvisor", 24)
+        .await
+        .expect("creating a subnet");
+    let group = app
+        .create_security_group(
+            "web",
+            "http",
+            vec![IngressRule {
+                protocol: "tcp".into(),
+                from_port: 80,
+                to_port: 80,
+                cidr: "0.0.0.0/0".into(),
+            }],
+        )
+        .await
+        .expect("creating a security group");
+    require_tier(&cluster, "gvisor").await;
+    cluster
+        .client
+        .register_task_definition()
+        .family("sandboxed-web")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(
+            shell_container(
+                "web",
+                64,
+                "mkdir -p /w && echo hello-from-gvisor > /w/index.html && exec httpd -f -p 80 -h /w",
+            )
+            .build(),
+        )
+        .container_definitions(shell_container("sidecar", 32, "exec sleep 600").build())
+        .send()
+        .await
+        .expect("registering sandboxed-web");
+    let out = cluster
+        .client
+        .run_task()
+        .task_definition("sandboxed-web")
+        .network_configuration(
+            NetworkConfiguration::builder()
+                .awsvpc_configuration(
+                    AwsVpcConfiguration::builder()
+                        .subnets(&subnet.id)
+                        .security_groups(&group.id)
+                        .build()
+                        .expect("awsvpc configuration"),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .expect("RunTask");
+    assert!(out.failures().is_empty(), "{:?}", out.failures());
+    let arn = out.tasks()[0].task_arn().expect("arn").to_owned();
+    cleanup.track(&arn);
+    let task = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+    let address = task.containers()[0]
+        .network_interfaces()
+        .first()
+        .and_then(|i| i.private_ipv4_address())
+        .expect("the task's address")
+        .to_owned();
+    // Every container of the task, the pause container included, is a gVisor sandbox.
+    let ids = docker(&[
+        "ps",
+        "-q",
+        "--no-trunc",
+        "--filter",
+        &format!("label=com.berth.task-arn={arn}"),
+    ]);
+    let ids: Vec<&str> = ids.split_whitespace().collect();
+    assert_eq!(ids.len(), 3, "a pause container and two containers: {ids:?}");
+    for id in ids {
+        let inspected = docker_inspect(id).expect("the container exists");
+        assert_eq!(inspected["HostConfig"]["Runtime"], "runsc", "{inspected}");
+    }
+    // The sandboxes share the pause container's namespace: the web container answers on
+    // the task's address.
+    let body = wait_for(&format!("HTTP on {address}:80"), TIMEOUT, || {
+        let address = address.clone();
+        async move { http_get(&address).filter(|b| b.contains("hello-from-gvisor")) }
+    })
+    .await;
+    assert!(body.starts_with("HTTP/1."), "{body}");
+    cluster
+        .client
+        .stop_task()
+        .task(&arn)
+        .send()
+        .await
+        .expect("StopTask");
+    cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
+    drop(cleanup);
+    remove_networks(&instances[0]);
+}
+
+/// `GET /` over plain TCP, with short timeouts; the whole answer.
+fn http_get(address: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let target: std::net::SocketAddr = format!("{address}:80").parse().ok()?;
+    let mut stream =
+        std::net::TcpStream::connect_timeout(&target, Duration::from_secs(2)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+    stream
+        .write_all(b"GET / HTTP/1.0\r\nHost: task\r\n\r\n")
+        .ok()?;
+    let mut body = String::new();
+    stream.read_to_string(&mut body).ok()?;
+    Some(body)
+}
+
+/// Removes the Docker networks the agent made for its slices.
+fn remove_networks(instance_arn: &str) {
+    let label = format!("label=com.berth.container-instance-arn={instance_arn}");
+    for id in docker(&["network", "ls", "-q", "--filter", &label]).split_whitespace() {
+        docker(&["network", "rm", id]);
+    }
 }
 
 #[tokio::test]
