@@ -72,10 +72,13 @@ mod tests {
             ..Default::default()
         };
         apply(&mut spec, Isolation::Standard);
-        assert_eq!(spec, ContainerSpec {
-            cap_drop: vec!["NET_RAW".into()],
-            ..Default::default()
-        });
+        assert_eq!(
+            spec,
+            ContainerSpec {
+                cap_drop: vec!["NET_RAW".into()],
+                ..Default::default()
+            }
+        );
         apply(&mut spec, Isolation::Hardened);
         assert_eq!(spec.security_opts, ["no-new-privileges"]);
         assert_eq!(spec.cap_drop, ["NET_RAW", "MKNOD", "AUDIT_WRITE"]);

@@ -291,7 +291,9 @@ impl std::str::FromStr for Isolation {
         Isolation::ALL
             .into_iter()
             .find(|i| i.as_str() == s)
-            .ok_or_else(|| format!("'{s}' is not an isolation tier: use standard, hardened or gvisor"))
+            .ok_or_else(|| {
+                format!("'{s}' is not an isolation tier: use standard, hardened or gvisor")
+            })
     }
 }
 

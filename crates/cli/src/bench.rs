@@ -611,7 +611,11 @@ async fn run_task_gvisor(
         return Ok(None);
     }
     let client = &bench.client;
-    let cluster = client.describe_clusters().clusters("default").send().await?;
+    let cluster = client
+        .describe_clusters()
+        .clusters("default")
+        .send()
+        .await?;
     let cluster_arn = cluster
         .clusters()
         .first()
@@ -640,7 +644,16 @@ async fn run_task_gvisor(
         let name = format!("berth-bench-runsc-{}-{i}", std::process::id());
         let started = Instant::now();
         docker(&[
-            "run", "-d", "--runtime", "runsc", "--name", &name, "-m", "16m", image, "sleep",
+            "run",
+            "-d",
+            "--runtime",
+            "runsc",
+            "--name",
+            &name,
+            "-m",
+            "16m",
+            image,
+            "sleep",
             "3600",
         ])
         .await?;

@@ -62,7 +62,10 @@ pub fn floor(needs: TaskNeeds, requirement: Option<Isolation>) -> Isolation {
 }
 
 /// The instance attribute placement requires for the task, if any.
-pub fn required_attribute(needs: TaskNeeds, requirement: Option<Isolation>) -> Option<&'static str> {
+pub fn required_attribute(
+    needs: TaskNeeds,
+    requirement: Option<Isolation>,
+) -> Option<&'static str> {
     floor(needs, requirement).attribute()
 }
 
@@ -76,8 +79,7 @@ pub fn isolation_for(
     host: &[Isolation],
 ) -> Result<Isolation, TierUnavailable> {
     let floor = floor(needs, requirement);
-    let tier = if needs.fargate && !needs.shares_pid_or_ipc && host.contains(&Isolation::Gvisor)
-    {
+    let tier = if needs.fargate && !needs.shares_pid_or_ipc && host.contains(&Isolation::Gvisor) {
         Isolation::Gvisor.max(floor)
     } else {
         floor
@@ -91,10 +93,7 @@ pub fn isolation_for(
 
 /// The cluster's required tier, from its `berth:isolation` tag.
 pub fn cluster_requirement(tags: &[Tag]) -> Result<Option<Isolation>, String> {
-    let Some(tag) = tags
-        .iter()
-        .find(|t| t.key.as_deref() == Some(CLUSTER_TAG))
-    else {
+    let Some(tag) = tags.iter().find(|t| t.key.as_deref() == Some(CLUSTER_TAG)) else {
         return Ok(None);
     };
     let value = tag.value.as_deref().unwrap_or_default();
@@ -277,7 +276,10 @@ mod tests {
             Ok(Some(Isolation::Gvisor))
         );
         let err = cluster_requirement(&[tag("firecracker")]).unwrap_err();
-        assert!(err.contains("'firecracker' is not an isolation tier"), "{err}");
+        assert!(
+            err.contains("'firecracker' is not an isolation tier"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -331,8 +333,8 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("Volume 'data' with host.sourcePath"), "{err}");
-        let err = check_task(Isolation::Hardened, NetworkMode::Host, None, None, &[], &[])
-            .unwrap_err();
+        let err =
+            check_task(Isolation::Hardened, NetworkMode::Host, None, None, &[], &[]).unwrap_err();
         assert!(err.contains("networkMode host"), "{err}");
         assert!(check_task(
             Isolation::Hardened,

@@ -116,10 +116,14 @@ fn tier_tag(task: &aws_sdk_ecs::types::Task) -> Option<String> {
 
 /// Waits until the container's log has `marker`, and returns the log.
 async fn wait_for_log(id: &str, marker: &str) -> String {
-    wait_for(&format!("{marker} in the log of {id}"), TIMEOUT, || async move {
-        let log = docker(&["logs", id]);
-        log.contains(marker).then_some(log)
-    })
+    wait_for(
+        &format!("{marker} in the log of {id}"),
+        TIMEOUT,
+        || async move {
+            let log = docker(&["logs", id]);
+            log.contains(marker).then_some(log)
+        },
+    )
     .await
 }
 
@@ -200,7 +204,10 @@ async fn a_gvisor_cluster_runs_its_tasks_under_gvisor() {
     assert_eq!(inspected["HostConfig"]["Runtime"], "runsc", "{inspected}");
     // gVisor's kernel prints its own boot lines; the host kernel's dmesg has none.
     let log = wait_for_log(&id, "DMESG-DONE").await;
-    assert!(log.contains("Starting gVisor"), "dmesg in the container: {log}");
+    assert!(
+        log.contains("Starting gVisor"),
+        "dmesg in the container: {log}"
+    );
 }
 
 #[tokio::test]
@@ -289,7 +296,11 @@ async fn a_gvisor_awsvpc_task_runs_its_pause_container_and_containers_under_runs
         &format!("label=com.berth.task-arn={arn}"),
     ]);
     let ids: Vec<&str> = ids.split_whitespace().collect();
-    assert_eq!(ids.len(), 3, "a pause container and two containers: {ids:?}");
+    assert_eq!(
+        ids.len(),
+        3,
+        "a pause container and two containers: {ids:?}"
+    );
     for id in ids {
         let inspected = docker_inspect(id).expect("the container exists");
         assert_eq!(inspected["HostConfig"]["Runtime"], "runsc", "{inspected}");
@@ -318,8 +329,7 @@ async fn a_gvisor_awsvpc_task_runs_its_pause_container_and_containers_under_runs
 fn http_get(address: &str) -> Option<String> {
     use std::io::{Read, Write};
     let target: std::net::SocketAddr = format!("{address}:80").parse().ok()?;
-    let mut stream =
-        std::net::TcpStream::connect_timeout(&target, Duration::from_secs(2)).ok()?;
+    let mut stream = std::net::TcpStream::connect_timeout(&target, Duration::from_secs(2)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
     stream
         .write_all(b"GET / HTTP/1.0\r\nHost: task\r\n\r\n")
@@ -374,7 +384,11 @@ async fn a_hardened_cluster_runs_tasks_without_new_privileges_or_host_capabiliti
     require_tier(&cluster, "hardened").await;
     let hardened = run_running(&cluster, "probe").await;
     cleanup.track(hardened.task_arn().expect("arn"));
-    assert_eq!(tier_tag(&hardened).as_deref(), Some("hardened"), "{hardened:?}");
+    assert_eq!(
+        tier_tag(&hardened).as_deref(),
+        Some("hardened"),
+        "{hardened:?}"
+    );
     let id = runtime_id(&hardened, "app");
     let log = wait_for_log(&id, "CHECKS-DONE").await;
     assert!(log.contains("NoNewPrivs:\t1"), "{log}");
@@ -473,7 +487,12 @@ async fn a_gvisor_requirement_places_tasks_only_on_hosts_with_runsc() {
         .client
         .tag_resource()
         .resource_arn(default_cluster_arn(&cluster).await)
-        .tags(Tag::builder().key("berth:isolation").value("firecracker").build())
+        .tags(
+            Tag::builder()
+                .key("berth:isolation")
+                .value("firecracker")
+                .build(),
+        )
         .send()
         .await
         .expect_err("not a tier");
