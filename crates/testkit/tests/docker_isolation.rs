@@ -23,8 +23,8 @@ use aws_sdk_ecs::types::{
 use berth_api::protocol::IngressRule;
 use berth_testkit::fixtures::{describe_instance, register, runtime_id, shell_container};
 use berth_testkit::{
-    docker, docker_available, docker_inspect, wait_for, AgentKind, DockerCleanup, Options,
-    TestCluster,
+    docker, docker_available, docker_inspect, free_test_cidr, wait_for, AgentKind, DockerCleanup,
+    Options, TestCluster,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -44,6 +44,18 @@ async fn cluster_with(agent: AgentKind) -> (TestCluster, Vec<String>) {
     .await;
     let instances = cluster.wait_for_instances(1).await;
     (cluster, instances)
+}
+
+/// A cluster with a Docker agent whose instance registered the tier attribute
+/// `attribute`, and the guard that removes its containers.
+async fn docker_cluster_offering(attribute: &str) -> (TestCluster, DockerCleanup) {
+    let (cluster, instances) = cluster_with(AgentKind::Docker).await;
+    let attributes = attribute_names(&cluster, &instances[0]).await;
+    assert!(
+        attributes.iter().any(|a| a == attribute),
+        "the agent did not register {attribute}: {attributes:?}"
+    );
+    (cluster, DockerCleanup::new(instances))
 }
 
 /// Tags the default cluster `berth:isolation=TIER`.
@@ -154,26 +166,6 @@ fn runsc_registered() -> bool {
     false
 }
 
-/// A /16 of 10.0.0.0/8 that no route of this host overlaps (as `docker_awsvpc.rs`).
-fn free_cidr() -> String {
-    let routes = docker_host_routes();
-    let seed = std::process::id() as usize + 61;
-    (0..120)
-        .map(|i| 128 + (seed + i * 7) % 120)
-        .map(|octet| format!("10.{octet}."))
-        .find(|prefix| !routes.contains(prefix.as_str()))
-        .map(|prefix| format!("{prefix}0.0/16"))
-        .expect("a free /16 in 10.0.0.0/8")
-}
-
-fn docker_host_routes() -> String {
-    std::process::Command::new("ip")
-        .args(["-4", "route"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default()
-}
-
 #[tokio::test]
 async fn a_gvisor_cluster_runs_its_tasks_under_gvisor() {
     if !docker_available() {
@@ -182,13 +174,7 @@ async fn a_gvisor_cluster_runs_its_tasks_under_gvisor() {
     if !runsc_registered() {
         return;
     }
-    let (cluster, instances) = cluster_with(AgentKind::Docker).await;
-    let cleanup = DockerCleanup::new(instances.clone());
-    let attributes = attribute_names(&cluster, &instances[0]).await;
-    assert!(
-        attributes.iter().any(|a| a == GVISOR_ATTRIBUTE),
-        "the agent did not register {GVISOR_ATTRIBUTE}: {attributes:?}"
-    );
+    let (cluster, cleanup) = docker_cluster_offering(GVISOR_ATTRIBUTE).await;
     require_tier(&cluster, "gvisor").await;
     register(
         &cluster.client,
@@ -225,7 +211,7 @@ async fn a_gvisor_awsvpc_task_runs_its_pause_container_and_containers_under_runs
     let cleanup = DockerCleanup::new(instances.clone());
     let app = &cluster.server.app;
     let subnet = app
-        .create_subnet(&free_cidr(), "gvisor", 24)
+        .create_subnet(&free_test_cidr(), "gvisor", 24)
         .await
         .expect("creating a subnet");
     let group = app
@@ -352,13 +338,7 @@ async fn a_hardened_cluster_runs_tasks_without_new_privileges_or_host_capabiliti
     if !docker_available() {
         return;
     }
-    let (cluster, instances) = cluster_with(AgentKind::Docker).await;
-    let cleanup = DockerCleanup::new(instances.clone());
-    let attributes = attribute_names(&cluster, &instances[0]).await;
-    assert!(
-        attributes.iter().any(|a| a == HARDENED_ATTRIBUTE),
-        "the agent did not register {HARDENED_ATTRIBUTE}: {attributes:?}"
-    );
+    let (cluster, cleanup) = docker_cluster_offering(HARDENED_ATTRIBUTE).await;
     let script = "grep -E '^(NoNewPrivs|CapEff):' /proc/self/status; \
         if mknod /dev/probe c 1 3; then echo MKNOD-ALLOWED; else echo MKNOD-DENIED; fi; \
         mkdir -p /dev/mountpoint; \
