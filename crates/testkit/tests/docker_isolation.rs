@@ -438,29 +438,54 @@ async fn a_gvisor_requirement_places_tasks_only_on_hosts_with_runsc() {
         vec![shell_container("app", 64, "sleep 600").build()],
     )
     .await;
+    let run_web = || async {
+        cluster
+            .client
+            .run_task()
+            .task_definition("web")
+            .send()
+            .await
+    };
     require_tier(&cluster, "gvisor").await;
-    let out = cluster
-        .client
-        .run_task()
-        .task_definition("web")
-        .send()
-        .await
-        .expect("RunTask");
+    let out = run_web().await.expect("RunTask");
     assert!(out.tasks().is_empty(), "{out:?}");
     assert_eq!(out.failures().len(), 1, "{out:?}");
     assert_eq!(out.failures()[0].reason(), Some("ATTRIBUTE"), "{out:?}");
 
     // The same task places once the cluster requires a tier the host has.
     require_tier(&cluster, "hardened").await;
-    let out = cluster
+    let out = run_web().await.expect("RunTask");
+    assert!(out.failures().is_empty(), "{out:?}");
+    let task = &out.tasks()[0];
+    assert_eq!(tier_tag(task).as_deref(), Some("hardened"));
+    // The task's tag is berth's: a user can neither change nor remove it.
+    let task_arn = task.task_arn().expect("arn");
+    let err = cluster
         .client
-        .run_task()
-        .task_definition("web")
+        .untag_resource()
+        .resource_arn(task_arn)
+        .tag_keys("berth:isolation")
         .send()
         .await
-        .expect("RunTask");
-    assert!(out.failures().is_empty(), "{out:?}");
-    assert_eq!(tier_tag(&out.tasks()[0]).as_deref(), Some("hardened"));
+        .expect_err("the task's tier tag is berth's");
+    assert!(
+        err.into_service_error().is_invalid_parameter_exception(),
+        "untagging berth:isolation"
+    );
+    let listed = cluster
+        .client
+        .list_tags_for_resource()
+        .resource_arn(task_arn)
+        .send()
+        .await
+        .expect("ListTagsForResource");
+    assert!(
+        listed
+            .tags()
+            .iter()
+            .any(|t| t.key() == Some("berth:isolation") && t.value() == Some("hardened")),
+        "{listed:?}"
+    );
 
     // A tag value that is not a tier is refused, and the requirement stays.
     let err = cluster
