@@ -3,7 +3,7 @@
 #   apt: docker.io, busybox-static, docker-registry, apache2-utils (htpasswd), ca-certificates,
 #        curl, iproute2, jq, awscli (AWS CLI v2 at /usr/bin/aws), etcd-server (3.4: the store's
 #        etcd tests start real members), protobuf-compiler (protoc, which the etcd-client
-#        crate's build runs), haproxy, nginx and wrk (for `berth bench lb`) (and
+#        crate's build runs), haproxy, nginx and wrk (for `berth bench lb`), runsc (gVisor) (and
 #        python3/python3-pip if there is no python3 at all)
 #   pip: awscli, boto3
 # It never installs Rust (there is no internet for rustup); it checks that cargo exists.
@@ -56,6 +56,8 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 # etcd for the store's etcd backend tests; protoc to build the etcd-client crate.
 command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+# gVisor (the `gvisor` isolation tier; scripts/runsc-runtime.sh registers it with dockerd).
+command -v runsc >/dev/null 2>&1 || missing+=(runsc)
 # node and npm: the ECS Exec test runs a third-party Session Manager client from npm.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # berth's test command (what CI runs through .ci/run):
 #   1. setup: install-deps.sh, start-dockerd.sh, build-test-image.sh, second-dockerd.sh,
-#      registry.sh
+#      runsc-runtime.sh, registry.sh
 #   2. cargo fmt --check, cargo clippy -D warnings, cargo build --bins
 #   3. cargo nextest run --workspace (cargo test --workspace when nextest is not installed),
 #      with Docker and etcd required (BERTH_REQUIRE_DOCKER=1, BERTH_REQUIRE_ETCD=1) and the test
@@ -34,6 +34,9 @@ esac
 export BERTH_REQUIRE_DOCKER=1
 # The store's etcd tests start Debian's etcd (installed by install-deps.sh); without it they fail.
 export BERTH_REQUIRE_ETCD=1
+# The gVisor isolation tests need runsc (installed by install-deps.sh, registered with both
+# dockerds by runsc-runtime.sh); without it they fail instead of skipping.
+export BERTH_REQUIRE_RUNSC=1
 export BERTH_TEST_IMAGE=${BERTH_TEST_IMAGE:-berth-test/busybox:latest}
 export BERTH_PRIVATE_IMAGE=127.0.0.1:5000/berth/private-busybox:latest
 export BERTH_REGISTRY_USER=berth
@@ -77,10 +80,11 @@ run "install dependencies" bash scripts/install-deps.sh
 run "start dockerd" bash scripts/start-dockerd.sh
 run "build test image" bash scripts/build-test-image.sh "$BERTH_TEST_IMAGE"
 run "second dockerd" bash scripts/second-dockerd.sh "$BERTH_TEST_IMAGE"
+run "runsc runtime" bash scripts/runsc-runtime.sh
 run "private registry" bash scripts/registry.sh
 
 if [ -n "$ENV_ONLY" ]; then
-  for v in BERTH_REQUIRE_DOCKER BERTH_REQUIRE_ETCD BERTH_TEST_IMAGE BERTH_PRIVATE_IMAGE BERTH_REGISTRY_USER BERTH_REGISTRY_PASSWORD; do
+  for v in BERTH_REQUIRE_DOCKER BERTH_REQUIRE_ETCD BERTH_REQUIRE_RUNSC BERTH_TEST_IMAGE BERTH_PRIVATE_IMAGE BERTH_REGISTRY_USER BERTH_REGISTRY_PASSWORD; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
   printf 'export PATH=%q\n' "$PATH"

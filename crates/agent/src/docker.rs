@@ -367,6 +367,7 @@ fn create_body(spec: &ContainerSpec) -> ContainerCreateBody {
         ipc_mode: spec.ipc_mode.clone(),
         cgroup_parent: spec.cgroup_parent.clone(),
         device_requests: gpu_requests(&spec.gpu_ids),
+        runtime: spec.runtime.clone(),
         log_config: spec.log_config.as_ref().map(|l| HostConfigLogConfig {
             typ: Some(l.driver.clone()),
             config: Some(l.options.clone().into_iter().collect()),
@@ -470,6 +471,7 @@ impl ContainerRuntime for DockerRuntime {
             ),
             cpu_units: i32::try_from(cpus.saturating_mul(1024)).unwrap_or(i32::MAX),
             memory_mib: mem / (1024 * 1024),
+            runtimes: info.runtimes.unwrap_or_default().into_keys().collect(),
         })
     }
 

@@ -78,6 +78,7 @@ impl Default for FakeConfig {
                 version: "FakeRuntime: 1".into(),
                 cpu_units: 4096,
                 memory_mib: 16384,
+                runtimes: vec!["runc".into()],
             },
             first_dynamic_port: 32768,
         }

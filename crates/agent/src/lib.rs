@@ -45,6 +45,7 @@ pub mod endpoint;
 mod exec;
 pub mod fake;
 pub mod gpu;
+pub mod isolation;
 pub mod ledger;
 mod log_shipping;
 pub mod pause;
@@ -428,6 +429,7 @@ async fn register(
         .context("finding the host's GPUs")?;
     let mut attributes = config.registration_attributes();
     attributes.extend(gpus.attributes());
+    attributes.extend(isolation::attributes(&info.runtimes));
     let req = RegisterRequest {
         cluster: config.cluster.clone(),
         hostname: config.hostname.clone().unwrap_or_else(hostname),

@@ -193,7 +193,7 @@ pub fn pause_spec(
         (labels::INSTANCE_ARN.to_string(), instance_arn.to_string()),
         (labels::ROLE.to_string(), ROLE_PAUSE.to_string()),
     ]);
-    ContainerSpec {
+    let mut spec = ContainerSpec {
         name: pause_container_name(task),
         image: image.to_string(),
         entry_point: Some(vec![PAUSE_PATH.to_string()]),
@@ -210,7 +210,11 @@ pub fn pause_spec(
         cgroup_parent: cgroup_parent.map(str::to_string),
         labels,
         ..Default::default()
-    }
+    };
+    // The same runtime as the task's containers: under gVisor they join its network
+    // namespace, which the sandbox keeps on the host (runsc `--network=host`).
+    crate::isolation::apply(&mut spec, task.isolation);
+    spec
 }
 
 #[cfg(test)]

@@ -65,6 +65,9 @@ pub struct RuntimeInfo {
     /// ECS CPU units: 1,024 per core.
     pub cpu_units: i32,
     pub memory_mib: i64,
+    /// The OCI runtimes the container engine offers (Docker's `/info` `Runtimes`), which
+    /// decide the isolation tiers the host can run.
+    pub runtimes: Vec<String>,
 }
 
 /// What the agent knows about a local image.
@@ -237,6 +240,9 @@ pub struct ContainerSpec {
     pub gpu_ids: Vec<String>,
     /// The runtime's log driver for the container; `None` is the runtime's default.
     pub log_config: Option<LogConfigSpec>,
+    /// The OCI runtime to run the container with (Docker's `HostConfig.Runtime`, such as
+    /// `runsc` for the gVisor tier); `None` is the engine's default.
+    pub runtime: Option<String>,
 }
 
 /// The coarse state of a container.
@@ -780,7 +786,7 @@ pub fn build_spec(
     labels.insert(labels::GENERATION.into(), ctx.generation.to_string());
     labels.insert(labels::INSTANCE_ARN.into(), ctx.instance_arn.to_string());
 
-    Ok(ContainerSpec {
+    let mut spec = ContainerSpec {
         name: container_name(task, &name),
         image,
         entry_point: def.entry_point.clone(),
@@ -836,7 +842,10 @@ pub fn build_spec(
         cgroup_parent: resources.cgroup_parent.clone(),
         gpu_ids: container.gpu_ids.clone(),
         log_config: crate::log_shipping::docker_log_config(def),
-    })
+        runtime: None,
+    };
+    crate::isolation::apply(&mut spec, task.isolation);
+    Ok(spec)
 }
 
 /// `maxSwap` and `swappiness`, in ECS's terms: the swap a container may use on top of its
@@ -1067,6 +1076,7 @@ pub(crate) fn test_task(mode: NetworkMode, def: ContainerDefinition) -> DesiredT
         enable_execute_command: false,
         network: None,
         fargate: false,
+        isolation: berth_api::protocol::Isolation::Standard,
     }
 }
 

@@ -218,6 +218,89 @@ pub struct DesiredTask {
     /// agent runs it under is chosen by the server from this.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fargate: bool,
+    /// How strongly the task's containers are kept apart from the host and from other
+    /// tasks; the server chose it at placement (`docs/isolation.md`).
+    #[serde(default, skip_serializing_if = "Isolation::is_standard")]
+    pub isolation: Isolation,
+}
+
+/// An isolation tier: how a task's containers are kept apart from the host and from
+/// other tasks (`docs/isolation.md`). Ordered from weakest to strongest.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Isolation {
+    /// runc with the task definition's settings as given (EC2 and EXTERNAL tasks).
+    #[default]
+    Standard,
+    /// runc with no new privileges, Docker's default capabilities less the ones that
+    /// reach the host kernel's devices, raw packets and audit log, and only
+    /// `SYS_PTRACE` addable (Fargate's rule).
+    Hardened,
+    /// The hardened settings, under gVisor's `runsc`: the containers' system calls are
+    /// served by gVisor's user-space kernel, not the host's.
+    Gvisor,
+}
+
+impl Isolation {
+    /// Every tier, weakest first.
+    pub const ALL: [Isolation; 3] = [Isolation::Standard, Isolation::Hardened, Isolation::Gvisor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Isolation::Standard => "standard",
+            Isolation::Hardened => "hardened",
+            Isolation::Gvisor => "gvisor",
+        }
+    }
+
+    pub fn is_standard(&self) -> bool {
+        *self == Isolation::Standard
+    }
+
+    /// The instance attribute an agent registers when its host can run this tier
+    /// (`None` for `standard`, which every host runs). Under ECS's reserved `ecs.`
+    /// prefix, as ECS's agent names its own capabilities, so users cannot put it on an
+    /// instance and it does not count towards the 10 custom attributes.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Isolation::Standard => None,
+            Isolation::Hardened => Some("ecs.capability.berth.isolation.hardened"),
+            Isolation::Gvisor => Some("ecs.capability.berth.isolation.gvisor"),
+        }
+    }
+
+    /// The Docker runtime that runs the tier's containers (`None`: the daemon's default).
+    pub fn docker_runtime(self) -> Option<&'static str> {
+        match self {
+            Isolation::Gvisor => Some(GVISOR_RUNTIME),
+            Isolation::Standard | Isolation::Hardened => None,
+        }
+    }
+}
+
+/// The name under which a host's dockerd must register gVisor's `runsc` for the
+/// `gvisor` tier (daemon.json `runtimes`).
+pub const GVISOR_RUNTIME: &str = "runsc";
+
+impl std::fmt::Display for Isolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Isolation {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Isolation::ALL
+            .into_iter()
+            .find(|i| i.as_str() == s)
+            .ok_or_else(|| {
+                format!("'{s}' is not an isolation tier: use standard, hardened or gvisor")
+            })
+    }
 }
 
 /// The internal cluster the hosts of the Fargate pool register in (`berth agent
@@ -690,6 +773,7 @@ mod tests {
             enable_execute_command: false,
             network: None,
             fargate: false,
+            isolation: Isolation::Standard,
         }
     }
 

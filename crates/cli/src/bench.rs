@@ -601,6 +601,8 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         docker(&["rm", "-f", &name]).await?;
     }
     docker(&["network", "rm", &base_net]).await?;
+    // gVisor last: it tags the cluster, which changes the tier of every later task.
+    let gvisor = run_task_gvisor(&bench, samples, image).await?;
     // Let the agent stop the last tasks before it goes.
     bench.stop().await?;
 
@@ -679,7 +681,93 @@ async fn run_task(samples: usize, image: &str) -> anyhow::Result<()> {
         ms(b99) / ms(d99).max(0.001),
         ms(b50) - ms(d50)
     );
+    match gvisor {
+        Some((mut berth, mut baseline)) => {
+            berth.sort();
+            baseline.sort();
+            let (g50, g99) = (percentile(&berth, 50.0), percentile(&berth, 99.0));
+            let (r50, r99) = (percentile(&baseline, 50.0), percentile(&baseline, 99.0));
+            println!(
+                "  berth gvisor tier     : p50 {:8.1} ms   p99 {:8.1} ms   (vs docker --runtime runsc p50 {:+.1} ms)",
+                ms(g50),
+                ms(g99),
+                ms(g50) - ms(r50)
+            );
+            println!(
+                "  docker run -d --runtime runsc: p50 {:8.1} ms   p99 {:8.1} ms   (vs runc docker p50 {:+.1} ms)",
+                ms(r50),
+                ms(r99),
+                ms(r50) - ms(d50)
+            );
+        }
+        None => println!("  gvisor tier           : skipped, dockerd has no runsc runtime (scripts/runsc-runtime.sh)"),
+    }
     Ok(())
+}
+
+/// The gVisor tier: RunTask→RUNNING of a task in a cluster tagged
+/// `berth:isolation=gvisor`, interleaved with `docker run -d --runtime runsc` of the same
+/// container. `None` when dockerd has no `runsc` runtime.
+async fn run_task_gvisor(
+    bench: &DockerBench,
+    samples: usize,
+    image: &str,
+) -> anyhow::Result<Option<(Vec<Duration>, Vec<Duration>)>> {
+    let runtimes = docker(&["info", "--format", "{{json .Runtimes}}"]).await?;
+    if !runtimes.contains("\"runsc\"") {
+        return Ok(None);
+    }
+    let client = &bench.client;
+    let cluster = client
+        .describe_clusters()
+        .clusters("default")
+        .send()
+        .await?;
+    let cluster_arn = cluster
+        .clusters()
+        .first()
+        .and_then(|c| c.cluster_arn())
+        .context("the default cluster has no ARN")?
+        .to_owned();
+    client
+        .tag_resource()
+        .resource_arn(cluster_arn)
+        .tags(
+            aws_sdk_ecs::types::Tag::builder()
+                .key("berth:isolation")
+                .value("gvisor")
+                .build(),
+        )
+        .send()
+        .await
+        .context("tagging the cluster berth:isolation=gvisor")?;
+    let mut berth_samples = Vec::with_capacity(samples);
+    let mut docker_samples = Vec::with_capacity(samples);
+    for i in 0..samples {
+        let (task_arn, elapsed) = bench.run_until_running("bench", None).await?;
+        berth_samples.push(elapsed);
+        client.stop_task().task(&task_arn).send().await?;
+
+        let name = format!("berth-bench-runsc-{}-{i}", std::process::id());
+        let started = Instant::now();
+        docker(&[
+            "run",
+            "-d",
+            "--runtime",
+            "runsc",
+            "--name",
+            &name,
+            "-m",
+            "16m",
+            image,
+            "sleep",
+            "3600",
+        ])
+        .await?;
+        docker_samples.push(started.elapsed());
+        docker(&["rm", "-f", &name]).await?;
+    }
+    Ok(Some((berth_samples, docker_samples)))
 }
 
 /// A /16 of 10.128.0.0/9 that no route of this host overlaps, for the benchmark's subnet.

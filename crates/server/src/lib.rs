@@ -32,6 +32,7 @@ pub mod fields;
 pub mod http;
 pub mod iam_entities;
 pub mod identity;
+pub mod isolation;
 pub mod model;
 pub mod network;
 mod reconcilers;

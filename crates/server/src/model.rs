@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use berth_api::ecs::{self, Tag};
-use berth_api::protocol::{DesiredStatus, TaskReport};
+use berth_api::protocol::{DesiredStatus, Isolation, TaskReport};
 use berth_api::{secretsmanager, ssm};
 use serde::{Deserialize, Serialize};
 
@@ -279,6 +279,10 @@ pub struct TaskRecord {
     /// A FARGATE task's platform version (berth serves one: `1.4.0`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_version: Option<String>,
+    /// The isolation tier chosen at placement (`crate::isolation`); `standard` in
+    /// records written before tiers existed.
+    #[serde(default, skip_serializing_if = "Isolation::is_standard")]
+    pub isolation: Isolation,
 }
 
 /// A task registered with a target group: `id` is the container instance's `ec2InstanceId`

@@ -848,6 +848,7 @@ mod tests {
             enable_execute_command: false,
             network: None,
             fargate: false,
+            isolation: berth_api::protocol::Isolation::Standard,
         };
         let mut exited = running_container("i1", "init", "172.17.0.9");
         exited.state = RunState::Exited;

@@ -271,6 +271,7 @@ pub fn task(family: &str, defs: Vec<ContainerDefinition>) -> DesiredTask {
         enable_execute_command: false,
         network: None,
         fargate: false,
+        isolation: berth_api::protocol::Isolation::Standard,
     }
 }
 

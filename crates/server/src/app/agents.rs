@@ -330,6 +330,7 @@ impl App {
                 enable_execute_command: task.enable_execute_command,
                 network: task.network.clone(),
                 fargate: task.is_fargate(),
+                isolation: task.isolation,
             });
         }
         Ok(DesiredState {

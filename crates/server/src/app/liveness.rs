@@ -283,6 +283,7 @@ mod tests {
             deactivating: false,
             capacity_provider_name: None,
             platform_version: None,
+            isolation: Default::default(),
         }
     }
 

@@ -331,6 +331,11 @@ pub(crate) fn validate_tags(tags: &[berth_api::ecs::Tag]) -> Result<()> {
             )));
         }
     }
+    // A cluster's `berth:isolation` names the tier its tasks require; refuse a typo here
+    // rather than at every RunTask.
+    if let Some(message) = crate::isolation::bad_tag(tags) {
+        return Err(Error::invalid(message));
+    }
     Ok(())
 }
 

@@ -22,6 +22,10 @@ impl App {
             return Err(Error::invalid("At least one tag must be given."));
         }
         validate_tags(&req.tags)?;
+        self.refuse_isolation_tag(
+            &req.resource_arn,
+            req.tags.iter().filter_map(|t| t.key.as_deref()),
+        )?;
         self.edit_tags(&req.resource_arn, |tags| {
             for tag in &req.tags {
                 tags.retain(|t| t.key != tag.key);
@@ -41,6 +45,7 @@ impl App {
                 "Tag key '{key}' uses the reserved prefix 'aws:'; such tags cannot be removed."
             )));
         }
+        self.refuse_isolation_tag(&req.resource_arn, req.tag_keys.iter().map(String::as_str))?;
         self.edit_tags(&req.resource_arn, |tags| {
             tags.retain(|t| !t.key.as_ref().is_some_and(|k| req.tag_keys.contains(k)));
         })
@@ -107,6 +112,27 @@ impl App {
             }
         }
         Err(Error::Conflict)
+    }
+
+    /// A task's `berth:isolation` tag names the tier berth chose at launch: users may not
+    /// set or remove it (a cluster's tag of that name is theirs).
+    fn refuse_isolation_tag<'a>(
+        &self,
+        arn: &str,
+        mut keys: impl Iterator<Item = &'a str>,
+    ) -> Result<()> {
+        let is_task = self
+            .config
+            .scope
+            .parse(arn)
+            .is_ok_and(|(kind, _)| kind == "task");
+        if is_task && keys.any(|k| k == crate::isolation::TASK_TAG) {
+            return Err(Error::invalid(format!(
+                "Tag key '{}' on a task names the isolation tier berth chose at launch; it cannot be set or removed.",
+                crate::isolation::TASK_TAG
+            )));
+        }
+        Ok(())
     }
 
     /// The store key of a taggable resource's record.

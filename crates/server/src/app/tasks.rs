@@ -24,6 +24,7 @@ use super::placement::{Demand, PlacedTask, PlacementTarget};
 use super::task_definition_rules::{check_fargate_size, container_gpus, parse_cpu, parse_memory};
 use super::{put_json, txn, validate_tags, App};
 use crate::error::{Error, Result};
+use crate::isolation::{Isolation, TaskNeeds};
 use crate::model::{
     keys, now, IdempotencyRecord, Reservation, TaskContainer, TaskDefinitionRecord, TaskRecord,
 };
@@ -56,6 +57,10 @@ pub(crate) struct LaunchSpec {
     pub capacity_providers: Vec<String>,
     /// A FARGATE task's platform version.
     pub platform_version: Option<String>,
+    /// The tier the task's cluster requires (its `berth:isolation` tag), and what the
+    /// tier choice needs to know about the task (`crate::isolation`).
+    pub isolation_requirement: Option<Isolation>,
+    pub isolation_needs: TaskNeeds,
 }
 
 impl LaunchSpec {
@@ -469,6 +474,41 @@ impl App {
                 value: a.value.clone(),
             })
             .collect();
+        let cluster_tags = self
+            .view
+            .read()
+            .clusters
+            .get(&cluster)
+            .map(|c| c.tags.clone())
+            .unwrap_or_default();
+        let isolation_requirement =
+            crate::isolation::cluster_requirement(&cluster_tags).map_err(Error::invalid)?;
+        let task_def = &definition.definition;
+        let isolation_needs = TaskNeeds {
+            fargate: launch_type == LaunchType::Fargate,
+            shares_pid_or_ipc: task_def.pid_mode == Some(ecs::PidMode::Task)
+                || task_def.ipc_mode == Some(ecs::IpcMode::Task),
+        };
+        crate::isolation::check_task(
+            crate::isolation::floor(isolation_needs, isolation_requirement),
+            network_mode,
+            task_def.pid_mode,
+            task_def.ipc_mode,
+            task_def.volumes.as_deref().unwrap_or_default(),
+            &containers,
+        )
+        .map_err(Error::invalid)?;
+        // Only hosts that can run the tier (their agent registered its attribute).
+        if let Some(name) =
+            crate::isolation::required_attribute(isolation_needs, isolation_requirement)
+        {
+            demand
+                .required_attributes
+                .push(berth_scheduler::RequiredAttribute {
+                    name: name.to_owned(),
+                    value: None,
+                });
+        }
         Ok(LaunchSpec {
             cluster,
             definition,
@@ -488,6 +528,8 @@ impl App {
             capacity_providers: Vec::new(),
             platform_version: (launch_type == LaunchType::Fargate)
                 .then(|| PLATFORM_VERSION.to_owned()),
+            isolation_requirement,
+            isolation_needs,
         })
     }
 
@@ -549,6 +591,39 @@ impl App {
                     (Some(allocated.network), allocated.compares, allocated.ops)
                 }
             };
+            let isolation = {
+                let view = self.view.read();
+                let host = view
+                    .instance(&spec.cluster, instance_id)
+                    .map(|i| crate::isolation::host_tiers(&i.attributes))
+                    .unwrap_or_default();
+                crate::isolation::isolation_for(
+                    spec.isolation_needs,
+                    spec.isolation_requirement,
+                    &host,
+                )
+            };
+            // Placement only chose hosts with the tier's attribute; one that lost it
+            // since (attributes changed) fails like any host without it.
+            let isolation = match isolation {
+                Ok(isolation) => isolation,
+                Err(unavailable) => {
+                    new.failures.push(Failure {
+                        arn: Some(instance_arn.clone()),
+                        reason: Some("ATTRIBUTE".into()),
+                        detail: Some(format!("{unavailable}.")),
+                    });
+                    continue;
+                }
+            };
+            let mut tags = spec.tags.clone();
+            tags.retain(|t| t.key.as_deref() != Some(crate::isolation::TASK_TAG));
+            if !isolation.is_standard() {
+                tags.push(Tag {
+                    key: Some(crate::isolation::TASK_TAG.to_owned()),
+                    value: Some(isolation.as_str().to_owned()),
+                });
+            }
             let mut unassigned = gpu_ids.iter();
             let containers = spec
                 .containers
@@ -616,7 +691,7 @@ impl App {
                 group: spec.group.clone(),
                 service: spec.service.clone(),
                 reference_id: spec.reference_id.clone(),
-                tags: spec.tags.clone(),
+                tags,
                 created_at,
                 desired_status: DesiredStatus::Running,
                 stop_code: None,
@@ -628,6 +703,7 @@ impl App {
                 deactivating: false,
                 capacity_provider_name: spec.capacity_providers.get(index).cloned(),
                 platform_version: spec.platform_version.clone(),
+                isolation,
             };
             ops.push(put_json(keys::task(&spec.cluster, &id), &record)?);
             new.tasks.push(record);
