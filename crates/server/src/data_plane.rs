@@ -162,7 +162,7 @@ pub(crate) async fn publish_configs(app: Arc<App>, cancel: CancellationToken) {
         }
         tokio::select! {
             _ = cancel.cancelled() => return,
-            changed = revisions.changed() => if changed.is_err() { return },
+            () = revisions.changed() => {}
         }
     }
 }

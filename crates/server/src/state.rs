@@ -681,11 +681,6 @@ impl View {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Every revision the view reaches, as it reaches it.
-    pub fn subscribe(&self) -> watch::Receiver<Revision> {
-        self.revision_tx.subscribe()
-    }
-
     /// The revision the view has reached.
     pub fn revision(&self) -> Revision {
         *self.revision_tx.borrow()

@@ -400,24 +400,6 @@ fn client_for(server: &Server, access_key_id: &str, secret: &str) -> aws_sdk_ecs
     aws_sdk_ecs::Client::from_conf(config)
 }
 
-/// A /16 of 10.0.0.0/8 (from 10.128.0.0) that no route of this host overlaps, for a
-/// test's own awsvpc subnet; the process ID picks where the search starts, so tests in
-/// their own processes rarely pick the same one.
-pub fn free_test_cidr() -> String {
-    let routes = std::process::Command::new("ip")
-        .args(["-4", "route"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    let seed = std::process::id() as usize;
-    (0..120)
-        .map(|i| 128 + (seed + i * 7) % 120)
-        .map(|octet| format!("10.{octet}."))
-        .find(|prefix| !routes.contains(prefix.as_str()))
-        .map(|prefix| format!("{prefix}0.0/16"))
-        .expect("a free /16 in 10.0.0.0/8")
-}
-
 /// Runs `docker` with arguments and returns trimmed stdout, or panics with stderr.
 pub fn docker(args: &[&str]) -> String {
     let output = std::process::Command::new("docker")

@@ -13,8 +13,7 @@ use aws_sdk_ecs::types::{NetworkMode, Task};
 use berth_api::protocol::IngressRule;
 use berth_testkit::fixtures::{awsvpc, describe, free_cidr, shell_container};
 use berth_testkit::{
-    docker, docker_available, free_test_cidr, wait_for, AgentKind, DockerCleanup, Options,
-    TestCluster,
+    docker, docker_available, wait_for, AgentKind, DockerCleanup, Options, TestCluster,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -111,7 +110,7 @@ async fn awsvpc_tasks_reach_each_other_by_address_where_their_groups_allow() {
     let cleanup = DockerCleanup::new(instances.clone());
     let app = &cluster.server.app;
     let subnet = app
-        .create_subnet(&free_test_cidr(), "test", 24)
+        .create_subnet(&free_cidr(), "test", 24)
         .await
         .expect("creating a subnet");
     // Port 80 from anywhere; 8080 is not admitted.
@@ -457,7 +456,7 @@ async fn a_restarted_agent_readopts_awsvpc_tasks_with_their_addresses() {
     let cleanup = DockerCleanup::new(vec![instance.clone()]);
     let app = &cluster.server.app;
     let subnet = app
-        .create_subnet(&free_test_cidr(), "restart", 24)
+        .create_subnet(&free_cidr(), "restart", 24)
         .await
         .expect("creating a subnet");
     let client = &cluster.client;

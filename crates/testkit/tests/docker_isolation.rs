@@ -21,10 +21,12 @@ use aws_sdk_ecs::types::{
     Tag, TaskField,
 };
 use berth_api::protocol::IngressRule;
-use berth_testkit::fixtures::{describe_instance, register, runtime_id, shell_container};
+use berth_testkit::fixtures::{
+    describe_instance, free_cidr, register, runtime_id, shell_container,
+};
 use berth_testkit::{
-    docker, docker_available, docker_inspect, free_test_cidr, wait_for, AgentKind, DockerCleanup,
-    Options, TestCluster,
+    docker, docker_available, docker_inspect, wait_for, AgentKind, DockerCleanup, Options,
+    TestCluster,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -211,7 +213,7 @@ async fn a_gvisor_awsvpc_task_runs_its_pause_container_and_containers_under_runs
     let cleanup = DockerCleanup::new(instances.clone());
     let app = &cluster.server.app;
     let subnet = app
-        .create_subnet(&free_test_cidr(), "gvisor", 24)
+        .create_subnet(&free_cidr(), "gvisor", 24)
         .await
         .expect("creating a subnet");
     let group = app

@@ -391,8 +391,7 @@ impl App {
             // A Fargate pool host's tasks belong to the users' clusters.
             let (named, id) = self.config.scope.task_id(&report.task_arn)?;
             let pool_host = agent.cluster == FARGATE_POOL_CLUSTER;
-            if named.is_none() || (!pool_host && named.as_deref() != Some(agent.cluster.as_str()))
-            {
+            if named.is_none() || (!pool_host && named.as_deref() != Some(agent.cluster.as_str())) {
                 return Err(Error::invalid(format!(
                     "Task {} is not a task ARN of this instance's cluster.",
                     report.task_arn

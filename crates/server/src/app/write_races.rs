@@ -375,7 +375,7 @@ async fn a_late_running_report_does_not_undo_a_host_loss_stop() {
             cluster: "c".into(),
             instance_id: agent.instance_id.clone(),
             silent_for: Duration::from_secs(60),
-            task_ids: vec![id.clone()],
+            task_ids: vec![("c".to_owned(), id.clone())],
         })
         .await
         .expect("stopping the lost host's task");
