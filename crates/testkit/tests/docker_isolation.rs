@@ -16,10 +16,7 @@
 
 use std::time::Duration;
 
-use aws_sdk_ecs::types::{
-    AwsVpcConfiguration, KernelCapabilities, LinuxParameters, NetworkConfiguration, NetworkMode,
-    Tag, TaskField,
-};
+use aws_sdk_ecs::types::{KernelCapabilities, LinuxParameters, NetworkMode, Tag, TaskField};
 use berth_api::protocol::IngressRule;
 use berth_testkit::fixtures::{
     describe_instance, free_cidr, register, runtime_id, shell_container,
@@ -251,17 +248,7 @@ async fn a_gvisor_awsvpc_task_runs_its_pause_container_and_containers_under_runs
         .client
         .run_task()
         .task_definition("sandboxed-web")
-        .network_configuration(
-            NetworkConfiguration::builder()
-                .awsvpc_configuration(
-                    AwsVpcConfiguration::builder()
-                        .subnets(&subnet.id)
-                        .security_groups(&group.id)
-                        .build()
-                        .expect("awsvpc configuration"),
-                )
-                .build(),
-        )
+        .network_configuration(awsvpc(&subnet.id, &[&group.id]))
         .send()
         .await
         .expect("RunTask");
