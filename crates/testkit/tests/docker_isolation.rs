@@ -19,7 +19,7 @@ use std::time::Duration;
 use aws_sdk_ecs::types::{KernelCapabilities, LinuxParameters, NetworkMode, Tag, TaskField};
 use berth_api::protocol::IngressRule;
 use berth_testkit::fixtures::{
-    describe_instance, free_cidr, register, runtime_id, shell_container,
+    awsvpc, describe_instance, free_cidr, register, runtime_id, shell_container,
 };
 use berth_testkit::{
     docker, docker_available, docker_inspect, wait_for, AgentKind, DockerCleanup, Options,
