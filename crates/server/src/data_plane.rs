@@ -32,7 +32,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use berth_api::lb::{HealthSnapshot, LbConfig};
-use berth_store::{Compare, Op};
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
@@ -320,7 +319,7 @@ impl App {
             serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
         let credential = crate::app::new_secret();
         let id = berth_api::arn::new_id();
-        let mut ops = vec![put_json(
+        let ops = vec![put_json(
             format!("{LB_CREDENTIALS}{}", crate::app::hash_secret(&credential)),
             &LbCredentialRecord {
                 id: id.clone(),
@@ -328,23 +327,8 @@ impl App {
                 created_at: now(),
             },
         )?];
-        if !grant.reusable {
-            ops.push(Op::Delete { key: key.clone() });
-        }
-        self.commit(txn(
-            vec![Compare::ModRevision {
-                key,
-                revision: kv.mod_revision,
-            }],
-            ops,
-        ))
-        .await
-        .map_err(|err| match err {
-            Error::Conflict => {
-                Error::client("The join token was used concurrently; get a new one.")
-            }
-            other => other,
-        })?;
+        self.use_join_token(key, kv.mod_revision, grant.reusable, ops)
+            .await?;
         tracing::info!(%id, %name, "load balancer registered");
         Ok(LbRegisterResponse { id, credential })
     }

@@ -120,7 +120,7 @@ impl App {
             version: 1,
         };
         let credential = new_secret();
-        let mut ops = vec![
+        let ops = vec![
             put_json(keys::instance(&cluster, &id), &instance)?,
             put_json(
                 keys::agent_credential(&hash_secret(&credential)),
@@ -130,16 +130,34 @@ impl App {
                 },
             )?,
         ];
-        if !grant.reusable {
+        self.use_join_token(token_key, kv.mod_revision, grant.reusable, ops)
+            .await?;
+        self.touch_agent(&id);
+        Ok(RegisterResponse {
+            container_instance_arn: instance.arn,
+            cluster_arn: self.config.scope.cluster(&cluster),
+            credential,
+        })
+    }
+
+    /// Writes `ops` once a join token (agent or load balancer) is still the one read at
+    /// `revision`, deleting it when it is one-time: a one-time token is used exactly once.
+    pub(crate) async fn use_join_token(
+        &self,
+        token_key: String,
+        revision: berth_store::Revision,
+        reusable: bool,
+        mut ops: Vec<Op>,
+    ) -> Result<()> {
+        if !reusable {
             ops.push(Op::Delete {
                 key: token_key.clone(),
             });
         }
-        // The token must still be the one we read: a one-time token is used exactly once.
         self.commit(txn(
             vec![Compare::ModRevision {
                 key: token_key,
-                revision: kv.mod_revision,
+                revision,
             }],
             ops,
         ))
@@ -150,12 +168,7 @@ impl App {
             }
             other => other,
         })?;
-        self.touch_agent(&id);
-        Ok(RegisterResponse {
-            container_instance_arn: instance.arn,
-            cluster_arn: self.config.scope.cluster(&cluster),
-            credential,
-        })
+        Ok(())
     }
 
     /// The identity an agent credential grants, if it is valid and its instance is live.
