@@ -261,6 +261,36 @@ done
 [ "${HOSTPORT[$T1]}" != "${HOSTPORT[$T2]}" ] || fail "both tasks report the same hostPort"
 pass "each task has a running container (docker inspect) answering HTTP on its dynamic host port"
 
+# ---------------------------------------------------------------- ELBv2 in front of the tasks
+
+step "elbv2: a load balancer serves the two tasks (berth dev's in-process data plane)"
+LB_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+LB_ARN=$(aws elbv2 create-load-balancer --name smoke --type application --scheme internal |
+  jq -r '.LoadBalancers[0].LoadBalancerArn')
+TG_ARN=$(aws elbv2 create-target-group --name smoke --protocol HTTP --port 80 --target-type instance \
+  --health-check-path / --matcher HttpCode=200-499 --healthy-threshold-count 2 \
+  --health-check-interval-seconds 5 | jq -r '.TargetGroups[0].TargetGroupArn')
+aws elbv2 create-listener --load-balancer-arn "$LB_ARN" --protocol HTTP --port "$LB_PORT" \
+  --default-actions "Type=forward,TargetGroupArn=$TG_ARN" >/dev/null || fail "create-listener"
+INSTANCE_ID=$(aws ecs describe-container-instances \
+  --container-instances "$(aws ecs list-container-instances | jq -r '.containerInstanceArns[0]')" |
+  jq -r '.containerInstances[0].ec2InstanceId')
+aws elbv2 register-targets --target-group-arn "$TG_ARN" \
+  --targets "Id=$INSTANCE_ID,Port=${HOSTPORT[$T1]}" "Id=$INSTANCE_ID,Port=${HOSTPORT[$T2]}" ||
+  fail "register-targets"
+aws elbv2 wait load-balancer-available --load-balancer-arns "$LB_ARN" || fail "wait load-balancer-available"
+aws elbv2 wait target-in-service --target-group-arn "$TG_ARN" || fail "wait target-in-service"
+healthy=$(aws elbv2 describe-target-health --target-group-arn "$TG_ARN" |
+  jq -r '[.TargetHealthDescriptions[] | select(.TargetHealth.State == "healthy")] | length')
+[ "$healthy" = 2 ] || fail "describe-target-health shows $healthy healthy targets, not 2"
+for _ in 1 2 3 4; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$LB_PORT/" || true)
+  case "$code" in 2??|3??|4??) ;; *) fail "the load balancer on :$LB_PORT answered '$code'" ;; esac
+done
+aws elbv2 delete-load-balancer --load-balancer-arn "$LB_ARN" || fail "delete-load-balancer"
+aws elbv2 delete-target-group --target-group-arn "$TG_ARN" || fail "delete-target-group"
+pass "elbv2: create-load-balancer/target-group/listener, register-targets, wait target-in-service (2 healthy), traffic through :$LB_PORT"
+
 # ---------------------------------------------------------------- ECS Exec
 
 step "execute-command"

@@ -138,7 +138,7 @@ impl App {
             version: 1,
         };
         let credential = new_secret();
-        let mut ops = vec![
+        let ops = vec![
             put_json(keys::instance(&cluster, &id), &instance)?,
             put_json(
                 keys::agent_credential(&hash_secret(&credential)),
@@ -148,41 +148,59 @@ impl App {
                 },
             )?,
         ];
-        if !grant.reusable {
-            ops.push(Op::Delete {
-                key: token_key.clone(),
-            });
-        }
-        // The token must still be the one we read: a one-time token is used exactly once.
-        // And the cluster must still be ACTIVE when the instance lands (see `clusters.rs`).
-        let mut compares = vec![Compare::ModRevision {
-            key: token_key,
-            revision: kv.mod_revision,
-        }];
-        let (fence_compares, fence_ops) = {
-            let view = self.view.read();
-            self.cluster_create_fence(&view, &cluster)?
-        };
-        compares.extend(fence_compares);
-        ops.extend(fence_ops);
-        match self.commit(txn(compares, ops)).await {
-            Ok(_) => {}
-            Err(Error::Conflict) => {
-                return Err(match self.create_conflict(&cluster).await {
-                    Error::Conflict => {
-                        Error::client("The join token was used concurrently; get a new one.")
-                    }
-                    other => other,
-                })
-            }
-            Err(err) => return Err(err),
-        }
+        let fence = (launch_type != LaunchType::Fargate).then_some(cluster.as_str());
+        self.use_join_token(token_key, kv.mod_revision, grant.reusable, fence, ops)
+            .await?;
         self.touch_agent(&id);
         Ok(RegisterResponse {
             container_instance_arn: instance.arn,
             cluster_arn: self.config.scope.cluster(&cluster),
             credential,
         })
+    }
+
+    /// Writes `ops` once a join token (agent or load balancer) is still the one read at
+    /// `revision`, deleting it when it is one-time: a one-time token is used exactly once.
+    /// With `fence`, the cluster an instance joins must still be ACTIVE when it lands.
+    pub(crate) async fn use_join_token(
+        &self,
+        token_key: String,
+        revision: berth_store::Revision,
+        reusable: bool,
+        fence: Option<&str>,
+        mut ops: Vec<Op>,
+    ) -> Result<()> {
+        if !reusable {
+            ops.push(Op::Delete {
+                key: token_key.clone(),
+            });
+        }
+        let mut compares = vec![Compare::ModRevision {
+            key: token_key,
+            revision,
+        }];
+        // An instance joining a user's cluster lands only while the cluster is ACTIVE
+        // (see `clusters.rs`).
+        if let Some(cluster) = fence {
+            let (fence_compares, fence_ops) = {
+                let view = self.view.read();
+                self.cluster_create_fence(&view, cluster)?
+            };
+            compares.extend(fence_compares);
+            ops.extend(fence_ops);
+        }
+        let concurrently = || Error::client("The join token was used concurrently; get a new one.");
+        match self.commit(txn(compares, ops)).await {
+            Ok(_) => Ok(()),
+            Err(Error::Conflict) => Err(match fence {
+                Some(cluster) => match self.create_conflict(cluster).await {
+                    Error::Conflict => concurrently(),
+                    other => other,
+                },
+                None => concurrently(),
+            }),
+            Err(err) => Err(err),
+        }
     }
 
     /// The identity an agent credential grants, if it is valid and its instance is live.
