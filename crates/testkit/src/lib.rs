@@ -607,10 +607,42 @@ impl Drop for DockerCleanup {
     }
 }
 
+/// A /16 of 10.0.0.0/8 that no route of this host overlaps, for a test's own subnet:
+/// second octets from `lowest` over `span` values, starting at one picked by the process
+/// ID and stepping by `step`, so tests in concurrent processes rarely pick the same one.
+pub fn free_cidr(lowest: usize, span: usize, step: usize) -> String {
+    let routes = std::process::Command::new("ip")
+        .args(["-4", "route"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let seed = std::process::id() as usize;
+    (0..span)
+        .map(|i| lowest + (seed + i * step) % span)
+        .map(|octet| format!("10.{octet}."))
+        .find(|prefix| !routes.contains(prefix.as_str()))
+        .map(|prefix| format!("{prefix}0.0/16"))
+        .expect("a free /16 in 10.0.0.0/8")
+}
+
 /// Small builders for ECS requests that Docker tests share: container definitions on the
 /// test image, registering a family, running one task and reading it back.
 pub mod fixtures {
-    use aws_sdk_ecs::types::{ContainerDefinition, Task};
+    use aws_sdk_ecs::types::{
+        AwsVpcConfiguration, ContainerDefinition, NetworkConfiguration, Task,
+    };
+
+    /// An `awsvpcConfiguration` of these subnets (and the default security group).
+    pub fn awsvpc_in(subnet: &str) -> NetworkConfiguration {
+        NetworkConfiguration::builder()
+            .awsvpc_configuration(
+                AwsVpcConfiguration::builder()
+                    .subnets(subnet)
+                    .build()
+                    .expect("awsvpc configuration"),
+            )
+            .build()
+    }
 
     /// A container on [`super::test_image`] running `sh -c SCRIPT`, with `memory` MiB and
     /// a 2 s `stopTimeout`. Essential unless changed.

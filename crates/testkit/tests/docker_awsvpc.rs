@@ -13,27 +13,11 @@ use aws_sdk_ecs::types::{AwsVpcConfiguration, NetworkConfiguration, NetworkMode,
 use berth_api::protocol::IngressRule;
 use berth_testkit::fixtures::{describe, shell_container};
 use berth_testkit::{
-    docker, docker_available, wait_for, AgentKind, DockerCleanup, Options, TestCluster,
+    docker, docker_available, free_cidr, wait_for, AgentKind, DockerCleanup, Options, TestCluster,
 };
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 const SECOND_DOCKER: &str = "unix:///var/run/berth-docker2.sock";
-
-/// A /16 of 10.0.0.0/8 that no route of this host overlaps.
-fn free_cidr() -> String {
-    let routes = std::process::Command::new("ip")
-        .args(["-4", "route"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    let seed = std::process::id() as usize;
-    (0..120)
-        .map(|i| 128 + (seed + i * 7) % 120)
-        .map(|octet| format!("10.{octet}."))
-        .find(|prefix| !routes.contains(prefix.as_str()))
-        .map(|prefix| format!("{prefix}0.0/16"))
-        .expect("a free /16 in 10.0.0.0/8")
-}
 
 fn awsvpc(subnet: &str, groups: &[&str]) -> NetworkConfiguration {
     NetworkConfiguration::builder()
@@ -138,7 +122,7 @@ async fn awsvpc_tasks_reach_each_other_by_address_where_their_groups_allow() {
     let cleanup = DockerCleanup::new(instances.clone());
     let app = &cluster.server.app;
     let subnet = app
-        .create_subnet(&free_cidr(), "test", 24)
+        .create_subnet(&free_cidr(128, 120, 7), "test", 24)
         .await
         .expect("creating a subnet");
     // Port 80 from anywhere; 8080 is not admitted.
@@ -484,7 +468,7 @@ async fn a_restarted_agent_readopts_awsvpc_tasks_with_their_addresses() {
     let cleanup = DockerCleanup::new(vec![instance.clone()]);
     let app = &cluster.server.app;
     let subnet = app
-        .create_subnet(&free_cidr(), "restart", 24)
+        .create_subnet(&free_cidr(128, 120, 7), "restart", 24)
         .await
         .expect("creating a subnet");
     let client = &cluster.client;
