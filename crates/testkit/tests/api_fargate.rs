@@ -497,6 +497,15 @@ async fn a_fargate_service_keeps_its_tasks_through_a_lost_pool_host() {
         .await
         .expect("CreateService");
     let service = created.service().unwrap();
+    let clusters = c
+        .describe_clusters()
+        .send()
+        .await
+        .expect("DescribeClusters");
+    assert_eq!(
+        clusters.clusters()[0].capacity_providers(),
+        ["FARGATE", "FARGATE_SPOT"]
+    );
     assert_eq!(service.launch_type(), None);
     assert_eq!(service.capacity_provider_strategy().len(), 2);
     assert_eq!(service.platform_version(), Some("LATEST"));
@@ -534,6 +543,36 @@ async fn a_fargate_service_keeps_its_tasks_through_a_lost_pool_host() {
         .collect();
     providers.sort();
     assert_eq!(providers, ["FARGATE", "FARGATE_SPOT", "FARGATE_SPOT"]);
+
+    // UpdateService changes the mix and platform version for new tasks; switching to a
+    // launch type is refused and changes nothing.
+    let updated = c
+        .update_service()
+        .service("web")
+        .capacity_provider_strategy(provider("FARGATE", 0, 1))
+        .platform_version("1.4.0")
+        .send()
+        .await
+        .expect("UpdateService");
+    let service = updated.service().unwrap();
+    assert_eq!(service.platform_version(), Some("1.4.0"));
+    assert_eq!(service.capacity_provider_strategy().len(), 1);
+    let refused = c
+        .update_service()
+        .service("web")
+        .capacity_provider_strategy(provider("FARGATE", 0, 1))
+        .platform_version("1.3.0")
+        .send()
+        .await
+        .expect_err("an old platform version");
+    assert_eq!(refused.code(), Some("InvalidParameterException"));
+    let described = c
+        .describe_services()
+        .services("web")
+        .send()
+        .await
+        .expect("DescribeServices");
+    assert_eq!(described.services()[0].platform_version(), Some("1.4.0"));
 
     // A second pool host joins; the first is lost. Its tasks stop as an EC2 instance's
     // would, and the service starts their replacements on the host that is left.
