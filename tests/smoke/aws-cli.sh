@@ -85,12 +85,23 @@ remove_containers() {
   fi
 }
 
+# The Docker networks of this run's awsvpc slices (`berth-SUBNET-INDEX`): a later run's
+# default subnet has the same CIDR, which Docker refuses to overlap.
+remove_networks() {
+  [ -n "${BERTH_DEFAULT_SUBNET:-}" ] || return 0
+  local n
+  for n in $(docker network ls --format '{{.Name}}' 2>/dev/null | grep "^berth-$BERTH_DEFAULT_SUBNET-"); do
+    docker network rm "$n" >/dev/null 2>&1 || true
+  done
+}
+
 cleanup() {
   local rc=$?
   set +e
   [ -z "${CURL_LOOP:-}" ] || kill "$CURL_LOOP" 2>/dev/null
   stop_berth
   remove_containers
+  remove_networks
   if [ "$rc" -eq 0 ]; then
     rm -rf "$WORK"
   else

@@ -511,6 +511,20 @@ mod tests {
     }
 
     #[test]
+    fn fargate_capacity_registers_in_the_pool_only() {
+        let pool = berth_api::protocol::FARGATE_POOL_CLUSTER;
+        let mut c = AgentConfig::new("http://x", pool, "/tmp/x");
+        c.launch_type = LaunchType::Fargate;
+        assert_eq!(c.validate(), Ok(()));
+        c.cluster = "default".into();
+        assert!(c.validate().is_err(), "Fargate capacity in a user cluster");
+        let mut c = AgentConfig::new("http://x", pool, "/tmp/x");
+        assert!(c.validate().is_err(), "an EC2 instance in the pool");
+        c.launch_type = LaunchType::External;
+        assert!(c.validate().is_err());
+    }
+
+    #[test]
     fn registration_attributes_include_os_and_arch() {
         let mut c = AgentConfig::new("http://x", "default", "/tmp/x");
         c.attributes.push(("stack".into(), Some("prod".into())));

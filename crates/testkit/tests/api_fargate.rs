@@ -11,27 +11,16 @@ use std::time::Duration;
 
 use aws_sdk_ecs::error::ProvideErrorMetadata;
 use aws_sdk_ecs::types::{
-    AwsVpcConfiguration, CapacityProviderStrategyItem, Compatibility, LaunchType,
-    NetworkConfiguration, NetworkMode, PlacementConstraint, PlacementConstraintType,
-    PlacementStrategy, PlacementStrategyType, SchedulingStrategy, Task, TaskOverride,
+    CapacityProviderStrategyItem, Compatibility, LaunchType, NetworkMode, PlacementConstraint,
+    PlacementConstraintType, PlacementStrategy, PlacementStrategyType, SchedulingStrategy, Task,
+    TaskOverride,
 };
 use berth_agent::{ContainerRuntime, FakeRuntime};
 use berth_server::AppConfig;
-use berth_testkit::fixtures::shell_container;
+use berth_testkit::fixtures::{awsvpc, shell_container};
 use berth_testkit::{wait_for, AgentKind, Options, TestCluster};
 
 const TIMEOUT: Duration = Duration::from_secs(30);
-
-fn awsvpc(subnet: &str) -> NetworkConfiguration {
-    NetworkConfiguration::builder()
-        .awsvpc_configuration(
-            AwsVpcConfiguration::builder()
-                .subnets(subnet)
-                .build()
-                .expect("awsvpc configuration"),
-        )
-        .build()
-}
 
 fn provider(name: &str, base: i32, weight: i32) -> CapacityProviderStrategyItem {
     CapacityProviderStrategyItem::builder()
@@ -169,16 +158,16 @@ async fn fargate_rules_are_refused_with_ecs_errors_and_change_nothing() {
     let run = || {
         c.run_task()
             .task_definition("fg")
-            .network_configuration(awsvpc(&subnet))
+            .network_configuration(awsvpc(&subnet, &[]))
     };
-    let cases: Vec<(&str, Result<(), (String, String)>, &str)> = vec![
+    let cases: Vec<(&str, Answer, &str)> = vec![
         (
             "a revision without FARGATE",
             outcome(
                 c.run_task()
                     .task_definition("plain")
                     .launch_type(LaunchType::Fargate)
-                    .network_configuration(awsvpc(&subnet))
+                    .network_configuration(awsvpc(&subnet, &[]))
                     .send()
                     .await,
             ),
@@ -285,7 +274,7 @@ async fn fargate_rules_are_refused_with_ecs_errors_and_change_nothing() {
                 c.run_task()
                     .task_definition("fg")
                     .platform_version("LATEST")
-                    .network_configuration(awsvpc(&subnet))
+                    .network_configuration(awsvpc(&subnet, &[]))
                     .send()
                     .await,
             ),
@@ -308,7 +297,7 @@ async fn fargate_rules_are_refused_with_ecs_errors_and_change_nothing() {
                 c.start_task()
                     .task_definition("fg")
                     .container_instances(&ec2)
-                    .network_configuration(awsvpc(&subnet))
+                    .network_configuration(awsvpc(&subnet, &[]))
                     .send()
                     .await,
             ),
@@ -322,7 +311,7 @@ async fn fargate_rules_are_refused_with_ecs_errors_and_change_nothing() {
                     .task_definition("fg")
                     .launch_type(LaunchType::Fargate)
                     .scheduling_strategy(SchedulingStrategy::Daemon)
-                    .network_configuration(awsvpc(&subnet))
+                    .network_configuration(awsvpc(&subnet, &[]))
                     .send()
                     .await,
             ),
@@ -336,7 +325,7 @@ async fn fargate_rules_are_refused_with_ecs_errors_and_change_nothing() {
                     .task_definition("plain")
                     .desired_count(1)
                     .capacity_provider_strategy(provider("FARGATE", 0, 1))
-                    .network_configuration(awsvpc(&subnet))
+                    .network_configuration(awsvpc(&subnet, &[]))
                     .send()
                     .await,
             ),
@@ -366,9 +355,12 @@ async fn fargate_rules_are_refused_with_ecs_errors_and_change_nothing() {
     assert_eq!(pool.code(), Some("ClusterNotFoundException"));
 }
 
+/// What a call answered: nothing, or its (exception, message).
+type Answer = Result<(), (String, String)>;
+
 fn outcome<T, E: ProvideErrorMetadata>(
     result: Result<T, aws_sdk_ecs::error::SdkError<E>>,
-) -> Result<(), (String, String)> {
+) -> Answer {
     match result {
         Ok(_) => Ok(()),
         Err(e) => Err((
@@ -392,7 +384,7 @@ async fn fargate_tasks_run_on_the_pool_which_no_cluster_lists() {
         .run_task()
         .task_definition("fg")
         .launch_type(LaunchType::Fargate)
-        .network_configuration(awsvpc(&subnet))
+        .network_configuration(awsvpc(&subnet, &[]))
         .send()
         .await
         .expect("RunTask FARGATE");
@@ -407,7 +399,7 @@ async fn fargate_tasks_run_on_the_pool_which_no_cluster_lists() {
         .count(3)
         .capacity_provider_strategy(provider("FARGATE", 1, 0))
         .capacity_provider_strategy(provider("FARGATE_SPOT", 0, 1))
-        .network_configuration(awsvpc(&subnet))
+        .network_configuration(awsvpc(&subnet, &[]))
         .send()
         .await
         .expect("RunTask with a strategy");
@@ -467,7 +459,7 @@ async fn fargate_tasks_run_on_the_pool_which_no_cluster_lists() {
                 .memory("122880")
                 .build(),
         )
-        .network_configuration(awsvpc(&subnet))
+        .network_configuration(awsvpc(&subnet, &[]))
         .send()
         .await
         .expect("RunTask");
@@ -500,11 +492,20 @@ async fn a_fargate_service_keeps_its_tasks_through_a_lost_pool_host() {
         .desired_count(3)
         .capacity_provider_strategy(provider("FARGATE", 1, 0))
         .capacity_provider_strategy(provider("FARGATE_SPOT", 0, 1))
-        .network_configuration(awsvpc(&subnet))
+        .network_configuration(awsvpc(&subnet, &[]))
         .send()
         .await
         .expect("CreateService");
     let service = created.service().unwrap();
+    let clusters = c
+        .describe_clusters()
+        .send()
+        .await
+        .expect("DescribeClusters");
+    assert_eq!(
+        clusters.clusters()[0].capacity_providers(),
+        ["FARGATE", "FARGATE_SPOT"]
+    );
     assert_eq!(service.launch_type(), None);
     assert_eq!(service.capacity_provider_strategy().len(), 2);
     assert_eq!(service.platform_version(), Some("LATEST"));
@@ -542,6 +543,36 @@ async fn a_fargate_service_keeps_its_tasks_through_a_lost_pool_host() {
         .collect();
     providers.sort();
     assert_eq!(providers, ["FARGATE", "FARGATE_SPOT", "FARGATE_SPOT"]);
+
+    // UpdateService changes the mix and platform version for new tasks; switching to a
+    // launch type is refused and changes nothing.
+    let updated = c
+        .update_service()
+        .service("web")
+        .capacity_provider_strategy(provider("FARGATE", 0, 1))
+        .platform_version("1.4.0")
+        .send()
+        .await
+        .expect("UpdateService");
+    let service = updated.service().unwrap();
+    assert_eq!(service.platform_version(), Some("1.4.0"));
+    assert_eq!(service.capacity_provider_strategy().len(), 1);
+    let refused = c
+        .update_service()
+        .service("web")
+        .capacity_provider_strategy(provider("FARGATE", 0, 1))
+        .platform_version("1.3.0")
+        .send()
+        .await
+        .expect_err("an old platform version");
+    assert_eq!(refused.code(), Some("InvalidParameterException"));
+    let described = c
+        .describe_services()
+        .services("web")
+        .send()
+        .await
+        .expect("DescribeServices");
+    assert_eq!(described.services()[0].platform_version(), Some("1.4.0"));
 
     // A second pool host joins; the first is lost. Its tasks stop as an EC2 instance's
     // would, and the service starts their replacements on the host that is left.
@@ -634,7 +665,7 @@ async fn spot_tasks_are_interrupted_for_on_demand_capacity_after_the_notice() {
         .task_definition("big")
         .count(4)
         .capacity_provider_strategy(provider("FARGATE_SPOT", 0, 1))
-        .network_configuration(awsvpc(&subnet))
+        .network_configuration(awsvpc(&subnet, &[]))
         .send()
         .await
         .expect("RunTask FARGATE_SPOT");
@@ -646,7 +677,7 @@ async fn spot_tasks_are_interrupted_for_on_demand_capacity_after_the_notice() {
         c.run_task()
             .task_definition("big")
             .launch_type(LaunchType::Fargate)
-            .network_configuration(awsvpc(&subnet))
+            .network_configuration(awsvpc(&subnet, &[]))
             .send()
     };
     let first = on_demand().await.expect("RunTask FARGATE");

@@ -11,43 +11,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use aws_sdk_ecs::types::{
-    AwsVpcConfiguration, Compatibility, ContainerDefinition, LaunchType, NetworkConfiguration,
-    NetworkMode, Task,
-};
+use aws_sdk_ecs::types::{Compatibility, ContainerDefinition, LaunchType, NetworkMode, Task};
 use berth_agent::ContainerRuntime;
-use berth_testkit::fixtures::shell_container;
+use berth_testkit::fixtures::{awsvpc, free_cidr, shell_container};
 use berth_testkit::{docker, docker_available, DockerCleanup, Options, TestCluster};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
-
-/// A /16 of 10.0.0.0/8 that no route of this host overlaps (a range apart from
-/// docker_awsvpc.rs's).
-fn free_cidr() -> String {
-    let routes = std::process::Command::new("ip")
-        .args(["-4", "route"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    let seed = std::process::id() as usize;
-    (0..100)
-        .map(|i| 20 + (seed + i * 11) % 100)
-        .map(|octet| format!("10.{octet}."))
-        .find(|prefix| !routes.contains(prefix.as_str()))
-        .map(|prefix| format!("{prefix}0.0/16"))
-        .expect("a free /16 in 10.0.0.0/8")
-}
-
-fn awsvpc(subnet: &str) -> NetworkConfiguration {
-    NetworkConfiguration::builder()
-        .awsvpc_configuration(
-            AwsVpcConfiguration::builder()
-                .subnets(subnet)
-                .build()
-                .expect("awsvpc configuration"),
-        )
-        .build()
-}
 
 fn detail(task: &Task, name: &str) -> String {
     task.attachments()
@@ -112,7 +81,7 @@ async fn run_fargate(cluster: &TestCluster, family: &str, subnet: &str) -> Task 
         .run_task()
         .task_definition(family)
         .launch_type(LaunchType::Fargate)
-        .network_configuration(awsvpc(subnet))
+        .network_configuration(awsvpc(subnet, &[]))
         .send()
         .await
         .unwrap_or_else(|e| panic!("running {family}: {e:?}"));

@@ -282,7 +282,12 @@ impl App {
                 .contains(&ClusterField::Tags)
                 .then(|| record.tags.clone()),
             settings: Some(record.settings.clone()),
-            capacity_providers: Some(Vec::new()),
+            // Every cluster has the Fargate providers, as an ECS cluster with them
+            // associated (docs/fargate.md); there is no default strategy.
+            capacity_providers: Some(vec![
+                super::fargate::FARGATE.to_owned(),
+                super::fargate::FARGATE_SPOT.to_owned(),
+            ]),
             default_capacity_provider_strategy: Some(Vec::new()),
             ..Cluster::default()
         }

@@ -209,6 +209,27 @@ impl App {
     }
 }
 
+/// How a service and its deployments show their capacity: ECS shows either the launch
+/// type or the capacity provider strategy, and Fargate's platform.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ShownCapacity {
+    pub launch_type: Option<LaunchType>,
+    pub capacity_provider_strategy: Option<Vec<CapacityProviderStrategyItem>>,
+    pub platform_version: Option<String>,
+    pub platform_family: Option<String>,
+}
+
+pub(crate) fn shown_capacity(record: &ServiceRecord) -> ShownCapacity {
+    let strategy = &record.capacity_provider_strategy;
+    ShownCapacity {
+        launch_type: strategy.is_empty().then_some(record.launch_type),
+        capacity_provider_strategy: (!strategy.is_empty()).then(|| strategy.clone()),
+        platform_version: record.platform_version.clone(),
+        platform_family: (record.launch_type == LaunchType::Fargate)
+            .then(|| PLATFORM_FAMILY.to_owned()),
+    }
+}
+
 /// A FARGATE_SPOT task that may be interrupted, and what it holds.
 struct SpotTask {
     cluster: String,

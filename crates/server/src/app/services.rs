@@ -10,7 +10,7 @@ use berth_api::ecs::{
     Deployment, DeploymentCircuitBreaker, DeploymentConfiguration, DeploymentController,
     DeploymentControllerType, DeploymentRolloutState, DescribeServiceDeploymentsRequest,
     DescribeServiceDeploymentsResponse, DescribeServicesRequest, DescribeServicesResponse, Failure,
-    LaunchType, ListServiceDeploymentsRequest, ListServiceDeploymentsResponse, ListServicesRequest,
+    ListServiceDeploymentsRequest, ListServiceDeploymentsResponse, ListServicesRequest,
     ListServicesResponse, PlacementConstraint, PlacementStrategy, PropagateTags, Rollback,
     SchedulingStrategy, Service, ServiceDeployment, ServiceDeploymentBrief,
     ServiceDeploymentCircuitBreaker, ServiceDeploymentRollbackMonitorsStatus,
@@ -673,6 +673,7 @@ impl App {
         include_tags: bool,
     ) -> Service {
         let counts = self.service_counts(view, record);
+        let shown = super::fargate::shown_capacity(record);
         let deployments = record
             .deployments
             .iter()
@@ -694,15 +695,10 @@ impl App {
                     failed_tasks: Some(counts.failed_of_deployment(&d.id)),
                     created_at: Some(d.created_at),
                     updated_at: Some(d.updated_at),
-                    launch_type: record
-                        .capacity_provider_strategy
-                        .is_empty()
-                        .then_some(record.launch_type),
-                    capacity_provider_strategy: (!record.capacity_provider_strategy.is_empty())
-                        .then(|| record.capacity_provider_strategy.clone()),
-                    platform_version: record.platform_version.clone(),
-                    platform_family: (record.launch_type == LaunchType::Fargate)
-                        .then(|| super::fargate::PLATFORM_FAMILY.to_owned()),
+                    launch_type: shown.launch_type,
+                    capacity_provider_strategy: shown.capacity_provider_strategy.clone(),
+                    platform_version: shown.platform_version.clone(),
+                    platform_family: shown.platform_family.clone(),
                     rollout_state: Some(d.rollout_state),
                     rollout_state_reason: Some(d.rollout_state_reason.clone()),
                     ..Deployment::default()
@@ -739,16 +735,10 @@ impl App {
             desired_count: Some(counts.desired),
             running_count: Some(counts.running),
             pending_count: Some(counts.pending),
-            // ECS shows either the launch type or the capacity provider strategy.
-            launch_type: record
-                .capacity_provider_strategy
-                .is_empty()
-                .then_some(record.launch_type),
-            capacity_provider_strategy: (!record.capacity_provider_strategy.is_empty())
-                .then(|| record.capacity_provider_strategy.clone()),
-            platform_version: record.platform_version.clone(),
-            platform_family: (record.launch_type == LaunchType::Fargate)
-                .then(|| super::fargate::PLATFORM_FAMILY.to_owned()),
+            launch_type: shown.launch_type,
+            capacity_provider_strategy: shown.capacity_provider_strategy,
+            platform_version: shown.platform_version,
+            platform_family: shown.platform_family,
             task_definition: record.primary().map(|d| d.task_definition_arn.clone()),
             deployment_configuration: Some(DeploymentConfiguration {
                 deployment_circuit_breaker: record.circuit_breaker.clone(),
