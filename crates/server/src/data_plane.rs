@@ -40,6 +40,7 @@ use tokio_util::sync::CancellationToken;
 use crate::app::elbv2::lbconfig::{DataPlaneConfig, InstanceAddresses};
 use crate::app::{put_json, txn, App};
 use crate::error::{Error, Result};
+use crate::http::{agent_error, bearer};
 use crate::model::now;
 
 /// The largest health report a data plane may post.
@@ -370,8 +371,7 @@ impl App {
             _ = self.shutdown.cancelled() => {}
             _ = newer => {}
         }
-        let config = self.data_plane.current().config.clone();
-        config
+        self.data_plane.current().config.clone()
     }
 }
 
@@ -387,28 +387,9 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/control/v1/lb-join-tokens", post(control_lb_join_token))
 }
 
-fn lb_error(status: StatusCode, error: &str, message: impl Into<String>) -> Response {
-    (
-        status,
-        Json(berth_api::protocol::AgentApiError {
-            error: error.to_owned(),
-            message: message.into(),
-        }),
-    )
-        .into_response()
-}
-
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get("authorization")?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-}
-
 async fn authenticate(app: &App, headers: &HeaderMap) -> std::result::Result<String, Response> {
     let Some(credential) = bearer(headers) else {
-        return Err(lb_error(
+        return Err(agent_error(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "A load balancer credential is required.",
@@ -416,12 +397,12 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> std::result::Result<Str
     };
     match app.authenticate_load_balancer(credential).await {
         Ok(Some(id)) => Ok(id),
-        Ok(None) => Err(lb_error(
+        Ok(None) => Err(agent_error(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "The load balancer credential is not valid.",
         )),
-        Err(err) => Err(lb_error(
+        Err(err) => Err(agent_error(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
             err.to_string(),
@@ -431,7 +412,7 @@ async fn authenticate(app: &App, headers: &HeaderMap) -> std::result::Result<Str
 
 async fn lb_register(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
     let Some(token) = bearer(&headers) else {
-        return lb_error(
+        return agent_error(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "A load balancer join token is required.",
@@ -440,7 +421,7 @@ async fn lb_register(State(app): State<Arc<App>>, headers: HeaderMap, body: Byte
     let request: LbRegisterRequest = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(err) => {
-            return lb_error(
+            return agent_error(
                 StatusCode::BAD_REQUEST,
                 "invalid",
                 format!("Malformed request: {err}"),
@@ -449,11 +430,13 @@ async fn lb_register(State(app): State<Arc<App>>, headers: HeaderMap, body: Byte
     };
     match app.register_load_balancer(token, &request.name).await {
         Ok(response) => Json(response).into_response(),
-        Err(Error::Client(message)) => lb_error(StatusCode::UNAUTHORIZED, "unauthorized", message),
-        Err(Error::InvalidParameter(message)) => {
-            lb_error(StatusCode::BAD_REQUEST, "invalid", message)
+        Err(Error::Client(message)) => {
+            agent_error(StatusCode::UNAUTHORIZED, "unauthorized", message)
         }
-        Err(err) => lb_error(
+        Err(Error::InvalidParameter(message)) => {
+            agent_error(StatusCode::BAD_REQUEST, "invalid", message)
+        }
+        Err(err) => agent_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
             err.to_string(),
@@ -491,7 +474,7 @@ async fn lb_health(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     let snapshot: HealthSnapshot = match serde_json::from_slice(&body) {
         Ok(snapshot) => snapshot,
         Err(err) => {
-            return lb_error(
+            return agent_error(
                 StatusCode::BAD_REQUEST,
                 "invalid",
                 format!("Malformed health snapshot: {err}"),
@@ -500,7 +483,7 @@ async fn lb_health(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes)
     };
     match app.data_plane_report(&reporter, snapshot, true).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(err) => lb_error(StatusCode::BAD_REQUEST, "invalid", err.to_string()),
+        Err(err) => agent_error(StatusCode::BAD_REQUEST, "invalid", err.to_string()),
     }
 }
 
@@ -521,7 +504,7 @@ async fn control_lb_join_token(
     };
     match app.create_load_balancer_join_token(request.reusable).await {
         Ok(token) => Json(serde_json::json!({ "token": token })).into_response(),
-        Err(err) => lb_error(
+        Err(err) => agent_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
             err.to_string(),

@@ -135,7 +135,7 @@ async fn aws_api(
     crate::apis::serve(app, parts, body, Some(peer)).await
 }
 
-fn agent_error(status: StatusCode, error: &str, message: impl Into<String>) -> Response {
+pub(crate) fn agent_error(status: StatusCode, error: &str, message: impl Into<String>) -> Response {
     (
         status,
         Json(AgentApiError {
@@ -176,7 +176,7 @@ fn domain_agent_error(err: Error) -> Response {
     }
 }
 
-fn bearer(headers: &HeaderMap) -> Option<&str> {
+pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers
         .get("authorization")?
         .to_str()

@@ -126,3 +126,35 @@ async fn the_in_process_load_balancer_serves_checks_and_drains_containers() {
     let (status, _) = get(port, "/").await.expect("an answer");
     assert_eq!(status, 200);
 }
+
+/// A listener whose port another process holds cannot be served: the load balancer is
+/// `failed`, and its state's reason names the port.
+#[tokio::test]
+async fn a_listener_that_cannot_bind_fails_its_load_balancer_visibly() {
+    let cluster = TestCluster::with(Options {
+        load_balancer: true,
+        ..Options::default()
+    })
+    .await;
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port to hold");
+    let port = taken.local_addr().expect("its address").port();
+    let elb = client(&cluster);
+    let lb = balancer(&elb, "blocked", port, 0, TargetTypeEnum::Ip).await;
+    wait_for_state(&elb, &lb.load_balancer, LoadBalancerStateEnum::Failed).await;
+    let described = elb
+        .describe_load_balancers()
+        .load_balancer_arns(&lb.load_balancer)
+        .send()
+        .await
+        .expect("DescribeLoadBalancers");
+    let reason = described.load_balancers()[0]
+        .state()
+        .and_then(|s| s.reason())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        reason.contains(&format!("port {port}")) && reason.contains("cannot listen"),
+        "{reason}"
+    );
+    drop(taken);
+}

@@ -136,6 +136,8 @@ pub struct ServerProc {
     pub data_dir: PathBuf,
     port: u16,
     logs: PathBuf,
+    /// Flags added to `berth server`'s, on every start.
+    extra_args: Vec<String>,
 }
 
 impl ServerProc {
@@ -145,43 +147,57 @@ impl ServerProc {
     }
 
     pub async fn start(root: &Path) -> Self {
+        Self::start_with_args(root, &[]).await
+    }
+
+    /// As [`ServerProc::start`], with more flags for `berth server` (kept on restarts).
+    pub async fn start_with_args(root: &Path, extra_args: &[&str]) -> Self {
         let data_dir = root.join("server");
         let port = free_port();
-        let proc = Self::spawn(root, &data_dir, port);
+        let extra_args: Vec<String> = extra_args.iter().map(|a| a.to_string()).collect();
+        let proc = Self::spawn_with(root, &data_dir, port, &extra_args);
         let server = Self {
             proc,
             data_dir,
             port,
             logs: root.to_path_buf(),
+            extra_args,
         };
         server.wait_ready().await;
         server
     }
 
     pub fn spawn(logs: &Path, data_dir: &Path, port: u16) -> Proc {
+        Self::spawn_with(logs, data_dir, port, &[])
+    }
+
+    fn spawn_with(logs: &Path, data_dir: &Path, port: u16, extra_args: &[String]) -> Proc {
         let listen = format!("127.0.0.1:{port}");
         let ttl = AGENT_TTL_SECS.to_string();
         let dir = data_dir.display().to_string();
-        Proc::spawn(
+        let mut args = vec![
             "server",
-            logs,
-            &[
-                "server",
-                "--listen",
-                &listen,
-                "--data-dir",
-                &dir,
-                "--agent-ttl-secs",
-                &ttl,
-            ],
-        )
+            "--listen",
+            &listen,
+            "--data-dir",
+            &dir,
+            "--agent-ttl-secs",
+            &ttl,
+        ];
+        args.extend(extra_args.iter().map(String::as_str));
+        Proc::spawn("server", logs, &args)
     }
 
     /// `kill -9`, then a start on the same data directory and address.
     pub async fn crash_and_restart(&mut self) {
-        self.proc.kill();
-        self.proc = Self::spawn(&self.logs, &self.data_dir, self.port);
+        self.kill();
+        self.proc = Self::spawn_with(&self.logs, &self.data_dir, self.port, &self.extra_args);
         self.wait_ready().await;
+    }
+
+    /// `kill -9`.
+    pub fn kill(&mut self) {
+        self.proc.kill();
     }
 
     /// Waits until the server answers `/healthz` over TLS with its CA.
@@ -268,6 +284,21 @@ impl ServerProc {
         aws_sdk_cloudwatchlogs::Client::from_conf(config)
     }
 
+    /// An `aws-sdk-elasticloadbalancingv2` client configured from `DIR/env` (its
+    /// `AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2`), trusting only `AWS_CA_BUNDLE`.
+    pub fn elbv2_client(&self) -> aws_sdk_elasticloadbalancingv2::Client {
+        use aws_sdk_elasticloadbalancingv2 as elbv2;
+        let env = self.env();
+        let config = elbv2::Config::builder()
+            .behavior_version(elbv2::config::BehaviorVersion::latest())
+            .region(elbv2::config::Region::new(env["AWS_REGION"].clone()))
+            .credentials_provider(self.env_credentials())
+            .endpoint_url(env["AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2"].clone())
+            .http_client(self.https_client())
+            .build();
+        elbv2::Client::from_conf(config)
+    }
+
     /// The access key in `DIR/env`.
     fn env_credentials(&self) -> aws_credential_types::Credentials {
         let env = self.env();
@@ -301,18 +332,23 @@ impl ServerProc {
 
     /// `berth join-token create`: the token is the last line of its output.
     pub fn join_token(&self, reusable: bool) -> String {
-        let dir = self.data_dir.display().to_string();
-        let mut args = vec![
-            "join-token",
-            "create",
-            "--cluster",
-            "default",
-            "--data-dir",
-            &dir,
-        ];
+        let mut args = vec!["--cluster", "default"];
         if reusable {
             args.push("--reusable");
         }
+        self.create_token(&args)
+    }
+
+    /// `berth join-token create --load-balancer`: a one-time token for `berth lb`.
+    pub fn load_balancer_token(&self) -> String {
+        self.create_token(&["--load-balancer"])
+    }
+
+    /// `berth join-token create ARGS --data-dir DIR`, checked to pin the CA.
+    fn create_token(&self, extra: &[&str]) -> String {
+        let dir = self.data_dir.display().to_string();
+        let mut args = vec!["join-token", "create", "--data-dir", &dir];
+        args.extend_from_slice(extra);
         let out = Command::new(berth_bin())
             .args(&args)
             .output()

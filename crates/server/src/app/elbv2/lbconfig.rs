@@ -236,11 +236,7 @@ impl App {
 /// is nothing to record.
 fn ignore_gone(result: Result<()>) -> Result<()> {
     match result {
-        Err(Error::Api { code, .. })
-            if code.ends_with("NotFound") || code == "TargetGroupNotFound" =>
-        {
-            Ok(())
-        }
+        Err(Error::Api { code, .. }) if code.ends_with("NotFound") => Ok(()),
         Err(Error::ResourceNotFound(_)) => Ok(()),
         other => other,
     }
@@ -631,4 +627,94 @@ fn condition(source: &RuleCondition) -> Option<Condition> {
         },
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use berth_api::lb::{TargetGroupHealth, TargetHealthObservation};
+
+    use super::*;
+
+    const GROUP: &str = "arn:group";
+
+    fn mapped(port: u16, draining: bool) -> MappedTarget {
+        MappedTarget {
+            address: SocketAddr::from(([10, 0, 0, 1], port)),
+            id: "10.0.0.1".into(),
+            port,
+            registration: format!("reg-{port}"),
+            draining,
+        }
+    }
+
+    fn seen(
+        port: u16,
+        state: TargetHealthStateEnum,
+        reason: Option<TargetHealthReasonEnum>,
+    ) -> TargetHealthObservation {
+        TargetHealthObservation {
+            ip: [10, 0, 0, 1].into(),
+            port,
+            state,
+            reason,
+            description: None,
+            in_flight: 0,
+        }
+    }
+
+    fn snapshot(targets: Vec<TargetHealthObservation>) -> HealthSnapshot {
+        HealthSnapshot {
+            generation: 7,
+            target_groups: vec![TargetGroupHealth {
+                target_group_arn: GROUP.into(),
+                targets,
+            }],
+            ..HealthSnapshot::default()
+        }
+    }
+
+    #[test]
+    fn data_planes_combine_worst_of_and_drain_only_together() {
+        use TargetHealthReasonEnum as Reason;
+        use TargetHealthStateEnum as State;
+        let targets = [
+            mapped(1, false),
+            mapped(2, false),
+            mapped(3, true),
+            mapped(4, true),
+        ];
+        let a = snapshot(vec![
+            seen(1, State::Healthy, None),
+            seen(2, State::Healthy, None),
+            seen(3, State::Unused, Some(Reason::TargetNotRegistered)),
+            seen(4, State::Unused, Some(Reason::TargetNotRegistered)),
+        ]);
+        let b = snapshot(vec![
+            seen(1, State::Unhealthy, Some(Reason::TargetTimeout)),
+            seen(2, State::Initial, Some(Reason::ElbRegistrationInProgress)),
+            seen(3, State::Unused, Some(Reason::TargetNotRegistered)),
+            seen(
+                4,
+                State::Draining,
+                Some(Reason::TargetDeregistrationInProgress),
+            ),
+        ]);
+        let (observations, drained) = combine(GROUP, &targets, &[&a, &b]);
+        let by_port: HashMap<u16, &ObservedTargetHealth> =
+            observations.iter().map(|o| (o.port, o)).collect();
+        assert_eq!(by_port[&1].state, State::Unhealthy, "the worst wins");
+        assert_eq!(by_port[&1].reason, Some(Reason::TargetTimeout));
+        assert_eq!(by_port[&1].registration, "reg-1");
+        assert_eq!(
+            by_port[&2].state,
+            State::Healthy,
+            "a data plane that has not checked yet does not count"
+        );
+        assert!(!by_port.contains_key(&3) && !by_port.contains_key(&4));
+        assert_eq!(
+            drained,
+            vec![("10.0.0.1".to_owned(), 3)],
+            "drained only where every data plane drained it"
+        );
+    }
 }
