@@ -184,6 +184,17 @@ fn client_loop(
     (answers, handle)
 }
 
+/// Starts the client loop through `lb` and waits for its first answers.
+async fn load(
+    lb: &Balancer,
+    method: reqwest::Method,
+) -> (Answers, CancellationToken, tokio::task::JoinHandle<()>) {
+    let stop = CancellationToken::new();
+    let (answers, client) = client_loop(lb.port, method, stop.clone());
+    more_answers(&answers, 5).await;
+    (answers, stop, client)
+}
+
 /// Waits until the client loop has `more` answers than it has now.
 async fn more_answers(answers: &Answers, more: usize) {
     let now = answers.lock().await.len();
@@ -237,9 +248,7 @@ async fn zero_failed_requests_during_a_rolling_deployment() {
         return;
     }
     let (cluster, _cleanup, lb) = web_service("rolling").await;
-    let stop = CancellationToken::new();
-    let (answers, client) = client_loop(lb.port, reqwest::Method::POST, stop.clone());
-    more_answers(&answers, 5).await;
+    let (answers, stop, client) = load(&lb, reqwest::Method::POST).await;
 
     cluster
         .client
@@ -299,9 +308,7 @@ async fn zero_failed_requests_while_a_task_is_killed() {
         return;
     }
     let (cluster, _cleanup, lb) = web_service("killed").await;
-    let stop = CancellationToken::new();
-    let (answers, client) = client_loop(lb.port, reqwest::Method::GET, stop.clone());
-    more_answers(&answers, 5).await;
+    let (answers, stop, client) = load(&lb, reqwest::Method::GET).await;
 
     let arns = running_task_arns(&cluster)
         .await
