@@ -733,3 +733,52 @@ async fn awsvpc_tasks_are_registered_as_ip_targets() {
         [(address, 8080, "initial".to_owned())]
     );
 }
+
+#[tokio::test]
+async fn a_draining_task_is_still_held_after_a_server_restart() {
+    let mut cluster = fake_cluster().await;
+    let elb = client(&cluster);
+    register_web(&cluster).await;
+    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 600).await;
+    create_web_service(&cluster, &tg, 1, |r| r).await;
+    let task = wait_registered(&cluster, &elb, "web", &tg, 1)
+        .await
+        .remove(0);
+    let arn = task.task_arn().unwrap().to_owned();
+    let (id, port) = target_of(&cluster, &task).await;
+    cluster
+        .client
+        .update_service()
+        .service("web")
+        .desired_count(0)
+        .send()
+        .await
+        .unwrap();
+    let draining = (id.clone(), port, "draining".to_owned());
+    wait_for("the task deactivating", WAIT, || async {
+        let task = describe_task(&cluster, &arn).await;
+        (task.last_status() == Some("DEACTIVATING") && targets(&elb, &tg).await.contains(&draining))
+            .then_some(())
+    })
+    .await;
+
+    cluster.restart().await;
+    let elb = client(&cluster);
+    // The hold is in the store: after the restart the task still runs while it drains.
+    let task = describe_task(&cluster, &arn).await;
+    assert_eq!(task.last_status(), Some("DEACTIVATING"));
+    assert_eq!(targets(&elb, &tg).await, [draining]);
+
+    cluster
+        .server
+        .app
+        .elbv2_finish_draining(&tg, &[(id, port as u16)])
+        .await
+        .unwrap();
+    let stopped = wait_stopped(&cluster, &arn).await;
+    assert_eq!(
+        stopped.stop_code().map(|c| c.as_str()),
+        Some("ServiceSchedulerInitiated")
+    );
+    assert!(targets(&elb, &tg).await.is_empty());
+}
