@@ -10,10 +10,12 @@
 //! control plane.
 
 mod api_support;
+mod lb_wiring_support;
 
 use std::time::Duration;
 
 use api_support::{fake_cluster, register_with};
+use aws_sdk_ecs::operation::create_service::builders::CreateServiceFluentBuilder;
 use aws_sdk_ecs::types::{
     AwsVpcConfiguration, ContainerDefinition, DeploymentConfiguration, DesiredStatus, LoadBalancer,
     NetworkConfiguration, NetworkMode, PortMapping, Service, Task,
@@ -22,95 +24,79 @@ use aws_sdk_elasticloadbalancingv2 as elbv2;
 use berth_api::elbv2::{TargetHealthReasonEnum, TargetHealthStateEnum};
 use berth_server::app::elbv2::records::ObservedTargetHealth;
 use berth_testkit::{wait_for, TestCluster};
-use elbv2::types::{Action, ActionTypeEnum, ProtocolEnum, TargetGroupAttribute, TargetTypeEnum};
+use elbv2::types::{ProtocolEnum, TargetTypeEnum};
+use lb_wiring_support::{balancer, client, free_port};
 
 const WAIT: Duration = Duration::from_secs(20);
 
-fn elb_client(cluster: &TestCluster) -> elbv2::Client {
-    let own = &cluster.server.credentials;
-    let credentials = aws_credential_types::Credentials::new(
-        &own.access_key_id,
-        &own.secret_access_key,
-        None,
-        None,
-        "berth-test",
-    );
-    let config = elbv2::Config::builder()
-        .behavior_version(elbv2::config::BehaviorVersion::latest())
-        .region(elbv2::config::Region::new(
-            cluster.server.app.config.scope.region.clone(),
-        ))
-        .credentials_provider(credentials)
-        .endpoint_url(cluster.endpoint())
-        .build();
-    elbv2::Client::from_conf(config)
-}
-
-/// A loopback port nothing listens on now, for listeners.
-fn free_port() -> i32 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    i32::from(listener.local_addr().unwrap().port())
-}
-
-/// A target group of `target_type` (with a deregistration delay of `delay` seconds), and,
-/// when `with_listener`, a load balancer whose listener forwards to it.
+/// A target group of `target_type` whose targets drain for `delay` seconds, with a load
+/// balancer whose listener forwards to it.
 async fn target_group(
     elb: &elbv2::Client,
     name: &str,
     target_type: TargetTypeEnum,
     delay: u32,
-    with_listener: bool,
 ) -> String {
-    let tg = elb
-        .create_target_group()
-        .name(name)
-        .protocol(ProtocolEnum::Http)
-        .port(80)
-        .target_type(target_type)
+    balancer(elb, name, free_port(), delay, target_type)
+        .await
+        .target_group
+}
+
+/// Creates service `web` of `desired` tasks of `web` registered in `tg`, with `configure`
+/// applied to the request.
+async fn create_web_service(
+    cluster: &TestCluster,
+    tg: &str,
+    desired: i32,
+    configure: impl FnOnce(CreateServiceFluentBuilder) -> CreateServiceFluentBuilder,
+) {
+    let request = cluster
+        .client
+        .create_service()
+        .service_name("web")
+        .task_definition("web")
+        .desired_count(desired)
+        .load_balancers(lb(tg, "web", 80));
+    configure(request)
         .send()
         .await
-        .expect("creating a target group")
-        .target_groups()[0]
-        .target_group_arn()
-        .unwrap()
-        .to_owned();
-    elb.modify_target_group_attributes()
-        .target_group_arn(&tg)
-        .attributes(
-            TargetGroupAttribute::builder()
-                .key("deregistration_delay.timeout_seconds")
-                .value(delay.to_string())
-                .build(),
-        )
+        .expect("creating the service");
+}
+
+/// Waits until `service` has `n` tasks wanted running, all RUNNING, and `tg` `n` targets.
+async fn wait_registered(
+    cluster: &TestCluster,
+    elb: &elbv2::Client,
+    service: &str,
+    tg: &str,
+    n: usize,
+) -> Vec<Task> {
+    wait_for(&format!("{n} tasks registered"), WAIT, || async {
+        let tasks = service_tasks(cluster, service, DesiredStatus::Running).await;
+        let running = tasks.iter().all(|t| t.last_status() == Some("RUNNING"));
+        (tasks.len() == n && running && targets(elb, tg).await.len() == n).then_some(tasks)
+    })
+    .await
+}
+
+async fn describe_task(cluster: &TestCluster, arn: &str) -> Task {
+    cluster
+        .client
+        .describe_tasks()
+        .tasks(arn)
         .send()
         .await
-        .expect("setting the deregistration delay");
-    if with_listener {
-        let lb = elb
-            .create_load_balancer()
-            .name(name)
-            .send()
-            .await
-            .expect("creating a load balancer")
-            .load_balancers()[0]
-            .load_balancer_arn()
-            .unwrap()
-            .to_owned();
-        elb.create_listener()
-            .load_balancer_arn(lb)
-            .protocol(ProtocolEnum::Http)
-            .port(free_port())
-            .default_actions(
-                Action::builder()
-                    .r#type(ActionTypeEnum::Forward)
-                    .target_group_arn(&tg)
-                    .build(),
-            )
-            .send()
-            .await
-            .expect("creating a listener");
-    }
-    tg
+        .expect("describing a task")
+        .tasks()[0]
+        .clone()
+}
+
+async fn wait_stopped(cluster: &TestCluster, arn: &str) -> Task {
+    wait_for("the task to stop", WAIT, || async {
+        let task = describe_task(cluster, arn).await;
+        (task.last_status() == Some("STOPPED")).then_some(task)
+    })
+    .await
 }
 
 /// `web` with container `web` publishing port 80 on a dynamic host port.
@@ -287,11 +273,23 @@ where
 #[tokio::test]
 async fn load_balancers_are_checked_as_ecs_checks_them() {
     let cluster = fake_cluster().await;
-    let elb = elb_client(&cluster);
+    let elb = client(&cluster);
     register_web(&cluster).await;
-    let instance_group = target_group(&elb, "inst", TargetTypeEnum::Instance, 0, true).await;
-    let ip_group = target_group(&elb, "ips", TargetTypeEnum::Ip, 0, true).await;
-    let lonely = target_group(&elb, "lonely", TargetTypeEnum::Instance, 0, false).await;
+    let instance_group = target_group(&elb, "inst", TargetTypeEnum::Instance, 0).await;
+    let ip_group = target_group(&elb, "ips", TargetTypeEnum::Ip, 0).await;
+    let lonely = elb
+        .create_target_group()
+        .name("lonely")
+        .protocol(ProtocolEnum::Http)
+        .port(80)
+        .target_type(TargetTypeEnum::Instance)
+        .send()
+        .await
+        .expect("creating a target group")
+        .target_groups()[0]
+        .target_group_arn()
+        .unwrap()
+        .to_owned();
     let missing = instance_group.replace("/inst/", "/gone/");
 
     let create = |lbs: Vec<LoadBalancer>| {
@@ -408,31 +406,14 @@ async fn load_balancers_are_checked_as_ecs_checks_them() {
 #[tokio::test]
 async fn tasks_register_when_running_count_healthy_only_when_healthy_and_drain_before_stopping() {
     let cluster = fake_cluster().await;
-    let elb = elb_client(&cluster);
+    let elb = client(&cluster);
     register_web(&cluster).await;
     // A long delay: the drains below end because the data plane says so.
-    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 600, true).await;
-    cluster
-        .client
-        .create_service()
-        .service_name("web")
-        .task_definition("web")
-        .desired_count(2)
-        .load_balancers(lb(&tg, "web", 80))
-        .send()
-        .await
-        .expect("creating the service");
+    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 600).await;
+    create_web_service(&cluster, &tg, 2, |r| r).await;
 
     // Each RUNNING task is registered: its instance and its host port.
-    let first_tasks = wait_for("2 tasks registered", WAIT, || async {
-        let tasks = service_tasks(&cluster, "web", DesiredStatus::Running).await;
-        let registered = targets(&elb, &tg).await;
-        (tasks.len() == 2
-            && registered.len() == 2
-            && tasks.iter().all(|t| t.last_status() == Some("RUNNING")))
-        .then_some(tasks)
-    })
-    .await;
+    let first_tasks = wait_registered(&cluster, &elb, "web", &tg, 2).await;
     let mut expected = Vec::new();
     for task in &first_tasks {
         let (id, port) = target_of(&cluster, task).await;
@@ -545,19 +526,7 @@ async fn tasks_register_when_running_count_healthy_only_when_healthy_and_drain_b
         .elbv2_finish_draining(&tg, &[(drained.0.clone(), drained.1 as u16)])
         .await
         .unwrap();
-    let stopped = wait_for("the drained task to stop", WAIT, || async {
-        let task = cluster
-            .client
-            .describe_tasks()
-            .tasks(deactivating.task_arn().unwrap())
-            .send()
-            .await
-            .unwrap()
-            .tasks()[0]
-            .clone();
-        (task.last_status() == Some("STOPPED")).then_some(task)
-    })
-    .await;
+    let stopped = wait_stopped(&cluster, deactivating.task_arn().unwrap()).await;
     let stopped_at = stopped.stopped_at().expect("a stoppedAt");
     let stopped_at = std::time::SystemTime::UNIX_EPOCH
         + Duration::from_secs_f64(
@@ -583,31 +552,22 @@ async fn tasks_register_when_running_count_healthy_only_when_healthy_and_drain_b
 #[tokio::test]
 async fn a_task_failing_elb_health_checks_is_replaced_after_the_grace_period() {
     let cluster = fake_cluster().await;
-    let elb = elb_client(&cluster);
+    let elb = client(&cluster);
     register_web(&cluster).await;
-    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 0, true).await;
-    cluster
-        .client
-        .create_service()
-        .service_name("web")
-        .task_definition("web")
-        .desired_count(1)
-        .health_check_grace_period_seconds(3600)
-        .deployment_configuration(
-            DeploymentConfiguration::builder()
-                .minimum_healthy_percent(0)
-                .maximum_percent(200)
-                .build(),
-        )
-        .load_balancers(lb(&tg, "web", 80))
-        .send()
-        .await
-        .expect("creating the service");
-    let first = wait_for("a registered task", WAIT, || async {
-        let tasks = service_tasks(&cluster, "web", DesiredStatus::Running).await;
-        (tasks.len() == 1 && targets(&elb, &tg).await.len() == 1).then(|| tasks[0].clone())
+    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 0).await;
+    create_web_service(&cluster, &tg, 1, |r| {
+        r.health_check_grace_period_seconds(3600)
+            .deployment_configuration(
+                DeploymentConfiguration::builder()
+                    .minimum_healthy_percent(0)
+                    .maximum_percent(200)
+                    .build(),
+            )
     })
     .await;
+    let first = wait_registered(&cluster, &elb, "web", &tg, 1)
+        .await
+        .remove(0);
     let task_id = first
         .task_arn()
         .unwrap()
@@ -632,19 +592,7 @@ async fn a_task_failing_elb_health_checks_is_replaced_after_the_grace_period() {
         .send()
         .await
         .unwrap();
-    let stopped = wait_for("the unhealthy task to stop", WAIT, || async {
-        let task = cluster
-            .client
-            .describe_tasks()
-            .tasks(first.task_arn().unwrap())
-            .send()
-            .await
-            .unwrap()
-            .tasks()[0]
-            .clone();
-        (task.last_status() == Some("STOPPED")).then_some(task)
-    })
-    .await;
+    let stopped = wait_stopped(&cluster, first.task_arn().unwrap()).await;
     assert_eq!(
         stopped.stopped_reason(),
         Some(format!("Task failed ELB health checks in (target-group {tg})").as_str())
@@ -671,25 +619,14 @@ async fn a_task_failing_elb_health_checks_is_replaced_after_the_grace_period() {
 #[tokio::test]
 async fn a_task_stopped_by_the_user_is_deregistered_at_once() {
     let cluster = fake_cluster().await;
-    let elb = elb_client(&cluster);
+    let elb = client(&cluster);
     register_web(&cluster).await;
     // The default delay (300 s): the task must not wait for it.
-    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 300, true).await;
-    cluster
-        .client
-        .create_service()
-        .service_name("web")
-        .task_definition("web")
-        .desired_count(1)
-        .load_balancers(lb(&tg, "web", 80))
-        .send()
+    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 300).await;
+    create_web_service(&cluster, &tg, 1, |r| r).await;
+    let task = wait_registered(&cluster, &elb, "web", &tg, 1)
         .await
-        .expect("creating the service");
-    let task = wait_for("a registered task", WAIT, || async {
-        let tasks = service_tasks(&cluster, "web", DesiredStatus::Running).await;
-        (tasks.len() == 1 && targets(&elb, &tg).await.len() == 1).then(|| tasks[0].clone())
-    })
-    .await;
+        .remove(0);
     let (id, port) = target_of(&cluster, &task).await;
     cluster
         .client
@@ -699,15 +636,7 @@ async fn a_task_stopped_by_the_user_is_deregistered_at_once() {
         .await
         .unwrap();
     wait_for("the task stopped and its target draining", WAIT, || async {
-        let described = cluster
-            .client
-            .describe_tasks()
-            .tasks(task.task_arn().unwrap())
-            .send()
-            .await
-            .unwrap()
-            .tasks()[0]
-            .clone();
+        let described = describe_task(&cluster, task.task_arn().unwrap()).await;
         let draining =
             targets(&elb, &tg)
                 .await
@@ -720,7 +649,7 @@ async fn a_task_stopped_by_the_user_is_deregistered_at_once() {
 #[tokio::test]
 async fn awsvpc_tasks_are_registered_as_ip_targets() {
     let cluster = fake_cluster().await;
-    let elb = elb_client(&cluster);
+    let elb = client(&cluster);
     let subnet = cluster
         .server
         .app
@@ -743,8 +672,8 @@ async fn awsvpc_tasks_are_registered_as_ip_targets() {
         .send()
         .await
         .expect("registering vpc");
-    let ips = target_group(&elb, "ips", TargetTypeEnum::Ip, 0, true).await;
-    let instances = target_group(&elb, "inst", TargetTypeEnum::Instance, 0, true).await;
+    let ips = target_group(&elb, "ips", TargetTypeEnum::Ip, 0).await;
+    let instances = target_group(&elb, "inst", TargetTypeEnum::Instance, 0).await;
     let network = NetworkConfiguration::builder()
         .awsvpc_configuration(
             AwsVpcConfiguration::builder()
@@ -789,14 +718,9 @@ async fn awsvpc_tasks_are_registered_as_ip_targets() {
         .send()
         .await
         .expect("creating the service");
-    let task = wait_for("a registered task", WAIT, || async {
-        let tasks = service_tasks(&cluster, "vpc", DesiredStatus::Running).await;
-        (tasks.len() == 1
-            && tasks[0].last_status() == Some("RUNNING")
-            && targets(&elb, &ips).await.len() == 1)
-            .then(|| tasks[0].clone())
-    })
-    .await;
+    let task = wait_registered(&cluster, &elb, "vpc", &ips, 1)
+        .await
+        .remove(0);
     let address = task.attachments()[0]
         .details()
         .iter()
@@ -808,4 +732,53 @@ async fn awsvpc_tasks_are_registered_as_ip_targets() {
         targets(&elb, &ips).await,
         [(address, 8080, "initial".to_owned())]
     );
+}
+
+#[tokio::test]
+async fn a_draining_task_is_still_held_after_a_server_restart() {
+    let mut cluster = fake_cluster().await;
+    let elb = client(&cluster);
+    register_web(&cluster).await;
+    let tg = target_group(&elb, "web", TargetTypeEnum::Instance, 600).await;
+    create_web_service(&cluster, &tg, 1, |r| r).await;
+    let task = wait_registered(&cluster, &elb, "web", &tg, 1)
+        .await
+        .remove(0);
+    let arn = task.task_arn().unwrap().to_owned();
+    let (id, port) = target_of(&cluster, &task).await;
+    cluster
+        .client
+        .update_service()
+        .service("web")
+        .desired_count(0)
+        .send()
+        .await
+        .unwrap();
+    let draining = (id.clone(), port, "draining".to_owned());
+    wait_for("the task deactivating", WAIT, || async {
+        let task = describe_task(&cluster, &arn).await;
+        (task.last_status() == Some("DEACTIVATING") && targets(&elb, &tg).await.contains(&draining))
+            .then_some(())
+    })
+    .await;
+
+    cluster.restart().await;
+    let elb = client(&cluster);
+    // The hold is in the store: after the restart the task still runs while it drains.
+    let task = describe_task(&cluster, &arn).await;
+    assert_eq!(task.last_status(), Some("DEACTIVATING"));
+    assert_eq!(targets(&elb, &tg).await, [draining]);
+
+    cluster
+        .server
+        .app
+        .elbv2_finish_draining(&tg, &[(id, port as u16)])
+        .await
+        .unwrap();
+    let stopped = wait_stopped(&cluster, &arn).await;
+    assert_eq!(
+        stopped.stop_code().map(|c| c.as_str()),
+        Some("ServiceSchedulerInitiated")
+    );
+    assert!(targets(&elb, &tg).await.is_empty());
 }

@@ -261,6 +261,15 @@ impl App {
             let Some(record) = view.service(cluster, name) else {
                 return Ok(Vec::new());
             };
+            // Most services have no load balancers: their passes cost nothing here. A task
+            // keeps its deployment's targets while that deployment is listed.
+            if record
+                .deployments
+                .iter()
+                .all(|d| d.load_balancers.is_empty())
+            {
+                return Ok(Vec::new());
+            }
             for entry in view.service_tasks(cluster, name) {
                 let Some(task) = &entry.intent else { continue };
                 let stopped = entry.is_stopped();
