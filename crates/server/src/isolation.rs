@@ -29,11 +29,8 @@ pub const ADDABLE_CAPABILITY: &str = "SYS_PTRACE";
 /// What placement knows about the task when it chooses a tier.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TaskNeeds {
-    /// A FARGATE task: never `standard`; gVisor where the host has it.
+    /// A FARGATE task: never `standard`.
     pub fargate: bool,
-    /// `pidMode` or `ipcMode` is `task`: the containers share a namespace, which gVisor
-    /// cannot give containers in separate sandboxes (Docker starts one per container).
-    pub shares_pid_or_ipc: bool,
 }
 
 /// A host cannot run the tier the task needs.
@@ -70,20 +67,16 @@ pub fn required_attribute(
 }
 
 /// The tier a task gets on a host that can run `host` tiers: the cluster's requirement
-/// (a minimum), and for a Fargate task gVisor where the host has it (and the task shares
-/// no pid or IPC namespace), hardened runc otherwise. EC2 and EXTERNAL tasks get what
-/// the cluster requires, `standard` without a requirement.
+/// (a minimum), raised to hardened runc for a Fargate task. gVisor is never chosen
+/// unasked: Debian's runsc on current kernels gives containers no outbound networking of
+/// their own and does not hold the task's memory limit the way runc does
+/// (`docs/isolation.md`), so a cluster asks for it with its `berth:isolation` tag.
 pub fn isolation_for(
     needs: TaskNeeds,
     requirement: Option<Isolation>,
     host: &[Isolation],
 ) -> Result<Isolation, TierUnavailable> {
-    let floor = floor(needs, requirement);
-    let tier = if needs.fargate && !needs.shares_pid_or_ipc && host.contains(&Isolation::Gvisor) {
-        Isolation::Gvisor.max(floor)
-    } else {
-        floor
-    };
+    let tier = floor(needs, requirement);
     if host.contains(&tier) {
         Ok(tier)
     } else {
@@ -198,14 +191,8 @@ mod tests {
 
     use super::*;
 
-    const EC2: TaskNeeds = TaskNeeds {
-        fargate: false,
-        shares_pid_or_ipc: false,
-    };
-    const FARGATE: TaskNeeds = TaskNeeds {
-        fargate: true,
-        shares_pid_or_ipc: false,
-    };
+    const EC2: TaskNeeds = TaskNeeds { fargate: false };
+    const FARGATE: TaskNeeds = TaskNeeds { fargate: true };
     const ALL: &[Isolation] = &Isolation::ALL;
     const RUNC: &[Isolation] = &[Isolation::Standard, Isolation::Hardened];
 
@@ -232,9 +219,13 @@ mod tests {
     }
 
     #[test]
-    fn fargate_tasks_get_gvisor_where_the_host_has_it_and_hardened_runc_otherwise() {
-        assert_eq!(isolation_for(FARGATE, None, ALL), Ok(Isolation::Gvisor));
+    fn fargate_tasks_get_hardened_runc_and_gvisor_when_their_cluster_asks() {
+        assert_eq!(isolation_for(FARGATE, None, ALL), Ok(Isolation::Hardened));
         assert_eq!(isolation_for(FARGATE, None, RUNC), Ok(Isolation::Hardened));
+        assert_eq!(
+            isolation_for(FARGATE, Some(Isolation::Gvisor), ALL),
+            Ok(Isolation::Gvisor)
+        );
         // A requirement is a minimum: standard does not weaken a Fargate task.
         assert_eq!(
             isolation_for(FARGATE, Some(Isolation::Standard), RUNC),
@@ -248,11 +239,6 @@ mod tests {
             required_attribute(FARGATE, None),
             Isolation::Hardened.attribute()
         );
-        let sharing = TaskNeeds {
-            shares_pid_or_ipc: true,
-            ..FARGATE
-        };
-        assert_eq!(isolation_for(sharing, None, ALL), Ok(Isolation::Hardened));
     }
 
     #[test]

@@ -154,7 +154,13 @@ impl App {
                 let record: ServiceRecord =
                     serde_json::from_slice(&kv.value).map_err(|e| Error::Internal(e.into()))?;
                 if record.status != "INACTIVE" {
-                    return Err(Error::invalid("Creation of service was not idempotent."));
+                    // A DeleteCluster that landed first answers as for an inactive cluster.
+                    return Err(match self.create_conflict(&cluster).await {
+                        Error::Conflict => {
+                            Error::invalid("Creation of service was not idempotent.")
+                        }
+                        other => other,
+                    });
                 }
                 Compare::ModRevision {
                     key: key.clone(),
@@ -208,6 +214,10 @@ impl App {
         ];
         let rendered = {
             let view = self.view.read();
+            // The cluster must still be ACTIVE when the service lands (see `clusters.rs`).
+            let (fence_compares, fence_ops) = self.cluster_create_fence(&view, &cluster)?;
+            compares.extend(fence_compares);
+            ops.extend(fence_ops);
             self.render_service(&view, &record, true)
         };
         if let Some((key, hash)) = &idempotency {

@@ -486,8 +486,6 @@ impl App {
         let task_def = &definition.definition;
         let isolation_needs = TaskNeeds {
             fargate: launch_type == LaunchType::Fargate,
-            shares_pid_or_ipc: task_def.pid_mode == Some(ecs::PidMode::Task)
-                || task_def.ipc_mode == Some(ecs::IpcMode::Task),
         };
         crate::isolation::check_task(
             crate::isolation::floor(isolation_needs, isolation_requirement),
@@ -593,8 +591,14 @@ impl App {
             };
             let isolation = {
                 let view = self.view.read();
+                // A FARGATE task's host is in the control plane's pool.
+                let host_cluster = if spec.launch_type == LaunchType::Fargate {
+                    super::fargate::FARGATE_POOL_CLUSTER
+                } else {
+                    spec.cluster.as_str()
+                };
                 let host = view
-                    .instance(&spec.cluster, instance_id)
+                    .instance(host_cluster, instance_id)
                     .map(|i| crate::isolation::host_tiers(&i.attributes))
                     .unwrap_or_default();
                 crate::isolation::isolation_for(
