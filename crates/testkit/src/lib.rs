@@ -520,25 +520,36 @@ pub fn docker_time_nanos(s: &str) -> i128 {
     parse(s).unwrap_or_else(|| panic!("not an RFC 3339 timestamp: {s:?}"))
 }
 
-/// Removes every container (any state) labelled with one of the container instance ARNs.
-pub fn remove_instance_containers(instance_arns: &[String]) {
+/// Removes every Docker object of `kind` (`container`, `volume`, `network`) labelled with
+/// one of the container instance ARNs: what the agent made for those instances' tasks.
+fn remove_labelled(kind: &str, instance_arns: &[String]) {
     for arn in instance_arns {
-        let ids = std::process::Command::new("docker")
-            .args([
-                "ps",
-                "-aq",
-                "--filter",
-                &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN),
-            ])
+        let filter = format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN);
+        // Containers in any state; volumes and networks have no states to list.
+        let (list, remove): (&[&str], &[&str]) = match kind {
+            "container" => (&["ls", "-aq"], &["rm", "-f"]),
+            "volume" => (&["ls", "-q"], &["rm", "-f"]),
+            _ => (&["ls", "-q"], &["rm"]),
+        };
+        let listed = std::process::Command::new("docker")
+            .arg(kind)
+            .args(list)
+            .args(["--filter", &filter])
             .output();
-        if let Ok(out) = ids {
-            for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
-                let _ = std::process::Command::new("docker")
-                    .args(["rm", "-f", id])
-                    .output();
-            }
+        let Ok(out) = listed else { continue };
+        for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+            let _ = std::process::Command::new("docker")
+                .arg(kind)
+                .args(remove)
+                .arg(id)
+                .output();
         }
     }
+}
+
+/// Removes every container (any state) labelled with one of the container instance ARNs.
+pub fn remove_instance_containers(instance_arns: &[String]) {
+    remove_labelled("container", instance_arns);
 }
 
 /// Removes the task cgroups (`/sys/fs/cgroup/*/berth/<task id>`) the agent made for the
@@ -559,47 +570,13 @@ pub fn remove_task_cgroups(task_arns: &[String]) {
 /// Removes every Docker volume labelled with one of the container instance ARNs (the
 /// volumes the agent made for tasks).
 pub fn remove_instance_volumes(instance_arns: &[String]) {
-    for arn in instance_arns {
-        let ids = std::process::Command::new("docker")
-            .args([
-                "volume",
-                "ls",
-                "-q",
-                "--filter",
-                &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN),
-            ])
-            .output();
-        if let Ok(out) = ids {
-            for name in String::from_utf8_lossy(&out.stdout).split_whitespace() {
-                let _ = std::process::Command::new("docker")
-                    .args(["volume", "rm", "-f", name])
-                    .output();
-            }
-        }
-    }
+    remove_labelled("volume", instance_arns);
 }
 
 /// Removes every Docker network labelled with one of the container instance ARNs (the
 /// networks of the awsvpc slices the agent made), once their containers are gone.
 pub fn remove_instance_networks(instance_arns: &[String]) {
-    for arn in instance_arns {
-        let ids = std::process::Command::new("docker")
-            .args([
-                "network",
-                "ls",
-                "-q",
-                "--filter",
-                &format!("label={}={arn}", berth_api::protocol::labels::INSTANCE_ARN),
-            ])
-            .output();
-        if let Ok(out) = ids {
-            for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
-                let _ = std::process::Command::new("docker")
-                    .args(["network", "rm", id])
-                    .output();
-            }
-        }
-    }
+    remove_labelled("network", instance_arns);
 }
 
 /// Removes, when dropped (also when a test panics), the containers of every task it

@@ -414,7 +414,7 @@ async fn awsvpc_tasks_reach_each_other_by_address_where_their_groups_allow() {
     }
     drop(cleanup);
     for instance in &instances {
-        remove_networks(None, instance);
+        berth_testkit::remove_instance_networks(std::slice::from_ref(instance));
     }
     if let Some((mut agent, arn, _dir)) = second {
         agent.stop().await;
@@ -549,5 +549,5 @@ async fn a_restarted_agent_readopts_awsvpc_tasks_with_their_addresses() {
     );
     agent.stop().await;
     drop(cleanup);
-    remove_networks(None, &instance);
+    berth_testkit::remove_instance_networks(std::slice::from_ref(&instance));
 }

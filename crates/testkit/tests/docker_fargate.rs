@@ -89,22 +89,6 @@ async fn run_fargate(cluster: &TestCluster, family: &str, subnet: &str) -> Task 
     out.tasks()[0].clone()
 }
 
-/// Removes the Docker networks the pool host made for its slices.
-fn remove_networks(instance_arn: &str) {
-    let out = docker(&[
-        "network",
-        "ls",
-        "-q",
-        "--filter",
-        &format!("label=com.berth.container-instance-arn={instance_arn}"),
-    ]);
-    for id in out.split_whitespace() {
-        let _ = std::process::Command::new("docker")
-            .args(["network", "rm", id])
-            .output();
-    }
-}
-
 #[tokio::test]
 async fn a_fargate_task_gets_its_address_and_answers_on_it() {
     if !docker_available() {
@@ -178,7 +162,7 @@ async fn a_fargate_task_gets_its_address_and_answers_on_it() {
     cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
     drop(pool);
     drop(cleanup);
-    remove_networks(&pool_arn);
+    berth_testkit::remove_instance_networks(std::slice::from_ref(&pool_arn));
 }
 
 #[tokio::test]
@@ -212,5 +196,5 @@ async fn a_fargate_task_over_its_memory_is_stopped_out_of_memory() {
     );
     drop(pool);
     drop(cleanup);
-    remove_networks(&pool_arn);
+    berth_testkit::remove_instance_networks(std::slice::from_ref(&pool_arn));
 }

@@ -297,7 +297,7 @@ async fn a_gvisor_awsvpc_task_runs_its_pause_container_and_containers_under_runs
         .expect("StopTask");
     cluster.wait_for_task_status(&arn, "STOPPED", TIMEOUT).await;
     drop(cleanup);
-    remove_networks(&instances[0]);
+    berth_testkit::remove_instance_networks(&instances[..1]);
 }
 
 /// `GET /` over plain TCP, with short timeouts; the whole answer.
@@ -312,14 +312,6 @@ fn http_get(address: &str) -> Option<String> {
     let mut body = String::new();
     stream.read_to_string(&mut body).ok()?;
     Some(body)
-}
-
-/// Removes the Docker networks the agent made for its slices.
-fn remove_networks(instance_arn: &str) {
-    let label = format!("label=com.berth.container-instance-arn={instance_arn}");
-    for id in docker(&["network", "ls", "-q", "--filter", &label]).split_whitespace() {
-        docker(&["network", "rm", id]);
-    }
 }
 
 #[tokio::test]
