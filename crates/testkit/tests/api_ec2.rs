@@ -51,28 +51,11 @@ fn command(action: &str) -> String {
 
 /// Runs `aws ec2 <action> ARGS…` against the cluster, isolated from `~/.aws`.
 async fn aws(cluster: &TestCluster, action: &str, args: &[&str]) -> Output {
-    let own = &cluster.server.credentials;
-    tokio::process::Command::new("aws")
+    api_support::aws_cli(cluster, "aws")
         .arg("ec2")
         .arg(command(action))
         .args(args)
         .args(["--output", "json"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", std::env::temp_dir())
-        .env("AWS_ACCESS_KEY_ID", &own.access_key_id)
-        .env("AWS_SECRET_ACCESS_KEY", &own.secret_access_key)
-        .env(
-            "AWS_DEFAULT_REGION",
-            &cluster.server.app.config.scope.region,
-        )
-        .env("AWS_CONFIG_FILE", "/nonexistent/berth-test-config")
-        .env(
-            "AWS_SHARED_CREDENTIALS_FILE",
-            "/nonexistent/berth-test-credentials",
-        )
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_PAGER", "")
         .env("AWS_ENDPOINT_URL_EC2", cluster.endpoint())
         .output()
         .await
@@ -550,6 +533,11 @@ async fn raw_ec2_requests_are_checked_and_authorized() {
             "InvalidParameterValue",
         ),
         (format!("Action=RunInstances&{V}"), 400, "InvalidAction"),
+        (
+            format!("Action=AuthorizeSecurityGroupIngress&{V}&GroupName=default&SourceSecurityGroupName=default"),
+            400,
+            "InvalidParameterValue",
+        ),
         (
             format!("Action=DeleteSubnet&{V}&SubnetId=subnet-x"),
             400,

@@ -420,17 +420,7 @@ impl App {
         req: AuthorizeSecurityGroupIngressRequest,
     ) -> Result<AuthorizeSecurityGroupIngressResult> {
         refuse_given(
-            &[
-                (
-                    "SourceSecurityGroupName",
-                    req.source_security_group_name.is_some(),
-                ),
-                (
-                    "SourceSecurityGroupOwnerId",
-                    req.source_security_group_owner_id.is_some(),
-                ),
-                ("TagSpecification", req.tag_specifications.is_some()),
-            ],
+            &[("TagSpecification", req.tag_specifications.is_some())],
             "security group rules",
         )?;
         let rules = ingress_rules(
@@ -440,6 +430,8 @@ impl App {
                 from_port: req.from_port,
                 to_port: req.to_port,
                 cidr: req.cidr_ip,
+                source_group_given: req.source_security_group_name.is_some()
+                    || req.source_security_group_owner_id.is_some(),
             },
         )?;
         let group = self.find_group(&req.group_id, &req.group_name)?;
@@ -473,17 +465,7 @@ impl App {
         req: RevokeSecurityGroupIngressRequest,
     ) -> Result<RevokeSecurityGroupIngressResult> {
         refuse_given(
-            &[
-                (
-                    "SourceSecurityGroupName",
-                    req.source_security_group_name.is_some(),
-                ),
-                (
-                    "SourceSecurityGroupOwnerId",
-                    req.source_security_group_owner_id.is_some(),
-                ),
-                ("SecurityGroupRuleId", req.security_group_rule_ids.is_some()),
-            ],
+            &[("SecurityGroupRuleId", req.security_group_rule_ids.is_some())],
             "security group rules",
         )?;
         let rules = ingress_rules(
@@ -493,6 +475,8 @@ impl App {
                 from_port: req.from_port,
                 to_port: req.to_port,
                 cidr: req.cidr_ip,
+                source_group_given: req.source_security_group_name.is_some()
+                    || req.source_security_group_owner_id.is_some(),
             },
         )?;
         let group = self.find_group(&req.group_id, &req.group_name)?;
@@ -634,12 +618,14 @@ impl App {
 }
 
 /// The legacy single rule of Authorize/RevokeSecurityGroupIngress (`IpProtocol`,
-/// `FromPort`, `ToPort`, `CidrIp`).
+/// `FromPort`, `ToPort`, `CidrIp`), and whether it named a source group instead
+/// (`SourceSecurityGroupName`/`OwnerId`, which berth refuses).
 struct FlatRule {
     protocol: Option<String>,
     from_port: Option<i32>,
     to_port: Option<i32>,
     cidr: Option<String>,
+    source_group_given: bool,
 }
 
 /// The rules a request gives, as berth's ingress rules; what berth cannot filter on is
@@ -648,6 +634,13 @@ fn ingress_rules(
     permissions: Option<Vec<IpPermission>>,
     flat: FlatRule,
 ) -> Result<Vec<IngressRule>> {
+    refuse_given(
+        &[(
+            "SourceSecurityGroupName/SourceSecurityGroupOwnerId",
+            flat.source_group_given,
+        )],
+        "security group rules (they name a source IPv4 CIDR)",
+    )?;
     let flat_given = flat.protocol.is_some()
         || flat.from_port.is_some()
         || flat.to_port.is_some()
@@ -1035,6 +1028,7 @@ mod tests {
             from_port: None,
             to_port: None,
             cidr: None,
+            source_group_given: false,
         };
         let err = ingress_rules(Some(vec![groups]), none).unwrap_err();
         assert!(err.to_string().contains("IpPermissions.1.Groups"), "{err}");
