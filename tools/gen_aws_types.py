@@ -51,7 +51,7 @@ def botocore_models():
     return os.path.join(os.path.dirname(botocore.__file__), "data")
 
 RUST_KEYWORDS = {"type", "override", "match", "ref", "use", "mod", "fn", "in", "for", "loop",
-                 "async", "await", "move", "self", "super", "crate", "where", "struct", "enum",
+                 "async", "await", "move", "return", "self", "super", "crate", "where", "struct", "enum",
                  "impl", "trait", "as", "box", "const", "static", "final", "priv", "macro", "yield"}
 # Shape names that would shadow a name the generated code uses.
 RESERVED_TYPE_NAMES = {"Option", "Result", "Box", "Vec", "String", "Value", "Map", "Error"}
@@ -99,6 +99,10 @@ SERVICES = {
         "DescribeListeners ModifyListener DeleteListener CreateRule DescribeRules ModifyRule "
         "DeleteRule SetRulePriorities RegisterTargets DeregisterTargets DescribeTargetHealth "
         "AddTags RemoveTags DescribeTags")),
+    "ec2": dict(model="ec2/2016-11-15", label="EC2", title="EC2 (subnets and security groups)",
+                ops=ops(
+        "CreateSubnet DescribeSubnets DeleteSubnet CreateSecurityGroup DescribeSecurityGroups "
+        "DeleteSecurityGroup AuthorizeSecurityGroupIngress RevokeSecurityGroupIngress")),
 }
 
 
@@ -176,7 +180,10 @@ class Generator:
         self.model = load_model(self.config["model"])
         self.meta = self.model["metadata"]
         self.shapes = self.model["shapes"]
-        self.query = self.meta["protocol"] == "query"
+        # EC2's protocol is AWS Query with its own request names (see `request_member_name`)
+        # and answers without a result wrapper.
+        self.ec2 = self.meta["protocol"] == "ec2"
+        self.query = self.meta["protocol"] in ("query", "ec2")
         # ECS is kept exactly as it was first generated; the newer modules also document
         # their members and their operations.
         self.legacy = self.config["ops"] is None
@@ -299,6 +306,21 @@ class Generator:
             return shape["member"]["locationName"]
         return spec.get("locationName", member)
 
+    def request_member_name(self, member, spec):
+        """The parameter name of a request member: EC2 (botocore's EC2Serializer) uses the
+        member's `queryName`, else its `locationName` capitalized, else its name."""
+        if not self.ec2:
+            return self.query_member_name(member, spec)
+        if "queryName" in spec:
+            return spec["queryName"]
+        if "locationName" in spec:
+            return spec["locationName"][:1].upper() + spec["locationName"][1:]
+        return member
+
+    def request_list_member_arg(self, shape):
+        """EC2 requests send every list flattened: `Name.1`, `Name.2`."""
+        return "None" if self.ec2 else self.list_member_arg(shape)
+
     def list_member_arg(self, shape):
         if shape.get("flattened"):
             return "None"
@@ -315,7 +337,8 @@ class Generator:
         t = shape["type"]
         if t == "list":
             return "q::list(%s, %s, %s, %s)" % (
-                params, key, self.list_member_arg(shape), self.reader(shape["member"]["shape"]))
+                params, key, self.request_list_member_arg(shape),
+                self.reader(shape["member"]["shape"]))
         if t == "map":
             return "q::map(%s, %s, %s, %s)" % (
                 params, key, self.map_args(shape), self.reader(shape["value"]["shape"]))
@@ -370,7 +393,7 @@ class Generator:
             w("//! deserializes from and serializes to ECS's JSON 1.1 shapes exactly, and implements")
             w("//! [`Validate`] with the model's length and range limits.")
         else:
-            protocol = "AWS Query" if self.query else "AWS JSON 1.1"
+            protocol = "EC2 Query" if self.ec2 else "AWS Query" if self.query else "AWS JSON 1.1"
             # Links use full paths: lib.rs documents the module too, and rustdoc then
             # resolves them from the crate root.
             paragraphs = [
@@ -419,7 +442,8 @@ class Generator:
             names = [n for n in ("FromQuery", "QueryError", "QueryParams", "QueryScalar", "ToXml", "XmlWriter")
                      if used(n)]
             w("use crate::query::{self as q, %s};" % ", ".join(names))
-        w("use crate::validate::{check_len, check_range, Validate, ValidationError};")
+        checks = [n for n in ("check_len", "check_range") if used(n)]
+        w("use crate::validate::{%s};" % ", ".join(checks + ["Validate", "ValidationError"]))
         w("")
 
     def constants(self, w):
@@ -456,6 +480,10 @@ class Generator:
                     "The request of `%s`." % op)
             if "output" in spec:
                 wrapper = spec["output"].get("resultWrapper")
+                if self.ec2:
+                    roles.setdefault(spec["output"]["shape"], []).append(
+                        "The response of `%s` (written inside `<%sResponse>`)." % (op, op))
+                    continue
                 if self.query and wrapper != op + "Result":
                     raise SystemExit("%s: result wrapper %r is not %sResult" % (op, wrapper, op))
                 roles.setdefault(spec["output"]["shape"], []).append(
@@ -594,7 +622,7 @@ class Generator:
         w("    fn from_query(params: &QueryParams, prefix: &str) -> Result<Self, QueryError> {")
         w("        Ok(Self {")
         for member, spec in members.items():
-            key = "&q::member_key(prefix, %s)" % rust_str(self.query_member_name(member, spec))
+            key = "&q::member_key(prefix, %s)" % rust_str(self.request_member_name(member, spec))
             reader = self.reader(spec["shape"])
             if member in required:
                 w("            %s: q::required(params, %s, %s)?," % (snake(member), key, reader))

@@ -8,6 +8,9 @@
 
 pub mod arn;
 pub mod awslogs;
+/// EC2 (EC2 Query, `ec2/2016-11-15`): subnets and security groups, the subset berth serves
+/// for awsvpc networking.
+pub mod ec2;
 /// ECS (AWS JSON 1.1): every shape of the `ecs/2014-11-13` model.
 pub mod ecs;
 /// Elastic Load Balancing v2 (AWS Query, `elbv2/2015-12-01`): load balancers, target groups,

@@ -884,5 +884,41 @@ pub fn error_xml(
     w.into_string()
 }
 
+/// The response document of an EC2 action: `<{action}Response xmlns="namespace">
+/// <requestId>…</requestId>` and the output's members directly (EC2 has no result wrapper),
+/// as botocore's EC2 parser reads it.
+pub fn ec2_response_xml<T: ToXml>(
+    action: &str,
+    namespace: &str,
+    result: Option<&T>,
+    request_id: &str,
+) -> String {
+    let response_tag = format!("{action}Response");
+    let mut w = XmlWriter::new();
+    w.start_with_namespace(&response_tag, namespace);
+    w.element("requestId", request_id);
+    if let Some(result) = result {
+        result.write_xml(&mut w);
+    }
+    w.end(&response_tag);
+    w.into_string()
+}
+
+/// An EC2 error document: `<Response><Errors><Error><Code>code</Code><Message>message
+/// </Message></Error></Errors><RequestID>…</RequestID></Response>`.
+pub fn ec2_error_xml(code: &str, message: &str, request_id: &str) -> String {
+    let mut w = XmlWriter::new();
+    w.start("Response");
+    w.start("Errors");
+    w.start("Error");
+    w.element("Code", code);
+    w.element("Message", message);
+    w.end("Error");
+    w.end("Errors");
+    w.element("RequestID", request_id);
+    w.end("Response");
+    w.into_string()
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,4 @@
-//! Round trips of the AWS Query services (IAM, STS, ELBv2) against botocore.
+//! Round trips of the AWS Query services (IAM, STS, ELBv2, EC2) against botocore.
 //!
 //! Every request body below is what botocore 1.43's `QuerySerializer` put on the wire for the
 //! call in the comment above it (captured from a real client's `before-send` event). Every
@@ -7,10 +7,12 @@
 //! that the generated readers take those bodies apart into the right values, and that the
 //! writers still produce exactly the XML botocore was shown to read.
 
+use berth_api::ec2;
 use berth_api::elbv2;
 use berth_api::iam;
 use berth_api::query::{
-    empty_response_xml, error_xml, parse_request, response_xml, QueryError, QueryParams,
+    ec2_error_xml, ec2_response_xml, empty_response_xml, error_xml, parse_request, response_xml,
+    QueryError, QueryParams,
 };
 use berth_api::sts;
 
@@ -810,4 +812,117 @@ fn module_constants_match_the_models() {
     assert_eq!(elbv2::OPERATIONS.len(), 26);
     assert_eq!(iam::OPERATIONS.len(), 20);
     assert_eq!(sts::OPERATIONS, ["GetCallerIdentity", "AssumeRole"]);
+}
+
+// ----- EC2 -----
+// botocore's EC2Serializer flattens every list (`Name.1`) and names members by their
+// capitalized `locationName`; its EC2 parser reads answers without a result wrapper.
+
+// ec2.authorize_security_group_ingress(GroupId='sg-0123456789abcdef0', DryRun=False,
+//     IpPermissions=[{'IpProtocol': 'tcp', 'FromPort': 80, 'ToPort': 81,
+//                     'IpRanges': [{'CidrIp': '10.0.0.0/8'}, {'CidrIp': '192.168.0.0/16'}]}])
+const EC2_AUTHORIZE: &str = "Action=AuthorizeSecurityGroupIngress&Version=2016-11-15&GroupId=sg-0123456789abcdef0&IpPermissions.1.IpProtocol=tcp&IpPermissions.1.FromPort=80&IpPermissions.1.ToPort=81&IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0%2F8&IpPermissions.1.IpRanges.2.CidrIp=192.168.0.0%2F16&DryRun=false";
+
+// ec2.describe_subnets(SubnetIds=['subnet-0123456789abcdef0'],
+//     Filters=[{'Name': 'cidr-block', 'Values': ['10.1.*', '10.2.*']}])
+const EC2_DESCRIBE_SUBNETS: &str = "Action=DescribeSubnets&Version=2016-11-15&SubnetId.1=subnet-0123456789abcdef0&Filter.1.Name=cidr-block&Filter.1.Value.1=10.1.%2A&Filter.1.Value.2=10.2.%2A";
+
+// ec2.create_security_group(GroupName='web', Description='web tier',
+//     VpcId='vpc-0000000000000b347')
+const EC2_CREATE_SECURITY_GROUP: &str = "Action=CreateSecurityGroup&Version=2016-11-15&GroupName=web&GroupDescription=web+tier&VpcId=vpc-0000000000000b347";
+
+#[test]
+fn ec2_requests_read_what_botocore_sends() {
+    let request: ec2::AuthorizeSecurityGroupIngressRequest =
+        parse_request(&params(EC2_AUTHORIZE)).unwrap();
+    assert_eq!(request.group_id.as_deref(), Some("sg-0123456789abcdef0"));
+    assert_eq!(request.dry_run, Some(false));
+    let permissions = request.ip_permissions.expect("IpPermissions");
+    assert_eq!(permissions.len(), 1);
+    assert_eq!(permissions[0].ip_protocol.as_deref(), Some("tcp"));
+    assert_eq!(
+        (permissions[0].from_port, permissions[0].to_port),
+        (Some(80), Some(81))
+    );
+    let cidrs: Vec<_> = permissions[0]
+        .ip_ranges
+        .as_ref()
+        .expect("IpRanges")
+        .iter()
+        .map(|r| r.cidr_ip.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(cidrs, vec!["10.0.0.0/8", "192.168.0.0/16"]);
+
+    let request: ec2::DescribeSubnetsRequest =
+        parse_request(&params(EC2_DESCRIBE_SUBNETS)).unwrap();
+    assert_eq!(
+        request.subnet_ids,
+        Some(vec!["subnet-0123456789abcdef0".to_owned()])
+    );
+    assert_eq!(
+        request.filters,
+        Some(vec![ec2::Filter {
+            name: Some("cidr-block".into()),
+            values: Some(vec!["10.1.*".into(), "10.2.*".into()]),
+        }])
+    );
+
+    let request: ec2::CreateSecurityGroupRequest =
+        parse_request(&params(EC2_CREATE_SECURITY_GROUP)).unwrap();
+    assert_eq!(request.group_name, "web");
+    assert_eq!(request.description, "web tier");
+    assert_eq!(request.vpc_id.as_deref(), Some("vpc-0000000000000b347"));
+}
+
+#[test]
+fn ec2_answers_are_what_botocore_reads() {
+    // botocore's EC2 parser read this as {'NextToken': 'abc', 'SecurityGroups': [{'GroupId':
+    // 'sg-0123456789abcdef0', 'IpPermissionsEgress': [{'IpProtocol': '-1', 'IpRanges':
+    // [{'CidrIp': '0.0.0.0/0'}]}], 'VpcId': 'vpc-0000000000000b347', 'GroupName': 'web',
+    // 'Description': 'web & tier', 'IpPermissions': [{'IpProtocol': 'tcp', 'FromPort': 80,
+    // 'ToPort': 81, 'UserIdGroupPairs': [], 'IpRanges': [{'CidrIp': '10.0.0.0/8'}]}]}]}.
+    let range = |cidr: &str| ec2::IpRange {
+        cidr_ip: Some(cidr.into()),
+        description: None,
+    };
+    let result = ec2::DescribeSecurityGroupsResult {
+        next_token: Some("abc".into()),
+        security_groups: Some(vec![ec2::SecurityGroup {
+            group_id: Some("sg-0123456789abcdef0".into()),
+            ip_permissions_egress: Some(vec![ec2::IpPermission {
+                ip_protocol: Some("-1".into()),
+                ip_ranges: Some(vec![range("0.0.0.0/0")]),
+                ..Default::default()
+            }]),
+            vpc_id: Some("vpc-0000000000000b347".into()),
+            group_name: Some("web".into()),
+            description: Some("web & tier".into()),
+            ip_permissions: Some(vec![ec2::IpPermission {
+                ip_protocol: Some("tcp".into()),
+                from_port: Some(80),
+                to_port: Some(81),
+                user_id_group_pairs: Some(Vec::new()),
+                ip_ranges: Some(vec![range("10.0.0.0/8")]),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        }]),
+    };
+    check_xml(
+        "DescribeSecurityGroups",
+        &ec2_response_xml(
+            "DescribeSecurityGroups",
+            "http://ec2.amazonaws.com/doc/2016-11-15/",
+            Some(&result),
+            "rid",
+        ),
+        "<DescribeSecurityGroupsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>rid</requestId><nextToken>abc</nextToken><securityGroupInfo><item><groupId>sg-0123456789abcdef0</groupId><ipPermissionsEgress><item><ipProtocol>-1</ipProtocol><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges></item></ipPermissionsEgress><vpcId>vpc-0000000000000b347</vpcId><groupName>web</groupName><groupDescription>web &amp; tier</groupDescription><ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>80</fromPort><toPort>81</toPort><groups></groups><ipRanges><item><cidrIp>10.0.0.0/8</cidrIp></item></ipRanges></item></ipPermissions></item></securityGroupInfo></DescribeSecurityGroupsResponse>",
+    );
+    // botocore read this as {'Error': {'Code': 'InvalidGroup.NotFound', 'Message': 'nope'},
+    // 'ResponseMetadata': {'RequestId': 'rid', …}}.
+    check_xml(
+        "EC2 error",
+        &ec2_error_xml("InvalidGroup.NotFound", "nope", "rid"),
+        "<Response><Errors><Error><Code>InvalidGroup.NotFound</Code><Message>nope</Message></Error></Errors><RequestID>rid</RequestID></Response>",
+    );
 }

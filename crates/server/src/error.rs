@@ -121,13 +121,19 @@ impl Error {
                 message,
                 status,
             } => return WireError::new(*code, message.clone(), *status),
+            Error::AccessDenied(_) if api == Ec2 => ("UnauthorizedOperation", 403),
             Error::AccessDenied(_) if query => ("AccessDenied", 403),
             Error::AccessDenied(_) => ("AccessDeniedException", 400),
             Error::InvalidParameter(_) => match api {
                 Ecs | SecretsManager | Logs => ("InvalidParameterException", 400),
                 Ssm => ("ValidationException", 400),
                 Iam | Sts | Elbv2 => ("ValidationError", 400),
+                Ec2 => ("InvalidParameterValue", 400),
             },
+            Error::Serialization(_) | Error::Client(_) if api == Ec2 => {
+                ("InvalidParameterValue", 400)
+            }
+            Error::Conflict if api == Ec2 => ("RequestLimitExceeded", 503),
             Error::Serialization(_) if query => ("ValidationError", 400),
             Error::UnknownOperation(_) if query => ("InvalidAction", 400),
             // ELBv2's own name for "a concurrent change is in progress", which the SDKs
@@ -139,6 +145,7 @@ impl Error {
                     SecretsManager => "InternalServiceError",
                     Logs => "ServiceUnavailableException",
                     Iam => "ServiceFailure",
+                    Ec2 => "InternalError",
                     _ => "InternalFailure",
                 };
                 let message = match self {

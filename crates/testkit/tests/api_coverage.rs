@@ -1,6 +1,6 @@
 //! Endpoint coverage: every action of every API berth serves (ECS's
 //! `berth_server::dispatch::OPERATIONS`, SSM's, Secrets Manager's, CloudWatch Logs', IAM's,
-//! STS's and ELBv2's tables) must be called by some integration test in this directory, either through the
+//! STS's, ELBv2's and EC2's tables) must be called by some integration test in this directory, either through the
 //! SDK (`.run_task()`), as a raw request target (`"…RunTask"`) or as a Query body's
 //! `Action=CreateListener&`, so that an operation added to a table without a test fails
 //! CI. An SDK call counts for an API other than ECS only in a file that uses that API's SDK
@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use berth_server::apis::ec2::EC2_OPERATIONS;
 use berth_server::apis::elbv2::ELBV2_OPERATIONS;
 use berth_server::apis::logs::LOGS_OPERATIONS;
 use berth_server::apis::secretsmanager::SECRETS_MANAGER_OPERATIONS;
@@ -28,6 +29,7 @@ const APIS: &[(&str, &[&str], &str)] = &[
     ("STS", STS_OPERATIONS, "aws_sdk_sts"),
     ("ELBv2", ELBV2_OPERATIONS, "aws_sdk_elasticloadbalancingv2"),
     ("CloudWatch Logs", LOGS_OPERATIONS, "aws_sdk_cloudwatchlogs"),
+    ("EC2", EC2_OPERATIONS, "aws_sdk_ec2"),
 ];
 
 /// `DescribeContainerInstances` → `describe_container_instances`, the SDK method name.

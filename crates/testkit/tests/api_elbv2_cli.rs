@@ -39,7 +39,6 @@ enum Cli {
 
 /// Runs `aws elbv2 ARGS…` against the cluster, isolated from `~/.aws`.
 async fn aws(cluster: &TestCluster, cli: Cli, args: &[&str]) -> Output {
-    let own = &cluster.server.credentials;
     let (program, endpoint_args) = match cli {
         Cli::V1 => ("aws", Vec::new()),
         Cli::V2 => (
@@ -47,27 +46,11 @@ async fn aws(cluster: &TestCluster, cli: Cli, args: &[&str]) -> Output {
             vec!["--endpoint-url".to_owned(), cluster.endpoint()],
         ),
     };
-    tokio::process::Command::new(program)
+    api_support::aws_cli(cluster, program)
         .arg("elbv2")
         .args(args)
         .args(endpoint_args)
         .args(["--output", "json"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", std::env::temp_dir())
-        .env("AWS_ACCESS_KEY_ID", &own.access_key_id)
-        .env("AWS_SECRET_ACCESS_KEY", &own.secret_access_key)
-        .env(
-            "AWS_DEFAULT_REGION",
-            &cluster.server.app.config.scope.region,
-        )
-        .env("AWS_CONFIG_FILE", "/nonexistent/berth-test-config")
-        .env(
-            "AWS_SHARED_CREDENTIALS_FILE",
-            "/nonexistent/berth-test-credentials",
-        )
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_PAGER", "")
         .env(
             "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2",
             cluster.endpoint(),

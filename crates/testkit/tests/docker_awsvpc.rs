@@ -6,6 +6,12 @@
 //!
 //! Each test makes its own subnet over a /16 of 10.0.0.0/8 that no route of the host
 //! uses, so that concurrent tests never share a slice's bridge.
+//!
+//! One test makes its subnet and group through the EC2 API (signed Query requests, as
+//! `aws ec2` sends them) and shows that the rules authorized and revoked there are what a
+//! task launched afterwards admits.
+
+mod api_support;
 
 use std::time::Duration;
 
@@ -550,4 +556,167 @@ async fn a_restarted_agent_readopts_awsvpc_tasks_with_their_addresses() {
     agent.stop().await;
     drop(cleanup);
     berth_testkit::remove_instance_networks(std::slice::from_ref(&instance));
+}
+
+/// POSTs an EC2 Query request (`Action=…` and its parameters) signed by the server's
+/// own credentials; panics unless it succeeds. Returns the answer's XML.
+async fn ec2(cluster: &TestCluster, params: &str) -> String {
+    let reply = api_support::post_signed(
+        cluster,
+        "ec2",
+        &[(
+            "content-type",
+            "application/x-www-form-urlencoded; charset=utf-8",
+        )],
+        format!("{params}&Version=2016-11-15").into_bytes(),
+        Some(api_support::admin_signer(cluster)),
+    )
+    .await;
+    let body = String::from_utf8_lossy(&reply.body).into_owned();
+    assert_eq!(reply.status, 200, "{params}: {body}");
+    body
+}
+
+/// The text of the first `<tag>` element of `xml`.
+fn xml_text(xml: &str, tag: &str) -> String {
+    let open = format!("<{tag}>");
+    let start = xml
+        .find(&open)
+        .unwrap_or_else(|| panic!("no <{tag}> in {xml}"))
+        + open.len();
+    let end = xml[start..].find('<').expect("a closing tag") + start;
+    xml[start..end].to_owned()
+}
+
+#[tokio::test]
+async fn rules_changed_through_the_ec2_api_are_what_tasks_launched_afterwards_admit() {
+    if !docker_available() {
+        return;
+    }
+    let cluster = TestCluster::with(Options {
+        agent: AgentKind::Docker,
+        task_cleanup_wait: Duration::from_millis(500),
+        ..Options::default()
+    })
+    .await;
+    let instances = cluster.wait_for_instances(1).await;
+    let cleanup = DockerCleanup::new(instances.clone());
+    let vpc = "vpc-0000000000000b347";
+    let cidr = free_cidr().replace('/', "%2F");
+    let subnet = xml_text(
+        &ec2(
+            &cluster,
+            &format!("Action=CreateSubnet&VpcId={vpc}&CidrBlock={cidr}"),
+        )
+        .await,
+        "subnetId",
+    );
+    let group = xml_text(
+        &ec2(
+            &cluster,
+            "Action=CreateSecurityGroup&GroupName=web&GroupDescription=web+tier",
+        )
+        .await,
+        "groupId",
+    );
+    let rule = |action: &str, port: u16| {
+        format!(
+            "Action={action}&GroupId={group}&IpProtocol=tcp&FromPort={port}&ToPort={port}&CidrIp=0.0.0.0%2F0"
+        )
+    };
+    ec2(&cluster, &rule("AuthorizeSecurityGroupIngress", 80)).await;
+
+    let client = &cluster.client;
+    client
+        .register_task_definition()
+        .family("ec2-web")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(
+            shell_container(
+                "main",
+                32,
+                "mkdir -p /w && echo hello-from-web > /w/index.html && httpd -p 8080 -h /w && exec httpd -f -p 80 -h /w",
+            )
+            .build(),
+        )
+        .send()
+        .await
+        .expect("registering ec2-web");
+    client
+        .register_task_definition()
+        .family("ec2-client")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(shell_container("main", 16, "exec sleep 3600").build())
+        .send()
+        .await
+        .expect("registering ec2-client");
+    let run = |family: &'static str, groups: Vec<String>| {
+        let subnet = subnet.clone();
+        let (cleanup, cluster) = (&cleanup, &cluster);
+        async move {
+            let groups: Vec<&str> = groups.iter().map(String::as_str).collect();
+            let out = client
+                .run_task()
+                .task_definition(family)
+                .network_configuration(awsvpc(&subnet, &groups))
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("running {family}: {e:?}"));
+            assert!(out.failures().is_empty(), "{:?}", out.failures());
+            let arn = out.tasks()[0].task_arn().expect("arn").to_owned();
+            cleanup.track(&arn);
+            let task = cluster.wait_for_task_status(&arn, "RUNNING", TIMEOUT).await;
+            let container = task.containers()[0]
+                .runtime_id()
+                .expect("runtime id")
+                .to_owned();
+            (arn, detail(&task, "privateIPv4Address"), container)
+        }
+    };
+    let (client_arn, _, client_container) = run("ec2-client", Vec::new()).await;
+    let (first_arn, first, _) = run("ec2-web", vec![group.clone()]).await;
+    let reach = |address: &str, port: u16| fetch(None, &client_container, address, port);
+    let (ok, body) = wait_for(
+        "the client to reach the first web task on 80",
+        TIMEOUT,
+        || {
+            let (ok, body) = reach(&first, 80);
+            async move { ok.then_some((ok, body)) }
+        },
+    )
+    .await;
+    assert!(ok && body.contains("hello-from-web"), "{body}");
+    let (ok, body) = reach(&first, 8080);
+    assert!(!ok, "8080 is not in the group but answered: {body}");
+
+    // Now the group admits 8080 and not 80: a task launched afterwards gets that.
+    ec2(&cluster, &rule("RevokeSecurityGroupIngress", 80)).await;
+    ec2(&cluster, &rule("AuthorizeSecurityGroupIngress", 8080)).await;
+    let (second_arn, second, _) = run("ec2-web", vec![group.clone()]).await;
+    let (ok, body) = wait_for(
+        "the client to reach the second web task on 8080",
+        TIMEOUT,
+        || {
+            let (ok, body) = reach(&second, 8080);
+            async move { ok.then_some((ok, body)) }
+        },
+    )
+    .await;
+    assert!(ok && body.contains("hello-from-web"), "{body}");
+    let (ok, body) = reach(&second, 80);
+    assert!(!ok, "80 was revoked but answered: {body}");
+    // The running task keeps the rules it was placed with (docs/ec2.md).
+    let (ok, body) = reach(&first, 80);
+    assert!(ok, "the first task stopped admitting 80: {body}");
+
+    for arn in [&first_arn, &second_arn, &client_arn] {
+        client.stop_task().task(arn).send().await.expect("StopTask");
+    }
+    for arn in [&first_arn, &second_arn, &client_arn] {
+        cluster.wait_for_task_status(arn, "STOPPED", TIMEOUT).await;
+    }
+    drop(cleanup);
+    for instance in &instances {
+        remove_networks(None, instance);
+    }
 }

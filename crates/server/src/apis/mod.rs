@@ -3,18 +3,20 @@
 //!
 //! - **AWS JSON 1.1** APIs (ECS, SSM, Secrets Manager, CloudWatch Logs) name their action in
 //!   `X-Amz-Target: <prefix>.<Action>`; the prefix says which API.
-//! - **AWS Query** APIs (IAM, STS, ELBv2) send a form body `Action=…&Version=…`; the SigV4
-//!   credential scope's service name (`iam`, `sts`, `elasticloadbalancing`) says which API.
+//! - **AWS Query** APIs (IAM, STS, ELBv2, and EC2 with its own dialect) send a form body
+//!   `Action=…&Version=…`; the SigV4 credential scope's service name (`iam`, `sts`,
+//!   `elasticloadbalancing`, `ec2`) says which API.
 //!
 //! A request is then authenticated (SigV4, with the signing name of the API it is for), its
 //! caller resolved to a [`Principal`], and handed to that API's dispatch, which authorizes
 //! it ([`crate::App::authorize`]) and calls the app layer. Errors from anywhere come back
 //! as one [`Error`] and are rendered here, in the API's own protocol: a JSON
-//! `{"__type", "message"}` body or an XML `<ErrorResponse>`.
+//! `{"__type", "message"}` body or an XML `<ErrorResponse>` (EC2: `<Response><Errors>`).
 //!
 //! Pointing the stock clients at berth takes one endpoint URL for all of them: `DIR/env`
 //! exports `AWS_ENDPOINT_URL_<SERVICE>` for every API in [`Api::served`].
 
+pub mod ec2;
 pub mod elbv2;
 pub mod iam;
 pub mod json;
@@ -49,6 +51,7 @@ pub enum Api {
     Iam,
     Sts,
     Elbv2,
+    Ec2,
 }
 
 /// How an API's requests and responses are encoded.
@@ -70,6 +73,7 @@ impl Api {
         Api::Iam,
         Api::Sts,
         Api::Elbv2,
+        Api::Ec2,
     ];
 
     /// The APIs this server answers. The others are refused as unknown operations.
@@ -87,6 +91,7 @@ impl Api {
                 | Api::Iam
                 | Api::Sts
                 | Api::Elbv2
+                | Api::Ec2
         )
     }
 
@@ -100,6 +105,7 @@ impl Api {
             Api::Iam => "iam",
             Api::Sts => "sts",
             Api::Elbv2 => "elasticloadbalancing",
+            Api::Ec2 => "ec2",
         }
     }
 
@@ -114,7 +120,7 @@ impl Api {
     pub fn protocol(self) -> Protocol {
         match self {
             Api::Ecs | Api::Ssm | Api::SecretsManager | Api::Logs => Protocol::Json,
-            Api::Iam | Api::Sts | Api::Elbv2 => Protocol::Query,
+            Api::Iam | Api::Sts | Api::Elbv2 | Api::Ec2 => Protocol::Query,
         }
     }
 
@@ -125,7 +131,7 @@ impl Api {
             Api::Ssm => Some("AmazonSSM"),
             Api::SecretsManager => Some("secretsmanager"),
             Api::Logs => Some("Logs_20140328"),
-            Api::Iam | Api::Sts | Api::Elbv2 => None,
+            Api::Iam | Api::Sts | Api::Elbv2 | Api::Ec2 => None,
         }
     }
 
@@ -135,6 +141,7 @@ impl Api {
             Api::Iam => Some("2010-05-08"),
             Api::Sts => Some("2011-06-15"),
             Api::Elbv2 => Some("2015-12-01"),
+            Api::Ec2 => Some("2016-11-15"),
             _ => None,
         }
     }
@@ -145,6 +152,7 @@ impl Api {
             Api::Iam => "https://iam.amazonaws.com/doc/2010-05-08/",
             Api::Sts => "https://sts.amazonaws.com/doc/2011-06-15/",
             Api::Elbv2 => "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+            Api::Ec2 => "http://ec2.amazonaws.com/doc/2016-11-15/",
             _ => "",
         }
     }
@@ -159,6 +167,7 @@ impl Api {
             Api::Iam => "AWS_ENDPOINT_URL_IAM",
             Api::Sts => "AWS_ENDPOINT_URL_STS",
             Api::Elbv2 => "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2",
+            Api::Ec2 => "AWS_ENDPOINT_URL_EC2",
         }
     }
 
@@ -259,7 +268,7 @@ fn route(parts: &Parts) -> std::result::Result<Route, (Api, Error)> {
             None => Err((
                 Api::Ecs,
                 Error::UnknownOperation(format!(
-                    "The request has no X-Amz-Target header, and is signed for '{service}', which is not an AWS Query API berth serves (IAM, STS, ELBv2)."
+                    "The request has no X-Amz-Target header, and is signed for '{service}', which is not an AWS Query API berth serves (IAM, STS, ELBv2, EC2)."
                 )),
             )),
         },
@@ -450,6 +459,13 @@ async fn call_query(
             app.authorize_with(caller, || command.access(app))?;
             command.execute(app, caller, request_id).await
         }
+        Api::Ec2 => {
+            let command = ec2::Ec2Command::parse(&request.action, &request.params)?;
+            drop(request);
+            app.authorize_with(caller, || command.access(app))?;
+            command.refuse_dry_run()?;
+            command.execute(app, caller, request_id).await
+        }
         other => Err(Error::UnknownOperation(format!(
             "The action {} is not valid for the {} API.",
             request.action,
@@ -594,6 +610,12 @@ pub fn error_response(api: Api, error: &WireError, request_id: &str) -> Response
             );
             response
         }
+        Protocol::Query if api == Api::Ec2 => {
+            let xml = berth_api::query::ec2_error_xml(&error.code, &error.message, request_id);
+            let mut response = (status, xml).into_response();
+            set_headers(response.headers_mut(), "text/xml", request_id, None);
+            response
+        }
         Protocol::Query => {
             let xml = berth_api::query::error_xml(
                 api.xml_namespace(),
@@ -656,6 +678,7 @@ mod tests {
             ("iam", Api::Iam),
             ("sts", Api::Sts),
             ("elasticloadbalancing", Api::Elbv2),
+            ("ec2", Api::Ec2),
         ] {
             let auth = format!(
                 "AWS4-HMAC-SHA256 Credential=AK/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=00"

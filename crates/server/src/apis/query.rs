@@ -1,4 +1,4 @@
-//! The dispatch of AWS Query APIs (IAM, STS, ELBv2): the form body is decoded once, its
+//! The dispatch of AWS Query APIs (IAM, STS, ELBv2, EC2): the form body is decoded once, its
 //! `Version` checked, and each API's operation table ([`query_operations!`]
 //! (crate::query_operations)) reads its typed request with [`request`] and renders its
 //! answer with [`reply`] or [`reply_empty`] (through [`QueryReply`]).
@@ -41,19 +41,44 @@ pub fn decode(api: Api, body: &[u8]) -> Result<QueryRequest> {
     Ok(QueryRequest { action, params })
 }
 
-/// Reads the whole typed request: its members, no unknown parameters, the model's limits.
-pub fn request<T: FromQuery + Validate>(params: &QueryParams) -> Result<T> {
-    query::parse_request(params).map_err(invalid)
+/// Reads the whole typed request of `api`: its members, no unknown parameters, the
+/// model's limits. EC2 names a missing parameter `MissingParameter` and an unknown one
+/// `UnknownParameter`; the other Query APIs answer `ValidationError` for both.
+pub fn request<T: FromQuery + Validate>(api: Api, params: &QueryParams) -> Result<T> {
+    query::parse_request(params).map_err(|error| match (api, &error) {
+        (Api::Ec2, QueryError::Missing { .. }) => Error::api("MissingParameter", error.to_string()),
+        (Api::Ec2, QueryError::UnknownParameter { .. }) => {
+            Error::api("UnknownParameter", error.to_string())
+        }
+        _ => invalid(error),
+    })
 }
 
 /// The answer of an action whose model has an output shape (even an empty one).
+/// EC2's answers carry the output's members without a `…Result` wrapper.
 pub fn reply<T: ToXml>(api: Api, action: &str, result: &T, request_id: &str) -> String {
+    if api == Api::Ec2 {
+        return query::ec2_response_xml(action, api.xml_namespace(), Some(result), request_id);
+    }
     query::response_xml(action, api.xml_namespace(), Some(result), request_id)
 }
 
-/// The answer of an action whose model has no output shape.
+/// The answer of an action whose model has no output shape. EC2 says `<return>true</return>`
+/// there, as AWS does.
 pub fn reply_empty(api: Api, action: &str, request_id: &str) -> String {
+    if api == Api::Ec2 {
+        return query::ec2_response_xml(action, api.xml_namespace(), Some(&Ec2Return), request_id);
+    }
     query::empty_response_xml(action, api.xml_namespace(), request_id)
+}
+
+/// The `<return>true</return>` of an EC2 action without output.
+struct Ec2Return;
+
+impl ToXml for Ec2Return {
+    fn write_xml(&self, w: &mut query::XmlWriter) {
+        w.element("return", "true");
+    }
 }
 
 /// What an app method of a Query API returns: a response shape written inside
@@ -124,7 +149,7 @@ macro_rules! query_operations {
             ) -> $crate::error::Result<Self> {
                 match action {
                     $(stringify!($action) => Ok($command::$action(
-                        $crate::apis::query::request::<$request>(params)?,
+                        $crate::apis::query::request::<$request>($api, params)?,
                     )),)*
                     _ => Err($crate::error::Error::UnknownOperation(format!(
                         "The action {action} is not valid for this web service."

@@ -8,6 +8,7 @@ mod agents;
 mod attributes;
 mod authorize;
 mod clusters;
+pub(crate) mod ec2;
 pub mod elbv2;
 mod exec;
 mod fargate;

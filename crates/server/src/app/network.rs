@@ -28,7 +28,7 @@ use crate::network::{
 };
 
 /// The most subnets and security groups berth keeps.
-const MAX_SUBNET_RECORDS: usize = 1_000;
+pub(crate) const MAX_SUBNET_RECORDS: usize = 1_000;
 const MAX_SECURITY_GROUP_RECORDS: usize = 2_500;
 /// Names: EC2 allows 255 characters.
 const MAX_NAME_LEN: usize = 255;

@@ -231,3 +231,29 @@ pub async fn post_signed(
             .to_vec(),
     }
 }
+
+/// `PROGRAM` (an aws CLI) with the cluster's own credentials and region, isolated from
+/// `~/.aws` and the caller's environment (only `PATH` is kept). The caller adds the
+/// endpoint (an `AWS_ENDPOINT_URL_<SERVICE>` variable or `--endpoint-url`) and arguments.
+pub fn aws_cli(cluster: &TestCluster, program: &str) -> tokio::process::Command {
+    let own = &cluster.server.credentials;
+    let mut command = tokio::process::Command::new(program);
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", std::env::temp_dir())
+        .env("AWS_ACCESS_KEY_ID", &own.access_key_id)
+        .env("AWS_SECRET_ACCESS_KEY", &own.secret_access_key)
+        .env(
+            "AWS_DEFAULT_REGION",
+            &cluster.server.app.config.scope.region,
+        )
+        .env("AWS_CONFIG_FILE", "/nonexistent/berth-test-config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/berth-test-credentials",
+        )
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_PAGER", "");
+    command
+}
