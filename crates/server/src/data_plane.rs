@@ -428,18 +428,10 @@ async fn lb_register(State(app): State<Arc<App>>, headers: HeaderMap, body: Byte
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct ConfigQuery {
-    #[serde(default)]
-    after: u64,
-    #[serde(default)]
-    wait_ms: u64,
-}
-
 async fn lb_config(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    Query(query): Query<ConfigQuery>,
+    Query(query): Query<crate::http::LongPollQuery>,
 ) -> Response {
     if let Err(response) = authenticate(&app, &headers).await {
         return response;

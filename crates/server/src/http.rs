@@ -232,18 +232,20 @@ async fn agent_register(State(app): State<Arc<App>>, headers: HeaderMap, body: B
     }
 }
 
+/// A long poll's query: answer once something is newer than generation `after`, or after
+/// `wait_ms` (the agent's desired state, exec grants, the load balancers' configuration).
 #[derive(Debug, Deserialize)]
-struct DesiredQuery {
+pub(crate) struct LongPollQuery {
     #[serde(default)]
-    after: u64,
+    pub after: u64,
     #[serde(default)]
-    wait_ms: u64,
+    pub wait_ms: u64,
 }
 
 async fn agent_desired(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    Query(query): Query<DesiredQuery>,
+    Query(query): Query<LongPollQuery>,
 ) -> Response {
     let agent = match authenticate_agent(&app, &headers) {
         Ok(agent) => agent,
@@ -371,18 +373,12 @@ async fn agent_task_credentials(
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct WaitQuery {
-    #[serde(default)]
-    wait_ms: u64,
-}
-
 /// `GET /agent/v1/exec/grants?wait_ms=MS`: the ECS Exec sessions granted to the agent's
 /// instance, long-polled.
 async fn agent_exec_grants(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    Query(query): Query<WaitQuery>,
+    Query(query): Query<LongPollQuery>,
 ) -> Response {
     let agent = match authenticate_agent(&app, &headers) {
         Ok(agent) => agent,

@@ -511,11 +511,10 @@ fn report_write(
     let Some(task) = &entry.intent else {
         return Ok(None);
     };
-    // The ARN's cluster must be the task's own (a pool host serves every cluster).
-    let arn_cluster = report.task_arn.rsplit('/').nth(1);
+    // The ARN must be the task's own, cluster included (a pool host serves every cluster).
     if task.container_instance_id != agent.instance_id
         || task.host_cluster() != agent.cluster
-        || arn_cluster != Some(task.cluster.as_str())
+        || report.task_arn != task.arn
     {
         return Err(Error::Client(format!(
             "Task {} does not belong to this container instance.",
